@@ -1,0 +1,124 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ids::{AttachmentId, NoteId, ProcessId, RoundId, StatementId, TableId, WorkshopId};
+
+/// What a note records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// A contribution written down at a table in a round.
+    #[default]
+    Note,
+    /// What the table host tells the next group.
+    TableSummary,
+    /// The closing summary of the whole workshop.
+    WorkshopSummary,
+}
+
+/// A note taken at a table in a round (or a summary).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Note {
+    /// Identity.
+    pub id: NoteId,
+    /// The workshop.
+    pub workshop_id: WorkshopId,
+    /// The table, absent for a workshop summary.
+    pub table_id: Option<TableId>,
+    /// The round, absent for a table's overall summary.
+    pub round_id: Option<RoundId>,
+    /// What kind of text this is.
+    pub kind: NoteKind,
+    /// The text.
+    pub text: String,
+    /// Free tags for filtering.
+    pub tags: Vec<String>,
+    /// Who wrote it (usually the table host).
+    pub author: String,
+    /// When it was first written.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A photo (tablecloth, flipchart) attached to a table and round. The bytes live in the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Attachment {
+    /// Identity.
+    pub id: AttachmentId,
+    /// The workshop.
+    pub workshop_id: WorkshopId,
+    /// The table.
+    pub table_id: Option<TableId>,
+    /// The round.
+    pub round_id: Option<RoundId>,
+    /// Original file name.
+    pub file_name: String,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: String,
+    /// Size of the stored bytes.
+    pub byte_len: u32,
+    /// Clockwise rotation to apply when showing it: 0, 90, 180 or 270.
+    pub rotation_degrees: u32,
+    /// When it was attached.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The level of a consolidated statement, as in the county's concept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementLevel {
+    /// What should be achieved ("Zielebene").
+    Goal,
+    /// What will be done ("Maßnahmenebene"); serves one or more goals.
+    Measure,
+    /// Who steers and how progress is checked ("Steuerungsebene").
+    Steering,
+}
+
+/// How far a statement has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementStatus {
+    /// Being worded by staff.
+    #[default]
+    Draft,
+    /// Agreed with the departments.
+    Agreed,
+    /// Adopted by the council.
+    Adopted,
+}
+
+/// A consolidated statement, traceable to the notes it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Statement {
+    /// Identity.
+    pub id: StatementId,
+    /// The process it belongs to (statements usually span workshops).
+    pub process_id: Option<ProcessId>,
+    /// The workshop, when it belongs to a single one.
+    pub workshop_id: Option<WorkshopId>,
+    /// Goal, measure or steering.
+    pub level: StatementLevel,
+    /// The wording.
+    pub text: String,
+    /// Field of action ("Handlungsfeld").
+    pub field_of_action: String,
+    /// Dot votes counted by the moderator.
+    pub votes: u32,
+    /// The organisation responsible.
+    pub owner: String,
+    /// When it should happen, free text ("bis 2016").
+    pub time_frame: String,
+    /// Draft, agreed or adopted.
+    pub status: StatementStatus,
+    /// The notes it was derived from.
+    pub source_note_ids: Vec<NoteId>,
+    /// Statements it serves or steers (a measure → goals; steering → measures).
+    pub linked_statement_ids: Vec<StatementId>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}

@@ -1,0 +1,209 @@
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ids::{ParticipantId, ProcessId, RoundId, TableId, WorkshopId};
+
+/// A series of workshops that feed one result, e.g. the five workshops of an integration concept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Process {
+    /// Identity.
+    pub id: ProcessId,
+    /// Name shown in the workshop list, unique (case-insensitively) among processes.
+    pub title: String,
+    /// What the process is for; used on the title page of a concept draft.
+    pub description: String,
+}
+
+/// Language of a workshop's printables and minutes (the UI language is chosen separately).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// German, the default: the app was made for German municipal processes.
+    #[default]
+    De,
+    /// English.
+    En,
+}
+
+/// How travellers may move between tables; decides the planner's hard rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum TravelMode {
+    /// A traveller never sits at the same table twice (each table has its own topic).
+    #[default]
+    Free,
+    /// Every traveller visits each topic table once (at most once when there are fewer rounds).
+    TopicTour,
+    /// Tables are interchangeable groups; only whom one meets matters.
+    Any,
+}
+
+/// What the moderator fills in about a workshop; everything a user may edit in one form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkshopDetails {
+    /// Title, e.g. "Integration durch Bildung".
+    pub title: String,
+    /// Day of the workshop, if fixed.
+    pub date: Option<NaiveDate>,
+    /// Start time; the rounds' clock times are computed from it.
+    pub start_time: Option<NaiveTime>,
+    /// Venue.
+    pub place: String,
+    /// Why the workshop takes place; printed on the minutes.
+    pub purpose: String,
+    /// Language of the printables and minutes.
+    pub language: Language,
+    /// How travellers move between tables.
+    pub travel_mode: TravelMode,
+}
+
+impl WorkshopDetails {
+    /// Details with just a title, everything else empty or default.
+    pub fn titled(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            date: None,
+            start_time: None,
+            place: String::new(),
+            purpose: String::new(),
+            language: Language::default(),
+            travel_mode: TravelMode::default(),
+        }
+    }
+}
+
+/// A workshop as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Workshop {
+    /// Identity.
+    pub id: WorkshopId,
+    /// The process it belongs to, if any.
+    pub process_id: Option<ProcessId>,
+    /// The editable part.
+    pub details: WorkshopDetails,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When anything in its details last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What is needed to create a workshop: a title and, optionally, the process to file it under
+/// (found by title, created when new).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewWorkshop {
+    /// Title of the new workshop.
+    pub title: String,
+    /// Title of the process; empty or absent for a stand-alone workshop.
+    pub process_title: Option<String>,
+}
+
+/// One line of the workshop list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkshopSummary {
+    /// Identity.
+    pub id: WorkshopId,
+    /// Title.
+    pub title: String,
+    /// Day, if fixed.
+    pub date: Option<NaiveDate>,
+    /// Venue.
+    pub place: String,
+    /// Number of topic tables.
+    pub table_count: u32,
+    /// Number of rounds.
+    pub round_count: u32,
+    /// Number of participants (hosts included).
+    pub participant_count: u32,
+}
+
+/// The workshop list: workshops grouped by process, stand-alone workshops last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProcessGroup {
+    /// The process, or `None` for the workshops that belong to none.
+    pub process: Option<Process>,
+    /// Its workshops, newest date first.
+    pub workshops: Vec<WorkshopSummary>,
+}
+
+/// A topic table ("Thementisch").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CafeTable {
+    /// Identity.
+    pub id: TableId,
+    /// The workshop it stands in.
+    pub workshop_id: WorkshopId,
+    /// The editable part.
+    #[serde(flatten)]
+    pub input: TableInput,
+}
+
+/// What the moderator edits about a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TableInput {
+    /// Number on the table card, unique within the workshop.
+    pub number: u32,
+    /// Topic, e.g. "Übergang Kita – Grundschule".
+    pub topic: String,
+    /// Seats, host included.
+    pub capacity: u32,
+    /// The table host, who stays for all rounds.
+    pub host_id: Option<ParticipantId>,
+    /// The question asked at this table in a given round (absent: the round's general question).
+    pub questions: Vec<TableQuestion>,
+}
+
+/// The question a table asks in one round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TableQuestion {
+    /// The round.
+    pub round_id: RoundId,
+    /// The question.
+    pub text: String,
+}
+
+/// One conversation round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Round {
+    /// Identity.
+    pub id: RoundId,
+    /// The workshop.
+    pub workshop_id: WorkshopId,
+    /// 0-based order within the workshop.
+    pub position: u32,
+    /// The editable part.
+    #[serde(flatten)]
+    pub input: RoundInput,
+}
+
+/// What the moderator edits about a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoundInput {
+    /// Length of the conversation.
+    pub duration_minutes: u32,
+    /// Break after the round (0: people move straight on).
+    pub break_after_minutes: u32,
+    /// The question of the round, shown on the projector (tables may ask their own).
+    pub question: String,
+}
+
+impl Default for RoundInput {
+    fn default() -> Self {
+        Self { duration_minutes: 20, break_after_minutes: 0, question: String::new() }
+    }
+}
+
+/// Everything the setup screens show about one workshop, loaded in one call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkshopSetup {
+    /// The workshop.
+    pub workshop: Workshop,
+    /// Its process, if any.
+    pub process: Option<Process>,
+    /// Tables by number.
+    pub tables: Vec<CafeTable>,
+    /// Rounds in order.
+    pub rounds: Vec<Round>,
+    /// Participants by last name, first name.
+    pub participants: Vec<crate::Participant>,
+}
