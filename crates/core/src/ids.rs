@@ -20,6 +20,12 @@ macro_rules! id_type {
             }
         }
 
+        impl From<Uuid> for $name {
+            fn from(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+        }
+
         impl Default for $name {
             fn default() -> Self {
                 Self::new()

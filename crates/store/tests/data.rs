@@ -1,0 +1,216 @@
+//! Queries and updates on a real file: round trips, cascades, numbering, conflicts, and two
+//! connections writing at once.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::collections::BTreeMap;
+
+use cafehost_core::*;
+use cafehost_store::{Store, StoreError};
+use chrono::Utc;
+
+fn participant(workshop: WorkshopId, first: &str, last: &str, org: &str) -> Participant {
+    let now = Utc::now();
+    Participant {
+        id: ParticipantId::new(),
+        workshop_id: workshop,
+        input: ParticipantInput {
+            first_name: first.into(),
+            last_name: last.into(),
+            organisation: org.into(),
+            attributes: BTreeMap::from([("Kommune".into(), "Bergheim".into())]),
+            ..Default::default()
+        },
+        attendance: Attendance::Expected,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+fn sample(title: &str) -> WorkshopSetup {
+    let now = Utc::now();
+    let id = WorkshopId::new();
+    let rounds: Vec<Round> = (0..3)
+        .map(|i| Round {
+            id: RoundId::new(),
+            workshop_id: id,
+            position: i,
+            input: RoundInput { duration_minutes: 20, break_after_minutes: 5, question: format!("Frage {i}") },
+        })
+        .collect();
+    let participants = vec![participant(id, "Özlem", "Şahin", "AWO"), participant(id, "Jürgen", "Straßer", "Caritas")];
+    let tables = vec![CafeTable {
+        id: TableId::new(),
+        workshop_id: id,
+        input: TableInput {
+            number: 1,
+            topic: "Sprache & Bildung".into(),
+            capacity: 6,
+            host_id: Some(participants[0].id),
+            questions: vec![TableQuestion { round_id: rounds[1].id, text: "Was brauchen Kitas?".into() }],
+        },
+    }];
+    WorkshopSetup {
+        workshop: Workshop {
+            id,
+            process_id: None,
+            details: WorkshopDetails {
+                date: chrono::NaiveDate::from_ymd_opt(2014, 4, 9),
+                ..WorkshopDetails::titled(title)
+            },
+            created_at: now,
+            updated_at: now,
+        },
+        process: None,
+        tables,
+        rounds,
+        participants,
+    }
+}
+
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("cafehost.db")).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn a_whole_setup_round_trips() {
+    let (_dir, mut store) = open();
+    let setup = sample("Bildung");
+    store.insert_setup(&setup).unwrap();
+    let loaded = store.workshop_setup(setup.workshop.id).unwrap();
+    assert_eq!(loaded.workshop, setup.workshop);
+    assert_eq!(loaded.rounds, setup.rounds);
+    assert_eq!(loaded.tables, setup.tables);
+    let mut expected = setup.participants.clone();
+    expected.sort_by(|a, b| a.input.last_name.cmp(&b.input.last_name));
+    assert_eq!(loaded.participants, expected);
+    let summaries = store.workshop_summaries().unwrap();
+    assert_eq!(summaries.len(), 1);
+    assert_eq!((summaries[0].1.table_count, summaries[0].1.round_count, summaries[0].1.participant_count), (1, 3, 2));
+}
+
+#[test]
+fn processes_are_found_by_title_regardless_of_case() {
+    let (_dir, mut store) = open();
+    let now = Utc::now();
+    let a = store.find_or_create_process("Integrationskonzept 2014", now).unwrap();
+    let b = store.find_or_create_process("INTEGRATIONSKONZEPT 2014", now).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(store.processes().unwrap().len(), 1);
+    let setup = sample("Bildung");
+    store.insert_setup(&setup).unwrap();
+    store.set_workshop_process(setup.workshop.id, Some(a.id)).unwrap();
+    assert_eq!(store.delete_empty_processes().unwrap(), 0);
+    store.delete_workshop(setup.workshop.id).unwrap();
+    assert_eq!(store.delete_empty_processes().unwrap(), 1);
+}
+
+#[test]
+fn deleting_a_workshop_removes_everything_in_it() {
+    let (_dir, mut store) = open();
+    let keep = sample("Bleibt");
+    let gone = sample("Geht");
+    store.insert_setup(&keep).unwrap();
+    store.insert_setup(&gone).unwrap();
+    store.delete_workshop(gone.workshop.id).unwrap();
+    assert!(matches!(store.workshop(gone.workshop.id), Err(StoreError::NotFound { entity: "workshop" })));
+    assert!(store.participants(gone.workshop.id).unwrap().is_empty());
+    assert!(store.tables(gone.workshop.id).unwrap().is_empty());
+    assert_eq!(store.participants(keep.workshop.id).unwrap().len(), 2);
+    assert!(matches!(store.delete_workshop(gone.workshop.id), Err(StoreError::NotFound { .. })));
+}
+
+#[test]
+fn rounds_stay_numbered_without_gaps() {
+    let (_dir, mut store) = open();
+    let setup = sample("Runden");
+    store.insert_setup(&setup).unwrap();
+    store.delete_round(setup.rounds[0].id).unwrap();
+    let added = store.append_round(setup.workshop.id, &RoundInput::default()).unwrap();
+    let positions: Vec<u32> = store.rounds(setup.workshop.id).unwrap().iter().map(|r| r.position).collect();
+    assert_eq!(positions, vec![0, 1, 2]);
+    assert_eq!(added.position, 2);
+    // The table question of the deleted round went with it; the other one stayed.
+    assert_eq!(store.tables(setup.workshop.id).unwrap()[0].input.questions.len(), 1);
+}
+
+#[test]
+fn a_table_number_can_be_used_once_per_workshop() {
+    let (_dir, mut store) = open();
+    let setup = sample("Tische");
+    store.insert_setup(&setup).unwrap();
+    let twin = CafeTable { id: TableId::new(), ..setup.tables[0].clone() };
+    assert!(matches!(store.insert_table(&twin), Err(StoreError::Conflict { .. })));
+    let other = sample("Andere");
+    store.insert_setup(&other).unwrap();
+    assert_eq!(store.tables(other.workshop.id).unwrap()[0].input.number, 1, "numbers are per workshop");
+}
+
+#[test]
+fn deleting_a_host_leaves_the_table_without_host() {
+    let (_dir, mut store) = open();
+    let setup = sample("Gastgeber");
+    store.insert_setup(&setup).unwrap();
+    store.delete_participant(setup.participants[0].id).unwrap();
+    assert_eq!(store.tables(setup.workshop.id).unwrap()[0].input.host_id, None);
+}
+
+#[test]
+fn participant_updates_and_attendance_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafehost.db");
+    let setup = sample("Teilnahme");
+    let pid = setup.participants[1].id;
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.insert_setup(&setup).unwrap();
+        let input = ParticipantInput { role: "Integrationsbeauftragter".into(), ..setup.participants[1].input.clone() };
+        store.update_participant(pid, &input, Utc::now()).unwrap();
+        store.set_attendance(pid, Attendance::Present, Utc::now()).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let p = store.participant(pid).unwrap();
+    assert_eq!(p.input.role, "Integrationsbeauftragter");
+    assert_eq!(p.attendance, Attendance::Present);
+    assert_eq!(p.input.attributes.get("Kommune").map(String::as_str), Some("Bergheim"));
+}
+
+#[test]
+fn two_connections_writing_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafehost.db");
+    let setup = sample("Gleichzeitig");
+    Store::open(&path).unwrap().insert_setup(&setup).unwrap();
+    let workshop = setup.workshop.id;
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for i in 0..50 {
+                    store
+                        .insert_participants(&[participant(workshop, &format!("W{w}"), &format!("P{i}"), "X")])
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert_eq!(Store::open(&path).unwrap().participants(workshop).unwrap().len(), 102);
+}
+
+#[test]
+fn an_import_is_all_or_nothing() {
+    let (_dir, mut store) = open();
+    let setup = sample("Import");
+    store.insert_setup(&setup).unwrap();
+    let fresh = participant(setup.workshop.id, "Neu", "Person", "VHS");
+    // The second one repeats an existing id: the whole batch must be rejected.
+    let result = store.insert_participants(&[fresh.clone(), setup.participants[0].clone()]);
+    assert!(result.is_err());
+    assert_eq!(store.participants(setup.workshop.id).unwrap().len(), 2);
+}
