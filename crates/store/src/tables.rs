@@ -74,6 +74,20 @@ impl Store {
         list(&self.conn, workshop)
     }
 
+    /// One table.
+    pub fn table(&self, table: TableId) -> Result<CafeTable> {
+        let workshop: WorkshopId = found(
+            self.conn.query_row("SELECT workshop_id FROM cafe_table WHERE id = ?1", [table.to_string()], |r| {
+                id(r, "workshop_id")
+            }),
+            "table",
+        )?;
+        list(&self.conn, workshop)?
+            .into_iter()
+            .find(|t| t.id == table)
+            .ok_or(crate::StoreError::NotFound { entity: "table" })
+    }
+
     /// Adds a table.
     pub fn insert_table(&mut self, table: &CafeTable) -> Result<()> {
         let tx = self.tx()?;

@@ -31,8 +31,9 @@ impl Participant {
     }
 }
 
-/// What can be typed or imported about a person.
+/// What can be typed or imported about a person. Missing fields read as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
 pub struct ParticipantInput {
     /// Given name.
     pub first_name: String,

@@ -207,3 +207,62 @@ pub struct WorkshopSetup {
     /// Participants by last name, first name.
     pub participants: Vec<crate::Participant>,
 }
+
+/// Builds the workshop list: one group per process that has workshops, ordered by title, then
+/// the stand-alone workshops. Workshops keep the order they come in.
+pub fn group_by_process(
+    processes: Vec<Process>,
+    workshops: Vec<(Option<ProcessId>, WorkshopSummary)>,
+) -> Vec<ProcessGroup> {
+    let mut groups: Vec<ProcessGroup> =
+        processes.into_iter().map(|p| ProcessGroup { process: Some(p), workshops: Vec::new() }).collect();
+    groups.sort_by_key(|g| g.process.as_ref().map(|p| p.title.to_lowercase()));
+    let mut loose = ProcessGroup { process: None, workshops: Vec::new() };
+    for (process_id, summary) in workshops {
+        let group = groups.iter_mut().find(|g| g.process.as_ref().map(|p| p.id) == process_id && process_id.is_some());
+        match group {
+            Some(g) => g.workshops.push(summary),
+            None => loose.workshops.push(summary),
+        }
+    }
+    groups.retain(|g| !g.workshops.is_empty());
+    if !loose.workshops.is_empty() {
+        groups.push(loose);
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(title: &str) -> WorkshopSummary {
+        WorkshopSummary {
+            id: WorkshopId::new(),
+            title: title.into(),
+            date: None,
+            place: String::new(),
+            table_count: 0,
+            round_count: 0,
+            participant_count: 0,
+        }
+    }
+
+    #[test]
+    fn workshops_are_grouped_by_process_with_loose_ones_last() {
+        let concept = Process { id: ProcessId::new(), title: "Integrationskonzept".into(), description: String::new() };
+        let unused = Process { id: ProcessId::new(), title: "Alt".into(), description: String::new() };
+        let groups = group_by_process(
+            vec![concept.clone(), unused],
+            vec![
+                (None, summary("Einzeln")),
+                (Some(concept.id), summary("Bildung")),
+                (Some(concept.id), summary("Arbeit")),
+            ],
+        );
+        assert_eq!(groups.len(), 2, "a process without workshops is not listed");
+        assert_eq!(groups[0].process.as_ref().map(|p| p.title.as_str()), Some("Integrationskonzept"));
+        assert_eq!(groups[0].workshops.iter().map(|w| w.title.as_str()).collect::<Vec<_>>(), ["Bildung", "Arbeit"]);
+        assert_eq!(groups[1].process, None);
+    }
+}

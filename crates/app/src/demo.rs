@@ -1,0 +1,98 @@
+//! The demo workshop a new user finds on first start, so the app shows something real at once.
+//! Its content lives in `assets/demo/` as data; this module turns it into a workshop.
+
+use cafehost_core::{
+    Attendance, CafeTable, Participant, ParticipantId, ParticipantInput, Round, RoundId, RoundInput, TableId,
+    TableInput, TableQuestion, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+};
+use chrono::{NaiveDate, NaiveTime};
+use serde::Deserialize;
+
+use crate::{AppError, Cafehost, Result};
+
+const DEMO_JSON: &str = include_str!("../../../assets/demo/integration-durch-bildung.json");
+
+/// Title of the demo workshop.
+pub const DEMO_TITLE: &str = "Integration durch Bildung";
+
+#[derive(Deserialize)]
+struct DemoSeed {
+    process: String,
+    title: String,
+    date: NaiveDate,
+    start_time: NaiveTime,
+    place: String,
+    purpose: String,
+    rounds: Vec<RoundInput>,
+    tables: Vec<DemoTable>,
+    participants: Vec<ParticipantInput>,
+}
+
+#[derive(Deserialize)]
+struct DemoTable {
+    number: u32,
+    topic: String,
+    capacity: u32,
+    host: String,
+    questions: Vec<String>,
+}
+
+impl Cafehost {
+    /// Adds the demo workshop when the database holds no workshop; returns its id if added.
+    pub fn seed_demo_if_empty(&mut self) -> Result<Option<WorkshopId>> {
+        if !self.store.is_empty()? {
+            return Ok(None);
+        }
+        let seed: DemoSeed = serde_json::from_str(DEMO_JSON)
+            .map_err(|e| AppError::Store(cafehost_store::StoreError::BadData(format!("demo workshop: {e}"))))?;
+        let now = self.now();
+        let process = self.store.find_or_create_process(&seed.process, now)?;
+        let id = WorkshopId::new();
+        let rounds: Vec<Round> = (0u32..)
+            .zip(seed.rounds)
+            .map(|(position, input)| Round { id: RoundId::new(), workshop_id: id, position, input })
+            .collect();
+        let participants: Vec<Participant> = seed
+            .participants
+            .into_iter()
+            .map(|input| Participant {
+                id: ParticipantId::new(),
+                workshop_id: id,
+                input,
+                attendance: Attendance::Expected,
+                created_at: now,
+                updated_at: now,
+            })
+            .collect();
+        let tables = seed
+            .tables
+            .into_iter()
+            .map(|t| CafeTable {
+                id: TableId::new(),
+                workshop_id: id,
+                input: TableInput {
+                    number: t.number,
+                    topic: t.topic,
+                    capacity: t.capacity,
+                    host_id: participants.iter().find(|p| p.display_name() == t.host).map(|p| p.id),
+                    questions: rounds
+                        .iter()
+                        .zip(t.questions)
+                        .map(|(r, text)| TableQuestion { round_id: r.id, text })
+                        .collect(),
+                },
+            })
+            .collect();
+        let details = WorkshopDetails {
+            title: seed.title,
+            date: Some(seed.date),
+            start_time: Some(seed.start_time),
+            place: seed.place,
+            purpose: seed.purpose,
+            ..WorkshopDetails::titled("")
+        };
+        let workshop = Workshop { id, process_id: Some(process.id), details, created_at: now, updated_at: now };
+        self.store.insert_setup(&WorkshopSetup { workshop, process: None, tables, rounds, participants })?;
+        Ok(Some(id))
+    }
+}
