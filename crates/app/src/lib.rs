@@ -9,6 +9,7 @@
 mod demo;
 mod error;
 mod participants;
+mod settings;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use chrono::{DateTime, Utc};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
+pub use settings::AppInfo;
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "cafehost.db";

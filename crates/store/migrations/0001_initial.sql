@@ -130,3 +130,9 @@ CREATE TABLE statement_link (
     PRIMARY KEY (from_id, to_id),
     CHECK (from_id <> to_id)
 ) STRICT;
+
+-- Preferences of this installation (e.g. the UI language), so they live with the data.
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;

@@ -12,6 +12,7 @@ mod convert;
 mod open;
 mod participants;
 mod rounds;
+mod settings;
 mod tables;
 mod workshops;
 

@@ -214,3 +214,16 @@ fn an_import_is_all_or_nothing() {
     assert!(result.is_err());
     assert_eq!(store.participants(setup.workshop.id).unwrap().len(), 2);
 }
+
+#[test]
+fn settings_are_kept_across_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafehost.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.setting("ui.language").unwrap(), None);
+        store.set_setting("ui.language", "en").unwrap();
+        store.set_setting("ui.language", "de").unwrap();
+    }
+    assert_eq!(Store::open(&path).unwrap().setting("ui.language").unwrap().as_deref(), Some("de"));
+}

@@ -1,0 +1,159 @@
+//! The commands the desktop UI may call, declared once in [`commands!`] with their argument and
+//! result types. From that one list come both the dispatcher that the Tauri shell hands every
+//! call to ([`dispatch`]) and the TypeScript client the UI imports ([`typescript_bindings`]), so
+//! a command's name or a field's type cannot differ between the two sides. The generated file
+//! is committed; a test fails when it is stale.
+//!
+//! This crate knows nothing of Tauri: the whole IPC surface is tested here with plain JSON.
+
+mod error;
+mod typescript;
+
+use cafehost_app::{AppInfo, Cafehost, ImportOptions, ImportOutcome};
+use cafehost_core::import::{ColumnRole, ImportPreview};
+use cafehost_core::{
+    Attendance, CafeTable, Language, NewWorkshop, Participant, ParticipantId, ParticipantInput, ProcessGroup, Round,
+    RoundId, RoundInput, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+};
+pub use error::IpcError;
+pub use typescript::typescript_bindings;
+
+/// Declares the commands. Each entry becomes a handler function, a branch of [`dispatch`], and a
+/// typed function of the TypeScript client (named in camelCase).
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])+
+        fn $name:ident($app:ident $(, $arg:ident: $ty:ty)*) -> $ret:ty $body:block
+    )*) => {
+        mod handlers {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+            $(
+                $(#[doc = $doc])+
+                #[allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)]
+                pub(super) fn $name($app: &mut Cafehost $(, $arg: $ty)*) -> cafehost_app::Result<$ret> $body
+            )*
+        }
+
+        /// Runs the command called `name` with its arguments as a JSON object, returning the
+        /// result as JSON or a translatable error.
+        pub fn dispatch(app: &mut Cafehost, name: &str, args: serde_json::Value) -> Result<serde_json::Value, IpcError> {
+            let args = if args.is_null() { serde_json::Value::Object(Default::default()) } else { args };
+            match name {
+                $(stringify!($name) => {
+                    #[derive(serde::Deserialize)]
+                    #[serde(deny_unknown_fields)]
+                    struct Args { $($arg: $ty,)* }
+                    let Args { $($arg,)* } = serde_json::from_value(args).map_err(IpcError::bad_arguments)?;
+                    let result = handlers::$name(app $(, $arg)*)?;
+                    serde_json::to_value(result).map_err(IpcError::bad_result)
+                })*
+                _ => Err(IpcError::unknown_command(name)),
+            }
+        }
+
+        /// Every command with its documentation, arguments and result types.
+        pub(crate) fn signatures() -> Vec<typescript::Signature> {
+            vec![$(
+                typescript::Signature::new::<$ret>(
+                    stringify!($name),
+                    concat!($($doc, "\n"),+),
+                    vec![$((stringify!($arg), typescript::TypeRef::of::<$ty>()),)*],
+                ),
+            )*]
+        }
+
+        /// Visits every type that crosses the boundary, for the TypeScript declarations.
+        pub(crate) fn visit_types(visitor: &mut impl ts_rs::TypeVisitor) {
+            $(
+                visitor.visit::<$ret>();
+                $(visitor.visit::<$ty>();)*
+            )*
+        }
+    };
+}
+
+commands! {
+    /// Version, database location and the chosen UI language.
+    fn app_info(app) -> AppInfo { app.app_info() }
+
+    /// Remembers the UI language.
+    fn set_ui_language(app, language: Language) -> () { app.set_ui_language(language) }
+
+    /// All workshops, grouped by process.
+    fn workshop_overview(app) -> Vec<ProcessGroup> { app.workshop_overview() }
+
+    /// Creates a workshop with three 20-minute rounds.
+    fn create_workshop(app, new_workshop: NewWorkshop) -> Workshop { app.create_workshop(&new_workshop) }
+
+    /// Everything the setup screens show about one workshop.
+    fn workshop_setup(app, workshop: WorkshopId) -> WorkshopSetup { app.workshop_setup(workshop) }
+
+    /// Saves the workshop's details.
+    fn update_workshop(app, workshop: WorkshopId, details: WorkshopDetails) -> Workshop {
+        app.update_workshop(workshop, &details)
+    }
+
+    /// Files the workshop under a process (by title; created when new) or under none.
+    fn set_workshop_process(app, workshop: WorkshopId, process_title: Option<String>) -> Workshop {
+        app.set_workshop_process(workshop, process_title.as_deref())
+    }
+
+    /// Copies a workshop's setup into a new workshop.
+    fn duplicate_workshop(app, workshop: WorkshopId) -> Workshop { app.duplicate_workshop(workshop) }
+
+    /// Deletes a workshop with everything in it.
+    fn delete_workshop(app, workshop: WorkshopId) -> () { app.delete_workshop(workshop) }
+
+    /// Adds a table with the next free number.
+    fn add_table(app, workshop: WorkshopId) -> CafeTable { app.add_table(workshop) }
+
+    /// Saves a table.
+    fn update_table(app, table: TableId, input: TableInput) -> CafeTable { app.update_table(table, &input) }
+
+    /// Deletes a table.
+    fn delete_table(app, table: TableId) -> () { app.delete_table(table) }
+
+    /// Adds a round after the last.
+    fn add_round(app, workshop: WorkshopId) -> Round { app.add_round(workshop) }
+
+    /// Saves a round.
+    fn update_round(app, round: RoundId, input: RoundInput) -> Round { app.update_round(round, &input) }
+
+    /// Deletes a round.
+    fn delete_round(app, round: RoundId) -> () { app.delete_round(round) }
+
+    /// Adds a participant.
+    fn add_participant(app, workshop: WorkshopId, input: ParticipantInput) -> Participant {
+        app.add_participant(workshop, &input)
+    }
+
+    /// Saves a participant.
+    fn update_participant(app, participant: ParticipantId, input: ParticipantInput) -> Participant {
+        app.update_participant(participant, &input)
+    }
+
+    /// Removes a participant.
+    fn delete_participant(app, participant: ParticipantId) -> () { app.delete_participant(participant) }
+
+    /// Records check-in, no-show or departure.
+    fn set_attendance(app, participant: ParticipantId, attendance: Attendance) -> Participant {
+        app.set_attendance(participant, attendance)
+    }
+
+    /// What importing a CSV file would do; writes nothing.
+    fn preview_import(app, workshop: WorkshopId, bytes: Vec<u8>, mapping: Option<Vec<ColumnRole>>) -> ImportPreview {
+        app.preview_import(workshop, &bytes, mapping.as_deref())
+    }
+
+    /// Imports a CSV file's participants in one transaction.
+    fn import_participants(
+        app,
+        workshop: WorkshopId,
+        bytes: Vec<u8>,
+        mapping: Option<Vec<ColumnRole>>,
+        options: ImportOptions
+    ) -> ImportOutcome {
+        app.import_participants(workshop, &bytes, mapping.as_deref(), options)
+    }
+}

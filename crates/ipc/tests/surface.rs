@@ -1,0 +1,96 @@
+//! The IPC surface driven with plain JSON, exactly as the Tauri shell passes calls through.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use cafehost_app::Cafehost;
+use cafehost_ipc::{IpcError, dispatch, typescript_bindings};
+use serde_json::{Value, json};
+
+fn app(dir: &tempfile::TempDir) -> Cafehost {
+    Cafehost::open(dir.path()).unwrap()
+}
+
+#[test]
+fn committed_bindings_are_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/ipc/bindings.ts");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == typescript_bindings(),
+        "ui/src/lib/ipc/bindings.ts is stale: run `cargo run -p cafehost-ipc --bin write-bindings` and commit it"
+    );
+}
+
+#[test]
+fn a_workshop_is_created_and_edited_through_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir);
+    let created = dispatch(
+        &mut app,
+        "create_workshop",
+        json!({ "new_workshop": { "title": "Sport und Vereine", "process_title": "Integrationskonzept" } }),
+    )
+    .unwrap();
+    let id = created["id"].clone();
+    let mut details = created["details"].clone();
+    details["place"] = json!("Kreishaus");
+    details["travel_mode"] = json!("topic-tour");
+    let updated = dispatch(&mut app, "update_workshop", json!({ "workshop": id, "details": details })).unwrap();
+    assert_eq!(updated["details"]["place"], "Kreishaus");
+    let overview = dispatch(&mut app, "workshop_overview", Value::Null).unwrap();
+    assert_eq!(overview[0]["process"]["title"], "Integrationskonzept");
+    assert_eq!(overview[0]["workshops"][0]["round_count"], 3);
+    let table = dispatch(&mut app, "add_table", json!({ "workshop": id })).unwrap();
+    assert_eq!(table["number"], 1);
+    assert_eq!(table["capacity"], 6);
+}
+
+#[test]
+fn validation_errors_carry_field_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir);
+    let err = dispatch(&mut app, "create_workshop", json!({ "new_workshop": { "title": "", "process_title": null } }))
+        .unwrap_err();
+    assert_eq!(err.code, "invalid");
+    let as_json = serde_json::to_value(&err).unwrap();
+    assert_eq!(as_json["fields"][0], json!({ "field": "title", "problem": { "code": "required" } }));
+}
+
+#[test]
+fn import_problems_reach_the_ui_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir);
+    let w =
+        dispatch(&mut app, "create_workshop", json!({ "new_workshop": { "title": "Import", "process_title": null } }))
+            .unwrap();
+    let bytes: Vec<u8> = "Name;E-Mail\nAnna Müller;anna@x.de\nBen Kaya;kaputt\n".bytes().collect();
+    let preview =
+        dispatch(&mut app, "preview_import", json!({ "workshop": w["id"], "bytes": bytes, "mapping": null })).unwrap();
+    assert_eq!(preview["rows"][1]["line"], 3);
+    assert_eq!(preview["rows"][1]["problems"][0]["column"], 2);
+    let options = json!({ "skip_invalid": false, "include_duplicates": false });
+    let err = dispatch(
+        &mut app,
+        "import_participants",
+        json!({ "workshop": w["id"], "bytes": bytes, "mapping": null, "options": options }),
+    )
+    .unwrap_err();
+    assert_eq!((err.code.as_str(), err.params["count"].as_str()), ("import.refused", "1"));
+}
+
+#[test]
+fn unknown_commands_and_malformed_arguments_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir);
+    let err: IpcError = dispatch(&mut app, "drop_database", json!({})).unwrap_err();
+    assert_eq!(err.code, "ipc.unknown_command");
+    let err = dispatch(&mut app, "workshop_setup", json!({ "workshop": "not-a-uuid" })).unwrap_err();
+    assert_eq!(err.code, "ipc.bad_arguments");
+    let err = dispatch(&mut app, "workshop_setup", json!({ "workshop": uuid_like(), "extra": 1 })).unwrap_err();
+    assert_eq!(err.code, "ipc.bad_arguments");
+    let err = dispatch(&mut app, "workshop_setup", json!({ "workshop": uuid_like() })).unwrap_err();
+    assert_eq!((err.code.as_str(), err.params["entity"].as_str()), ("not_found", "workshop"));
+}
+
+fn uuid_like() -> &'static str {
+    "6f1c1a54-5d0e-4b8e-9c51-0b6f3f0a9a11"
+}

@@ -1,0 +1,713 @@
+// Generated from the Rust types by `cargo run -p cafehost-ipc --bin write-bindings`. Do not edit by hand.
+/* eslint-disable */
+
+/**
+ * What the UI needs to know at start.
+ */
+export type AppInfo = { 
+/**
+ * Version of this build.
+ */
+version: string, 
+/**
+ * The database file in use.
+ */
+database_path: string, 
+/**
+ * The UI language chosen by the user; `None` until they choose (then the OS locale decides).
+ */
+ui_language: Language | null, };
+
+/**
+ * Where a participant is on the day.
+ */
+export type Attendance = "expected" | "present" | "absent" | "left";
+
+/**
+ * A topic table ("Thementisch").
+ */
+export type CafeTable = { 
+/**
+ * Identity.
+ */
+id: TableId, 
+/**
+ * The workshop it stands in.
+ */
+workshop_id: WorkshopId, 
+/**
+ * Number on the table card, unique within the workshop.
+ */
+number: number, 
+/**
+ * Topic, e.g. "Übergang Kita – Grundschule".
+ */
+topic: string, 
+/**
+ * Seats, host included.
+ */
+capacity: number, 
+/**
+ * The table host, who stays for all rounds.
+ */
+host_id: ParticipantId | null, 
+/**
+ * The question asked at this table in a given round (absent: the round's general question).
+ */
+questions: Array<TableQuestion>, };
+
+/**
+ * What a column of the file means.
+ */
+export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "organisation" | "group" | "role" | "email" | "attribute";
+
+/**
+ * Why a row looks like someone already on the list.
+ */
+export type DuplicateOf = { "kind": "existing", 
+/**
+ * Their name.
+ */
+name: string, } | { "kind": "earlier_row", 
+/**
+ * That row's line.
+ */
+line: number, };
+
+/**
+ * A problem with a named field of an input.
+ */
+export type FieldError = { 
+/**
+ * The field's name as in the input type (`title`, `capacity`, `first_name` …).
+ */
+field: string, 
+/**
+ * What is wrong.
+ */
+problem: FieldProblem, };
+
+/**
+ * What is wrong with one field.
+ */
+export type FieldProblem = { "code": "required" } | { "code": "too_long", 
+/**
+ * The limit in characters.
+ */
+max: number, } | { "code": "out_of_range", 
+/**
+ * Smallest allowed value.
+ */
+min: number, 
+/**
+ * Largest allowed value.
+ */
+max: number, } | { "code": "malformed" } | { "code": "taken" };
+
+/**
+ * How to treat rows that cannot or should not be imported.
+ */
+export type ImportOptions = { 
+/**
+ * Import the good rows even when others have problems (otherwise nothing is imported).
+ */
+skip_invalid: boolean, 
+/**
+ * Import rows flagged as duplicates too (otherwise they are left out).
+ */
+include_duplicates: boolean, };
+
+/**
+ * What an import did.
+ */
+export type ImportOutcome = { 
+/**
+ * Participants added.
+ */
+imported: number, 
+/**
+ * Rows left out because of problems.
+ */
+skipped_invalid: number, 
+/**
+ * Rows left out as duplicates.
+ */
+skipped_duplicates: number, };
+
+/**
+ * What an import would do, shown to the user before anything is written.
+ */
+export type ImportPreview = { 
+/**
+ * How the file was decoded.
+ */
+encoding: SourceEncoding, 
+/**
+ * The separator found.
+ */
+delimiter: string, 
+/**
+ * The file's column headers.
+ */
+headers: Array<string>, 
+/**
+ * The role of each column.
+ */
+mapping: Array<ColumnRole>, 
+/**
+ * Problems of the mapping; when any, no row is importable.
+ */
+mapping_problems: Array<MappingProblem>, 
+/**
+ * Every data row.
+ */
+rows: Array<ImportRow>, };
+
+/**
+ * One data row as it would be imported.
+ */
+export type ImportRow = { 
+/**
+ * 1-based line in the file.
+ */
+line: number, 
+/**
+ * The person, cleaned.
+ */
+participant: ParticipantInput, 
+/**
+ * Why the row cannot be imported; empty when it can.
+ */
+problems: Array<RowProblem>, 
+/**
+ * Set when the row probably repeats a known person (a warning, not an error).
+ */
+duplicate_of: DuplicateOf | null, };
+
+/**
+ * A failed command as the UI receives it.
+ */
+export type IpcError = { 
+/**
+ * Stable code; the UI translates `errors.<code>`.
+ */
+code: string, 
+/**
+ * Values for the translated message (e.g. `line`, `max_bytes`).
+ */
+params: { [key in string]: string }, 
+/**
+ * Per-field problems, for messages next to form fields.
+ */
+fields: Array<FieldError>, 
+/**
+ * English detail for logs and bug reports.
+ */
+detail: string, };
+
+/**
+ * Language of a workshop's printables and minutes (the UI language is chosen separately).
+ */
+export type Language = "de" | "en";
+
+/**
+ * Something wrong with the mapping as a whole.
+ */
+export type MappingProblem = { "code": "no_name_column" } | { "code": "wrong_column_count", 
+/**
+ * Columns in the file.
+ */
+expected: number, 
+/**
+ * Roles given.
+ */
+found: number, } | { "code": "role_twice", 
+/**
+ * The role.
+ */
+role: ColumnRole, };
+
+/**
+ * What is needed to create a workshop: a title and, optionally, the process to file it under
+ * (found by title, created when new).
+ */
+export type NewWorkshop = { 
+/**
+ * Title of the new workshop.
+ */
+title: string, 
+/**
+ * Title of the process; empty or absent for a stand-alone workshop.
+ */
+process_title: string | null, };
+
+/**
+ * A person on the participant list of one workshop.
+ */
+export type Participant = { 
+/**
+ * Identity.
+ */
+id: ParticipantId, 
+/**
+ * The workshop whose list they are on.
+ */
+workshop_id: WorkshopId, 
+/**
+ * Whether they are in the room.
+ */
+attendance: Attendance, 
+/**
+ * When they were added.
+ */
+created_at: string, 
+/**
+ * When their data last changed.
+ */
+updated_at: string, 
+/**
+ * Given name.
+ */
+first_name: string, 
+/**
+ * Family name.
+ */
+last_name: string, 
+/**
+ * Organisation ("Träger"), used to spread people across tables.
+ */
+organisation: string, 
+/**
+ * Municipality or group.
+ */
+group: string, 
+/**
+ * Role or function, free text.
+ */
+role: string, 
+/**
+ * E-mail address, optional.
+ */
+email: string, 
+/**
+ * Any further columns of an imported list, by column name.
+ */
+attributes: { [key in string]: string }, };
+
+/**
+ * Identifies a [`crate::Participant`].
+ */
+export type ParticipantId = string;
+
+/**
+ * What can be typed or imported about a person. Missing fields read as empty.
+ */
+export type ParticipantInput = { 
+/**
+ * Given name.
+ */
+first_name: string, 
+/**
+ * Family name.
+ */
+last_name: string, 
+/**
+ * Organisation ("Träger"), used to spread people across tables.
+ */
+organisation: string, 
+/**
+ * Municipality or group.
+ */
+group: string, 
+/**
+ * Role or function, free text.
+ */
+role: string, 
+/**
+ * E-mail address, optional.
+ */
+email: string, 
+/**
+ * Any further columns of an imported list, by column name.
+ */
+attributes: { [key in string]: string }, };
+
+/**
+ * A series of workshops that feed one result, e.g. the five workshops of an integration concept.
+ */
+export type Process = { 
+/**
+ * Identity.
+ */
+id: ProcessId, 
+/**
+ * Name shown in the workshop list, unique (case-insensitively) among processes.
+ */
+title: string, 
+/**
+ * What the process is for; used on the title page of a concept draft.
+ */
+description: string, };
+
+/**
+ * The workshop list: workshops grouped by process, stand-alone workshops last.
+ */
+export type ProcessGroup = { 
+/**
+ * The process, or `None` for the workshops that belong to none.
+ */
+process: Process | null, 
+/**
+ * Its workshops, newest date first.
+ */
+workshops: Array<WorkshopSummary>, };
+
+/**
+ * Identifies a [`crate::Process`].
+ */
+export type ProcessId = string;
+
+/**
+ * One conversation round.
+ */
+export type Round = { 
+/**
+ * Identity.
+ */
+id: RoundId, 
+/**
+ * The workshop.
+ */
+workshop_id: WorkshopId, 
+/**
+ * 0-based order within the workshop.
+ */
+position: number, 
+/**
+ * Length of the conversation.
+ */
+duration_minutes: number, 
+/**
+ * Break after the round (0: people move straight on).
+ */
+break_after_minutes: number, 
+/**
+ * The question of the round, shown on the projector (tables may ask their own).
+ */
+question: string, };
+
+/**
+ * Identifies a [`crate::Round`].
+ */
+export type RoundId = string;
+
+/**
+ * What the moderator edits about a round.
+ */
+export type RoundInput = { 
+/**
+ * Length of the conversation.
+ */
+duration_minutes: number, 
+/**
+ * Break after the round (0: people move straight on).
+ */
+break_after_minutes: number, 
+/**
+ * The question of the round, shown on the projector (tables may ask their own).
+ */
+question: string, };
+
+/**
+ * A problem in one row, located by line and (where it belongs to one) column.
+ */
+export type RowProblem = { 
+/**
+ * 1-based column, when the problem belongs to one cell.
+ */
+column: number | null, 
+/**
+ * That column's header.
+ */
+column_name: string | null, 
+/**
+ * What is wrong.
+ */
+kind: RowProblemKind, };
+
+/**
+ * What is wrong with one row.
+ */
+export type RowProblemKind = { "code": "cell_count", 
+/**
+ * Cells in the header.
+ */
+expected: number, 
+/**
+ * Cells in this row.
+ */
+found: number, } | { "code": "field", 
+/**
+ * The participant field.
+ */
+field: string, 
+/**
+ * The rule.
+ */
+problem: FieldProblem, };
+
+/**
+ * How the file's bytes were decoded.
+ */
+export type SourceEncoding = "utf8" | "utf8_bom" | "utf16" | "windows1252";
+
+/**
+ * Identifies a [`crate::CafeTable`].
+ */
+export type TableId = string;
+
+/**
+ * What the moderator edits about a table.
+ */
+export type TableInput = { 
+/**
+ * Number on the table card, unique within the workshop.
+ */
+number: number, 
+/**
+ * Topic, e.g. "Übergang Kita – Grundschule".
+ */
+topic: string, 
+/**
+ * Seats, host included.
+ */
+capacity: number, 
+/**
+ * The table host, who stays for all rounds.
+ */
+host_id: ParticipantId | null, 
+/**
+ * The question asked at this table in a given round (absent: the round's general question).
+ */
+questions: Array<TableQuestion>, };
+
+/**
+ * The question a table asks in one round.
+ */
+export type TableQuestion = { 
+/**
+ * The round.
+ */
+round_id: RoundId, 
+/**
+ * The question.
+ */
+text: string, };
+
+/**
+ * How travellers may move between tables; decides the planner's hard rule.
+ */
+export type TravelMode = "free" | "topic-tour" | "any";
+
+/**
+ * A workshop as stored.
+ */
+export type Workshop = { 
+/**
+ * Identity.
+ */
+id: WorkshopId, 
+/**
+ * The process it belongs to, if any.
+ */
+process_id: ProcessId | null, 
+/**
+ * The editable part.
+ */
+details: WorkshopDetails, 
+/**
+ * When it was created.
+ */
+created_at: string, 
+/**
+ * When anything in its details last changed.
+ */
+updated_at: string, };
+
+/**
+ * What the moderator fills in about a workshop; everything a user may edit in one form.
+ */
+export type WorkshopDetails = { 
+/**
+ * Title, e.g. "Integration durch Bildung".
+ */
+title: string, 
+/**
+ * Day of the workshop, if fixed.
+ */
+date: string | null, 
+/**
+ * Start time; the rounds' clock times are computed from it.
+ */
+start_time: string | null, 
+/**
+ * Venue.
+ */
+place: string, 
+/**
+ * Why the workshop takes place; printed on the minutes.
+ */
+purpose: string, 
+/**
+ * Language of the printables and minutes.
+ */
+language: Language, 
+/**
+ * How travellers move between tables.
+ */
+travel_mode: TravelMode, };
+
+/**
+ * Identifies a [`crate::Workshop`].
+ */
+export type WorkshopId = string;
+
+/**
+ * Everything the setup screens show about one workshop, loaded in one call.
+ */
+export type WorkshopSetup = { 
+/**
+ * The workshop.
+ */
+workshop: Workshop, 
+/**
+ * Its process, if any.
+ */
+process: Process | null, 
+/**
+ * Tables by number.
+ */
+tables: Array<CafeTable>, 
+/**
+ * Rounds in order.
+ */
+rounds: Array<Round>, 
+/**
+ * Participants by last name, first name.
+ */
+participants: Array<Participant>, };
+
+/**
+ * One line of the workshop list.
+ */
+export type WorkshopSummary = { 
+/**
+ * Identity.
+ */
+id: WorkshopId, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Day, if fixed.
+ */
+date: string | null, 
+/**
+ * Venue.
+ */
+place: string, 
+/**
+ * Number of topic tables.
+ */
+table_count: number, 
+/**
+ * Number of rounds.
+ */
+round_count: number, 
+/**
+ * Number of participants (hosts included).
+ */
+participant_count: number, };
+
+/** Every error code a command can fail with; each has a translation `errors.<code>`. */
+export const ERROR_CODES = [
+  "invalid",
+  "not_found",
+  "open.not_a_database",
+  "open.foreign",
+  "open.newer",
+  "open.corrupt",
+  "open.io",
+  "open.migration",
+  "store.conflict",
+  "store.failed",
+  "csv.empty",
+  "csv.too_large",
+  "csv.too_many_rows",
+  "csv.malformed",
+  "import.refused",
+  "workshop.ambiguous",
+  "table.host_not_participant",
+  "data_dir.unknown",
+  "ipc.unknown_command",
+  "ipc.bad_arguments",
+  "ipc.bad_result",
+] as const;
+
+/** An error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Sends one command over the IPC bridge; injected so the client can be tested without a window. */
+export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
+
+/** The typed commands, bound to an `invoke` function. */
+export function makeCommands(invoke: Invoke) {
+  return {
+    /** Version, database location and the chosen UI language. */
+    appInfo: () => invoke<AppInfo>("app_info", {  }),
+    /** Remembers the UI language. */
+    setUiLanguage: (language: Language) => invoke<void>("set_ui_language", { language }),
+    /** All workshops, grouped by process. */
+    workshopOverview: () => invoke<Array<ProcessGroup>>("workshop_overview", {  }),
+    /** Creates a workshop with three 20-minute rounds. */
+    createWorkshop: (new_workshop: NewWorkshop) => invoke<Workshop>("create_workshop", { new_workshop }),
+    /** Everything the setup screens show about one workshop. */
+    workshopSetup: (workshop: WorkshopId) => invoke<WorkshopSetup>("workshop_setup", { workshop }),
+    /** Saves the workshop's details. */
+    updateWorkshop: (workshop: WorkshopId, details: WorkshopDetails) => invoke<Workshop>("update_workshop", { workshop, details }),
+    /** Files the workshop under a process (by title; created when new) or under none. */
+    setWorkshopProcess: (workshop: WorkshopId, process_title: string | null) => invoke<Workshop>("set_workshop_process", { workshop, process_title }),
+    /** Copies a workshop's setup into a new workshop. */
+    duplicateWorkshop: (workshop: WorkshopId) => invoke<Workshop>("duplicate_workshop", { workshop }),
+    /** Deletes a workshop with everything in it. */
+    deleteWorkshop: (workshop: WorkshopId) => invoke<void>("delete_workshop", { workshop }),
+    /** Adds a table with the next free number. */
+    addTable: (workshop: WorkshopId) => invoke<CafeTable>("add_table", { workshop }),
+    /** Saves a table. */
+    updateTable: (table: TableId, input: TableInput) => invoke<CafeTable>("update_table", { table, input }),
+    /** Deletes a table. */
+    deleteTable: (table: TableId) => invoke<void>("delete_table", { table }),
+    /** Adds a round after the last. */
+    addRound: (workshop: WorkshopId) => invoke<Round>("add_round", { workshop }),
+    /** Saves a round. */
+    updateRound: (round: RoundId, input: RoundInput) => invoke<Round>("update_round", { round, input }),
+    /** Deletes a round. */
+    deleteRound: (round: RoundId) => invoke<void>("delete_round", { round }),
+    /** Adds a participant. */
+    addParticipant: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_participant", { workshop, input }),
+    /** Saves a participant. */
+    updateParticipant: (participant: ParticipantId, input: ParticipantInput) => invoke<Participant>("update_participant", { participant, input }),
+    /** Removes a participant. */
+    deleteParticipant: (participant: ParticipantId) => invoke<void>("delete_participant", { participant }),
+    /** Records check-in, no-show or departure. */
+    setAttendance: (participant: ParticipantId, attendance: Attendance) => invoke<Participant>("set_attendance", { participant, attendance }),
+    /** What importing a CSV file would do; writes nothing. */
+    previewImport: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null) => invoke<ImportPreview>("preview_import", { workshop, bytes, mapping }),
+    /** Imports a CSV file's participants in one transaction. */
+    importParticipants: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, bytes, mapping, options }),
+  } as const;
+}
+
+/** The command client's type. */
+export type Commands = ReturnType<typeof makeCommands>;
