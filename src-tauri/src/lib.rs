@@ -1,0 +1,93 @@
+//! The desktop shell: opens the database, starts the window, and hands every call from the UI to
+//! [`cafehost_ipc::dispatch`]. It holds no business logic; what a command does is decided in the
+//! app layer, and which commands exist is declared in `cafehost-ipc`.
+//!
+//! Arguments: `--data-dir DIR` chooses the data folder (else `CAFEHOST_DATA_DIR`, else the OS's
+//! per-user data folder). Tests start every scenario with its own folder this way.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use cafehost_app::{AppError, Cafehost, resolve_data_dir};
+use cafehost_ipc::IpcError;
+use tauri::ipc::{Invoke, InvokeBody};
+
+/// The database as the command handler sees it: open, or the reason it could not be opened
+/// (every command then answers with that reason, which the UI shows translated).
+type Shared = Arc<Result<Mutex<Cafehost>, IpcError>>;
+
+/// Runs the app until its last window closes.
+pub fn run() -> ExitCode {
+    let data_dir = match resolve_data_dir(data_dir_argument()) {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("cafehost: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let shared: Shared = Arc::new(open(&data_dir));
+    let handler_state = Arc::clone(&shared);
+    let result = tauri::Builder::default()
+        .invoke_handler(move |invoke| handle(&handler_state, invoke))
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cafehost: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(data_dir: &std::path::Path) -> Result<Mutex<Cafehost>, IpcError> {
+    let opened = Cafehost::open(data_dir).and_then(|mut app| {
+        app.seed_demo_if_empty()?;
+        Ok::<_, AppError>(app)
+    });
+    match opened {
+        Ok(app) => Ok(Mutex::new(app)),
+        Err(e) => {
+            eprintln!("cafehost: {e}");
+            Err(IpcError::from(e))
+        }
+    }
+}
+
+fn data_dir_argument() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+/// Answers one IPC call off the UI thread, so a slow disk never freezes the window.
+fn handle(shared: &Shared, invoke: Invoke) -> bool {
+    let shared = Arc::clone(shared);
+    tauri::async_runtime::spawn_blocking(move || {
+        let command = invoke.message.command().to_owned();
+        let args = match invoke.message.payload() {
+            InvokeBody::Json(value) => value.clone(),
+            InvokeBody::Raw(_) => serde_json::Value::Null,
+        };
+        let outcome = match shared.as_ref() {
+            Ok(app) => {
+                // A panic while holding the lock must not make every later call fail.
+                let mut app = app.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                cafehost_ipc::dispatch(&mut app, &command, args)
+            }
+            Err(open_error) => Err(open_error.clone()),
+        };
+        match outcome {
+            Ok(value) => invoke.resolver.resolve(value),
+            Err(error) => invoke.resolver.reject(error),
+        }
+    });
+    true
+}

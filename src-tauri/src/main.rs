@@ -1,0 +1,8 @@
+//! Starts the Cafehost desktop app.
+
+// No console window on Windows in release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() -> std::process::ExitCode {
+    cafehost_desktop::run()
+}

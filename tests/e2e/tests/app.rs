@@ -1,0 +1,333 @@
+//! End-to-end scenarios on the real app window. They run one after another against one Xvfb and
+//! one tauri-driver; each starts the app on a fresh data folder. Screenshots are written to
+//! `<target>/e2e-screenshots/` for a person to look at.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use cafehost_e2e::{Environment, Result, Session, by_id, wait_for};
+use libtest_mimic::{Arguments, Failed, Trial};
+use serde_json::{Value, json};
+
+const ENTER: &str = "\u{E007}";
+
+fn target_dir() -> PathBuf {
+    // The test binary lives in <target>/debug/deps/.
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().and_then(Path::parent).unwrap().to_owned()
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("CAFEHOST_APP").map_or_else(|| target_dir().join("cafehost-desktop"), PathBuf::from)
+}
+
+/// Every string of one UI language, to tell which language the window shows.
+fn translations(lang: &str) -> &'static HashSet<String> {
+    static DE: OnceLock<HashSet<String>> = OnceLock::new();
+    static EN: OnceLock<HashSet<String>> = OnceLock::new();
+    let cell = if lang == "de" { &DE } else { &EN };
+    cell.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../ui/src/lib/i18n/{lang}.json"));
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut all = HashSet::new();
+        collect_strings(&json, &mut all);
+        all
+    })
+}
+
+fn translation(lang: &str, dotted_key: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../ui/src/lib/i18n/{lang}.json"));
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    dotted_key.split('.').fold(&json, |v, k| &v[k]).as_str().unwrap_or_default().to_owned()
+}
+
+fn collect_strings(v: &Value, out: &mut HashSet<String>) {
+    match v {
+        Value::String(s) => {
+            out.insert(s.trim().to_owned());
+        }
+        Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
+
+fn check(condition: bool, message: impl Into<String>) -> Result<()> {
+    if condition { Ok(()) } else { Err(message.into()) }
+}
+
+fn html_lang(s: &Session) -> Result<String> {
+    Ok(s.execute("return document.documentElement.lang", &[])?.as_str().unwrap_or_default().to_owned())
+}
+
+fn value_of(s: &Session, css: &str) -> Result<String> {
+    let element = s.find(css)?;
+    Ok(s.property(&element, "value")?.as_str().unwrap_or_default().to_owned())
+}
+
+fn create_workshop(s: &Session, title: &str, process: &str) -> Result<()> {
+    s.fill(&s.find(&by_id("new-workshop-title"))?, title)?;
+    if !process.is_empty() {
+        s.fill(&s.find(&by_id("new-workshop-process"))?, process)?;
+    }
+    s.click_id("create-workshop")?;
+    wait_for(Duration::from_secs(10), || Ok(s.text(&s.find(&by_id("setup-title"))?)?.contains(title).then_some(())))
+}
+
+/// Puts a file into an `<input type=file>`: as WebDriver specifies (typing the path), and where
+/// the driver does not support that, through a `DataTransfer` built from the file's bytes.
+fn attach_file(s: &Session, css: &str, file: &Path) -> Result<()> {
+    let input = s.find(css)?;
+    let typed = s.type_into(&input, &file.display().to_string()).is_ok();
+    let count = s.execute("return arguments[0].files.length", &[input.as_argument()])?.as_u64().unwrap_or(0);
+    if typed && count > 0 {
+        return Ok(());
+    }
+    let bytes: Vec<u8> = std::fs::read(file).map_err(|e| e.to_string())?;
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    s.execute(
+        "const [selector, bytes, name] = arguments;
+         const input = document.querySelector(selector);
+         const transfer = new DataTransfer();
+         transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+         input.files = transfer.files;
+         input.dispatchEvent(new Event('change', { bubbles: true }));
+         return input.files.length;",
+        &[json!(css), json!(bytes), json!(name)],
+    )?;
+    Ok(())
+}
+
+fn open_workshop(s: &Session, title: &str) -> Result<()> {
+    let row = s.find(&format!("[data-testid=workshop-row][data-title=\"{title}\"]"))?;
+    s.click(&s.find_one_in(&row, &by_id("open-workshop"))?)?;
+    s.find(&by_id("setup-title")).map(|_| ())
+}
+
+// ---------------------------------------------------------------------------------------------
+
+fn first_start_shows_the_demo(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.resize(1366, 768)?;
+    s.find("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?;
+    s.screenshot("01-list-1366x768")?;
+    s.resize(1920, 1080)?;
+    s.screenshot("01-list-1920x1080")?;
+    s.resize(1366, 768)?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-participants")?;
+    wait_for(Duration::from_secs(10), || {
+        Ok(s.text(&s.find(&by_id("participant-count"))?)?.contains("30").then_some(()))
+    })?;
+    check(s.find_all(&by_id("participant-row"))?.len() == 30, "30 demo participants are listed")?;
+    s.screenshot("02-participants-1366x768")?;
+    s.click_id("tab-tables")?;
+    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("table-card"))?.len() == 6).then_some(())))?;
+    s.screenshot("03-tables-1366x768")?;
+    s.resize(1920, 1080)?;
+    s.screenshot("03-tables-1920x1080")?;
+    s.click_id("tab-details")?;
+    s.find(&by_id("workshop-title"))?;
+    s.screenshot("04-details-1920x1080")?;
+    s.quit()
+}
+
+fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    create_workshop(&s, "Sport und Vereine", "Integrationskonzept 2014")?;
+    s.fill(&s.find(&by_id("workshop-place"))?, "Rathaus Kerpen, Saal 2")?;
+    s.wait_saved()?;
+
+    s.click_id("tab-participants")?;
+    for (first, last, org) in [("Łukasz", "Wiśniewski", "Stadtsportbund"), ("Zeynep", "Öztürk", "AWO")] {
+        s.fill(&s.find(&by_id("quick-first"))?, first)?;
+        s.fill(&s.find(&by_id("quick-last"))?, last)?;
+        let org_input = s.find(&by_id("quick-org"))?;
+        s.fill(&org_input, org)?;
+        s.type_into(&org_input, ENTER)?;
+        s.find(&format!("[data-testid=participant-row][data-name=\"{first} {last}\"]"))?;
+    }
+    let zeynep = s.find("[data-testid=participant-row][data-name=\"Zeynep Öztürk\"]")?;
+    s.fill(&s.find_one_in(&zeynep, &by_id("p-role"))?, "Übungsleiterin")?;
+    s.wait_saved()?;
+
+    s.click_id("tab-tables")?;
+    s.click_id("add-table")?;
+    s.click_id("add-table")?;
+    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("table-card"))?.len() == 2).then_some(())))?;
+    let first = s.find("[data-testid=table-card][data-number=\"1\"]")?;
+    s.fill(&s.find_one_in(&first, &by_id("table-topic"))?, "Vereine öffnen – aber wie?")?;
+    s.fill(&s.find_one_in(&first, &by_id("table-capacity"))?, "8")?;
+    let host = s.find_one_in(&first, &by_id("table-host"))?;
+    let option = s
+        .find_in(&host, "option")?
+        .into_iter()
+        .find(|o| s.text(o).is_ok_and(|t| t.contains("Wiśniewski")))
+        .ok_or("host option missing")?;
+    s.click(&option)?;
+    s.wait_saved()?;
+    s.screenshot("05-new-workshop-tables")?;
+    s.quit()?;
+
+    let s = env.launch(dir.path())?;
+    let group = s.find(&by_id("process-group"))?;
+    check(s.text(&group)?.contains("Integrationskonzept 2014"), "the process group is listed")?;
+    open_workshop(&s, "Sport und Vereine")?;
+    check(value_of(&s, &by_id("workshop-place"))? == "Rathaus Kerpen, Saal 2", "the place was saved")?;
+    s.click_id("tab-tables")?;
+    let first = s.find("[data-testid=table-card][data-number=\"1\"]")?;
+    let topic = s.property(&s.find_one_in(&first, &by_id("table-topic"))?, "value")?;
+    check(topic == json!("Vereine öffnen – aber wie?"), format!("table topic after restart: {topic}"))?;
+    let capacity = s.property(&s.find_one_in(&first, &by_id("table-capacity"))?, "value")?;
+    check(capacity == json!("8"), format!("capacity after restart: {capacity}"))?;
+    let host = s.find_one_in(&first, &by_id("table-host"))?;
+    let chosen =
+        s.execute("const el = arguments[0]; return el.options[el.selectedIndex].text", &[host.as_argument()])?;
+    check(chosen.as_str().unwrap_or_default().contains("Wiśniewski"), format!("host after restart: {chosen}"))?;
+    check(s.find_all(&by_id("table-card"))?.len() == 2, "two tables after restart")?;
+    s.click_id("tab-participants")?;
+    let zeynep = s.find("[data-testid=participant-row][data-name=\"Zeynep Öztürk\"]")?;
+    check(s.property(&s.find_one_in(&zeynep, &by_id("p-role"))?, "value")? == json!("Übungsleiterin"), "role saved")?;
+    s.find("[data-testid=participant-row][data-name=\"Łukasz Wiśniewski\"]")?;
+    s.quit()
+}
+
+fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    // As German Excel saves it: Windows-1252, semicolons, CRLF.
+    let bad = dir.path().join("teilnehmende.csv");
+    let fixed = dir.path().join("teilnehmende-korrigiert.csv");
+    let rows = |email: &str| {
+        format!(
+            "Vorname;Nachname;Träger;E-Mail\r\nJürgen;Straßer;Caritas;j.strasser@caritas.de\r\nBärbel;Müller;AWO;{email}\r\nKlaus;Öhler;Stadt Hürth;\r\nFatma;Yıldız;VHS;fatma@vhs.de\r\n"
+        )
+    };
+    // Windows-1252 cannot hold "ı"; Excel would write "?" there, so does this file.
+    let encode = |text: String| -> Vec<u8> {
+        text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()
+    };
+    std::fs::write(&bad, encode(rows("baerbel-at-awo"))).map_err(|e| e.to_string())?;
+    std::fs::write(&fixed, encode(rows("baerbel@awo.de"))).map_err(|e| e.to_string())?;
+
+    let data = dir.path().join("data");
+    let s = env.launch(&data)?;
+    create_workshop(&s, "Import-Probe", "")?;
+    s.click_id("tab-participants")?;
+    s.click_id("open-import")?;
+    s.find(&by_id("import-dialog"))?;
+    attach_file(&s, &by_id("import-file"), &bad)?;
+    s.find(&by_id("import-summary"))?;
+    let bad_row = s.find("[data-testid=import-row][data-line=\"3\"]")?;
+    let problems = s.find_in(&bad_row, &by_id("import-problem"))?;
+    check(!problems.is_empty(), "row 3 shows its problem")?;
+    let problem_text = s.text(&problems[0])?;
+    check(
+        problem_text.contains('3') && problem_text.contains('4'),
+        format!("problem names line and column: {problem_text}"),
+    )?;
+    let confirm = s.find(&by_id("import-confirm"))?;
+    check(s.property(&confirm, "disabled")? == json!(true), "import is blocked while a row has a problem")?;
+    s.screenshot("06-import-preview-with-problem")?;
+    attach_file(&s, &by_id("import-file"), &fixed)?;
+    wait_for(Duration::from_secs(10), || Ok(s.find_all(&by_id("import-problem"))?.is_empty().then_some(())))?;
+    let confirm = s.find(&by_id("import-confirm"))?;
+    check(s.property(&confirm, "disabled")? == json!(false), "import is allowed once fixed")?;
+    s.click(&confirm)?;
+    s.find(&by_id("import-result"))?;
+    s.screenshot("07-import-result")?;
+    s.click_id("import-close")?;
+    s.wait_gone(&by_id("import-dialog"))?;
+    s.find("[data-testid=participant-row][data-name=\"Bärbel Müller\"]")?;
+    check(s.find_all(&by_id("participant-row"))?.len() == 4, "four people imported")?;
+    s.quit()?;
+
+    let s = env.launch(&data)?;
+    open_workshop(&s, "Import-Probe")?;
+    s.click_id("tab-participants")?;
+    s.find("[data-testid=participant-row][data-name=\"Jürgen Straßer\"]")?;
+    check(s.find_all(&by_id("participant-row"))?.len() == 4, "four people after restart")?;
+    s.quit()
+}
+
+fn language_switch_changes_and_persists(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.click_id("lang-en")?;
+    wait_for(Duration::from_secs(5), || Ok((html_lang(&s)? == "en").then_some(())))?;
+    let label = s.text(&s.find(&by_id("create-workshop"))?)?;
+    check(translations("en").contains(label.trim()), format!("English label shown: {label}"))?;
+    s.screenshot("08-list-english")?;
+    s.quit()?;
+
+    let s = env.launch(dir.path())?;
+    check(html_lang(&s)? == "en", "English is remembered after a restart")?;
+    s.click_id("lang-de")?;
+    wait_for(Duration::from_secs(5), || Ok((html_lang(&s)? == "de").then_some(())))?;
+    let label = s.text(&s.find(&by_id("create-workshop"))?)?;
+    check(translations("de").contains(label.trim()), format!("German label shown: {label}"))?;
+    check(!translations("en").contains(label.trim()) || translations("de").contains(label.trim()), "label switched")?;
+    s.quit()
+}
+
+fn a_newer_database_is_refused_and_left_untouched(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let db = dir.path().join("cafehost.db");
+    drop(cafehost_store::Store::open(&db).map_err(|e| e.to_string())?);
+    {
+        let conn = rusqlite::Connection::open(&db).map_err(|e| e.to_string())?;
+        conn.execute_batch("PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;").map_err(|e| e.to_string())?;
+    }
+    let before = std::fs::read(&db).map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    let banner = s.find(&by_id("error-banner"))?;
+    let text = s.text(&banner)?;
+    let expected: Vec<String> = ["de", "en"]
+        .iter()
+        .map(|l| translation(l, "errors.open.newer").split("{{").next().unwrap_or_default().trim().to_owned())
+        .collect();
+    check(
+        expected.iter().any(|e| !e.is_empty() && text.contains(e.as_str())),
+        format!("the refusal is explained: {text}"),
+    )?;
+    s.screenshot("09-newer-database-refused")?;
+    s.quit()?;
+    check(std::fs::read(&db).map_err(|e| e.to_string())? == before, "the newer database was not modified")
+}
+
+/// One end-to-end scenario.
+type Scenario = fn(&Environment) -> Result<()>;
+
+fn main() {
+    let args = Arguments::from_args();
+    let scenarios: Vec<(&str, Scenario)> = vec![
+        ("first_start_shows_the_demo", first_start_shows_the_demo),
+        ("created_workshop_survives_a_restart", created_workshop_survives_a_restart),
+        (
+            "csv_import_reports_the_bad_row_and_imports_when_fixed",
+            csv_import_reports_the_bad_row_and_imports_when_fixed,
+        ),
+        ("language_switch_changes_and_persists", language_switch_changes_and_persists),
+        ("a_newer_database_is_refused_and_left_untouched", a_newer_database_is_refused_and_left_untouched),
+    ];
+    let env = std::sync::Arc::new(Environment::start(app_binary(), target_dir().join("e2e-screenshots")));
+    let trials = scenarios
+        .into_iter()
+        .map(|(name, scenario)| {
+            let env = std::sync::Arc::clone(&env);
+            Trial::test(name, move || match env.as_ref() {
+                Ok(env) => scenario(env).map_err(Failed::from),
+                Err(e) => Err(Failed::from(format!("environment: {e}"))),
+            })
+        })
+        .collect();
+    // One window at a time: the scenarios share one display and one driver.
+    let conclusion = libtest_mimic::run(&Arguments { test_threads: Some(1), ..args }, trials);
+    // The trials are gone; dropping the last handle stops tauri-driver and Xvfb before exiting.
+    drop(env);
+    conclusion.exit();
+}
