@@ -1,0 +1,260 @@
+//! `cafehost`: the headless, scriptable face of Cafehost. It works on the same database as the
+//! desktop app through the same use cases, so what a script does is exactly what the app would.
+//! Output for people is English; `--json` output is for scripts.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use cafehost_app::{AppError, Cafehost, ImportOptions, WorkshopRef, resolve_data_dir};
+use cafehost_core::import::{DuplicateOf, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
+use cafehost_core::{FieldProblem, NewWorkshop};
+use clap::{Parser, Subcommand};
+
+#[allow(clippy::doc_markdown)] // these doc comments are the --help text, not rustdoc
+#[derive(Parser)]
+#[command(name = "cafehost", version, about = "Plan and harvest World Café workshops from the command line.")]
+struct Cli {
+    /// Data folder holding cafehost.db (default: $CAFEHOST_DATA_DIR, else the OS data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create and list workshops.
+    #[command(subcommand)]
+    Workshop(WorkshopCommand),
+    /// Import, list and export participant lists.
+    #[command(subcommand)]
+    Participants(ParticipantsCommand),
+    /// Check that the database opens and is sound.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum WorkshopCommand {
+    /// Create a workshop (three 20-minute rounds) and print its id.
+    Create {
+        /// Title of the workshop.
+        #[arg(long)]
+        title: String,
+        /// Process to file it under (created when new).
+        #[arg(long)]
+        process: Option<String>,
+    },
+    /// List workshops by process.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ParticipantsCommand {
+    /// Import a CSV file; nothing is written when any row is rejected, unless --skip-invalid.
+    Import {
+        /// Workshop id or unambiguous title.
+        workshop: String,
+        /// The CSV file (comma or semicolon; UTF-8, UTF-16 or Windows-1252).
+        file: PathBuf,
+        /// Only check the file and report what would be imported.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows even when others are rejected.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Import rows that look like people already on the list.
+        #[arg(long)]
+        include_duplicates: bool,
+    },
+    /// List participants.
+    List {
+        /// Workshop id or unambiguous title.
+        workshop: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the participant list as CSV (for spreadsheets).
+    Export {
+        /// Workshop id or unambiguous title.
+        workshop: String,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("cafehost: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What can go wrong in a command: the use case, or reading and writing the user's files.
+enum Failure {
+    App(AppError),
+    File(PathBuf, std::io::Error),
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::App(e) => e.fmt(f),
+            Self::File(path, e) => write!(f, "{}: {e}", path.display()),
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let dir = resolve_data_dir(cli.data_dir)?;
+    let mut app = Cafehost::open(&dir)?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Check => {
+            writeln!(out, "{}: ok", app.database_path().display()).ok();
+        }
+        Command::Workshop(WorkshopCommand::Create { title, process }) => {
+            let workshop = app.create_workshop(&NewWorkshop { title, process_title: process })?;
+            writeln!(out, "{}", workshop.id).ok();
+        }
+        Command::Workshop(WorkshopCommand::List { json }) => {
+            let groups = app.workshop_overview()?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&groups).unwrap_or_default()).ok();
+            } else {
+                for group in groups {
+                    let heading = group.process.map_or_else(|| "(no process)".to_owned(), |p| p.title);
+                    writeln!(out, "{heading}").ok();
+                    for w in group.workshops {
+                        let date = w.date.map(|d| d.to_string()).unwrap_or_default();
+                        writeln!(
+                            out,
+                            "  {}  {:<10}  {}  ({} tables, {} rounds, {} participants)",
+                            w.id, date, w.title, w.table_count, w.round_count, w.participant_count
+                        )
+                        .ok();
+                    }
+                }
+            }
+        }
+        Command::Participants(ParticipantsCommand::Import {
+            workshop,
+            file,
+            dry_run,
+            skip_invalid,
+            include_duplicates,
+        }) => {
+            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
+            let bytes = std::fs::read(&file).map_err(|e| Failure::File(file.clone(), e))?;
+            let preview = app.preview_import(id, &bytes, None)?;
+            report(&preview);
+            let blocked = !preview.mapping_problems.is_empty() || (preview.invalid_count() > 0 && !skip_invalid);
+            if dry_run {
+                return Ok(if blocked { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+            }
+            if blocked {
+                eprintln!("nothing imported (fix the rows above, or pass --skip-invalid)");
+                return Ok(ExitCode::FAILURE);
+            }
+            let outcome =
+                app.import_participants(id, &bytes, None, ImportOptions { skip_invalid, include_duplicates })?;
+            writeln!(
+                out,
+                "imported {} participants ({} rows skipped as invalid, {} as duplicates)",
+                outcome.imported, outcome.skipped_invalid, outcome.skipped_duplicates
+            )
+            .ok();
+        }
+        Command::Participants(ParticipantsCommand::List { workshop, json }) => {
+            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
+            let people = app.participants(id)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&people).unwrap_or_default()).ok();
+            } else {
+                for p in people {
+                    writeln!(out, "{}\t{}\t{}\t{}", p.id, p.display_name(), p.input.organisation, p.input.group).ok();
+                }
+            }
+        }
+        Command::Participants(ParticipantsCommand::Export { workshop, out: path }) => {
+            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
+            let csv = app.export_participants_csv(id)?;
+            match path {
+                Some(path) => std::fs::write(&path, csv).map_err(|e| Failure::File(path.clone(), e))?,
+                None => {
+                    out.write_all(&csv).ok();
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints every problem of a preview to standard error, by line and column.
+fn report(preview: &ImportPreview) {
+    for problem in &preview.mapping_problems {
+        eprintln!("columns: {}", describe_mapping(problem));
+    }
+    for row in &preview.rows {
+        for problem in &row.problems {
+            eprintln!("line {}: {}", row.line, describe_row(problem));
+        }
+        if let Some(duplicate) = &row.duplicate_of {
+            let of = match duplicate {
+                DuplicateOf::Existing { name } => format!("{name}, already on the list"),
+                DuplicateOf::EarlierRow { line } => format!("line {line}"),
+            };
+            eprintln!("line {}: possible duplicate of {of}", row.line);
+        }
+    }
+    eprintln!(
+        "{} rows: {} ready, {} rejected, {} possible duplicates",
+        preview.rows.len(),
+        preview.rows.len() - preview.invalid_count(),
+        preview.invalid_count(),
+        preview.duplicate_count()
+    );
+}
+
+fn describe_mapping(problem: &MappingProblem) -> String {
+    match problem {
+        MappingProblem::NoNameColumn => "no column gives a name (expected e.g. Vorname/Nachname or Name)".to_owned(),
+        MappingProblem::WrongColumnCount { expected, found } => format!("{found} roles for {expected} columns"),
+        MappingProblem::RoleTwice { role } => format!("{role:?} is given to two columns"),
+    }
+}
+
+fn describe_row(problem: &RowProblem) -> String {
+    let place = match (&problem.column, &problem.column_name) {
+        (Some(c), Some(name)) => format!("column {c} ({name}): "),
+        (Some(c), None) => format!("column {c}: "),
+        _ => String::new(),
+    };
+    let what = match &problem.kind {
+        RowProblemKind::CellCount { expected, found } => format!("{found} cells, but the header has {expected}"),
+        RowProblemKind::Field { field, problem } => match problem {
+            FieldProblem::Required => format!("{field} is missing"),
+            FieldProblem::TooLong { max } => format!("{field} is longer than {max} characters"),
+            FieldProblem::OutOfRange { min, max } => format!("{field} must be between {min} and {max}"),
+            FieldProblem::Malformed => format!("{field} is not valid"),
+            FieldProblem::Taken => format!("{field} is already used"),
+        },
+    };
+    format!("{place}{what}")
+}

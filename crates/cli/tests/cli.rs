@@ -1,0 +1,90 @@
+//! The `cafehost` binary as a script would use it.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::process::{Command, Output};
+
+fn cafehost(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cafehost")).arg("--data-dir").arg(dir).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn create_list_import_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = cafehost(
+        dir.path(),
+        &["workshop", "create", "--title", "Arbeit und Übergang", "--process", "Integrationskonzept"],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let id = stdout(&created).trim().to_owned();
+    assert_eq!(id.len(), 36, "prints the new id: {id}");
+
+    let listed = cafehost(dir.path(), &["workshop", "list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&listed)).unwrap();
+    assert_eq!(json[0]["process"]["title"], "Integrationskonzept");
+    assert_eq!(json[0]["workshops"][0]["id"], id.as_str());
+
+    let csv = dir.path().join("liste.csv");
+    std::fs::write(&csv, "Nachname,Vorname,Organisation\nMüller,Anna,AWO\nKaya,Ben,\"Caritas, Kreis\"\n").unwrap();
+    let imported = cafehost(dir.path(), &["participants", "import", "Arbeit und Übergang", csv.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(stdout(&imported).contains("imported 2 participants"));
+
+    let people = cafehost(dir.path(), &["participants", "list", &id, "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&people)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[0]["organisation"], "Caritas, Kreis");
+
+    let exported = dir.path().join("export.csv");
+    let out = cafehost(dir.path(), &["participants", "export", &id, "--out", exported.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert!(text.starts_with("\u{feff}Vorname;Nachname"), "German Excel layout: {text}");
+}
+
+#[test]
+fn a_rejected_row_blocks_the_import_and_is_reported_by_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    cafehost(dir.path(), &["workshop", "create", "--title", "Bildung"]);
+    let csv = dir.path().join("liste.csv");
+    std::fs::write(&csv, "Vorname;Nachname;E-Mail\nAnna;Müller;anna@x.de\nBen;Kaya;kein-at\n;;x@y.de\n").unwrap();
+    let dry = cafehost(dir.path(), &["participants", "import", "Bildung", csv.to_str().unwrap(), "--dry-run"]);
+    assert!(!dry.status.success());
+    let report = stderr(&dry);
+    assert!(report.contains("line 3: column 3 (E-Mail): email is not valid"), "{report}");
+    assert!(report.contains("line 4: column 2 (Nachname): last_name is missing"), "{report}");
+
+    let refused = cafehost(dir.path(), &["participants", "import", "Bildung", csv.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let people = cafehost(dir.path(), &["participants", "list", "Bildung", "--json"]);
+    assert_eq!(stdout(&people).trim(), "[]", "nothing was written");
+
+    let partial = cafehost(dir.path(), &["participants", "import", "Bildung", csv.to_str().unwrap(), "--skip-invalid"]);
+    assert!(partial.status.success());
+    assert!(stdout(&partial).contains("imported 1 participants (2 rows skipped as invalid"));
+}
+
+#[test]
+fn ambiguous_titles_and_bad_databases_fail_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    cafehost(dir.path(), &["workshop", "create", "--title", "Gleich"]);
+    cafehost(dir.path(), &["workshop", "create", "--title", "Gleich"]);
+    let out = cafehost(dir.path(), &["participants", "list", "Gleich"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("2 workshops match"), "{}", stderr(&out));
+
+    let foreign = tempfile::tempdir().unwrap();
+    std::fs::write(foreign.path().join("cafehost.db"), "kein SQLite").unwrap();
+    let out = cafehost(foreign.path(), &["check"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a Cafehost database"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(foreign.path().join("cafehost.db")).unwrap(), "kein SQLite");
+}
