@@ -208,9 +208,8 @@ fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> R
         )
     };
     // Windows-1252 cannot hold "ı"; Excel would write "?" there, so does this file.
-    let encode = |text: String| -> Vec<u8> {
-        text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()
-    };
+    let encode =
+        |text: String| -> Vec<u8> { text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect() };
     std::fs::write(&bad, encode(rows("baerbel-at-awo"))).map_err(|e| e.to_string())?;
     std::fs::write(&fixed, encode(rows("baerbel@awo.de"))).map_err(|e| e.to_string())?;
 
