@@ -10,6 +10,7 @@
 //! plain JSON over HTTP, so the client stays short.
 
 use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -56,7 +57,10 @@ impl Environment {
             .map_err(|e| format!("Xvfb display {display} did not appear: {e}"))?;
         let port = free_port()?;
         let native_port = free_port()?;
+        // Its own process group, so that stopping it also stops the WebKitWebDriver and app
+        // processes it starts.
         let driver = Command::new(tauri_driver_path())
+            .process_group(0)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             .stdout(Stdio::null())
@@ -93,11 +97,18 @@ impl Environment {
 
 impl Drop for Environment {
     fn drop(&mut self) {
-        // Stop each process and wait for it, so no lock file or zombie is left for the next run.
-        for child in [&mut self.driver, &mut self.xvfb] {
-            let _ = child.kill();
-            let _ = child.wait();
+        // Stop each process and wait for it, so no lock file or stray process is left for the next
+        // run: first the driver's whole process group, then the X server.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && matches!(self.driver.try_wait(), Ok(None)) {
+            std::thread::sleep(Duration::from_millis(50));
         }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.driver.wait();
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
     }
 }
 
@@ -186,8 +197,10 @@ impl Session {
     }
 
     /// Ends the session; the app exits.
-    pub fn quit(self) -> Result<()> {
-        self.request("DELETE", &self.session_path(""), None).map(|_| ())
+    pub fn quit(mut self) -> Result<()> {
+        let result = self.request("DELETE", &self.session_path(""), None).map(|_| ());
+        self.id.clear();
+        result
     }
 
     /// The first element matching a CSS selector, if any.
@@ -331,6 +344,15 @@ impl Session {
             }
             Ok((state == "saved").then_some(()))
         })
+    }
+}
+
+impl Drop for Session {
+    /// A scenario that failed half-way still closes its window, so the next one starts clean.
+    fn drop(&mut self) {
+        if !self.id.is_empty() {
+            let _ = self.request("DELETE", &self.session_path(""), None);
+        }
     }
 }
 
