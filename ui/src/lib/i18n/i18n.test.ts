@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import de from "./de.json";
+import en from "./en.json";
+import { ERROR_CODES, type ColumnRole, type FieldProblem, type SourceEncoding } from "../ipc/bindings";
+import { languageFromLocale, locale, t } from "./index.svelte";
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === "string") out.set(prefix + key, value);
+    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+function lookup(tree: Tree, dotted: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of dotted.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  return typeof node === "string" ? node : undefined;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe("translations", () => {
+  const dict = { de: de as Tree, en: en as Tree };
+
+  it("have the same keys in German and English", () => {
+    expect([...leaves(dict.de).keys()].sort()).toEqual([...leaves(dict.en).keys()].sort());
+  });
+
+  it("use the same placeholders in both languages", () => {
+    const english = leaves(dict.en);
+    for (const [key, text] of leaves(dict.de)) {
+      expect(placeholders(text), key).toEqual(placeholders(english.get(key) ?? ""));
+    }
+  });
+
+  it("cover every error code the back end can send, and the UI's own", () => {
+    for (const code of [...ERROR_CODES, "ipc.unreachable", "unknown"]) {
+      for (const lang of ["de", "en"] as const) {
+        expect(lookup(dict[lang], `errors.${code}`), `${lang}: errors.${code}`).toBeTruthy();
+      }
+    }
+  });
+
+  it("cover every field problem, column role and encoding", () => {
+    const problems: FieldProblem["code"][] = ["required", "too_long", "out_of_range", "malformed", "taken"];
+    const roles: ColumnRole[] = [
+      "ignore",
+      "first_name",
+      "last_name",
+      "full_name",
+      "organisation",
+      "group",
+      "role",
+      "email",
+      "attribute",
+    ];
+    const encodings: SourceEncoding[] = ["utf8", "utf8_bom", "utf16", "windows1252"];
+    for (const lang of ["de", "en"] as const) {
+      for (const p of problems) expect(lookup(dict[lang], `validation.${p}`), p).toBeTruthy();
+      for (const r of roles) expect(lookup(dict[lang], `import.role.${r}`), r).toBeTruthy();
+      for (const e of encodings) expect(lookup(dict[lang], `import.encoding.${e}`), e).toBeTruthy();
+    }
+  });
+
+  it("switch with the language and fill placeholders", () => {
+    locale.set("de");
+    expect(t("tables.table", { number: 3 })).toBe("Tisch 3");
+    expect(t("errors.open.newer")).toContain("neueren");
+    locale.set("en");
+    expect(t("tables.table", { number: 3 })).toBe("Table 3");
+    expect(t("participants.count", { count: 1 })).toBe("1 person");
+    expect(t("participants.count", { count: 30 })).toBe("30 people");
+  });
+
+  it("take German from a German OS locale and English otherwise", () => {
+    expect(languageFromLocale("de-AT")).toBe("de");
+    expect(languageFromLocale("DE")).toBe("de");
+    expect(languageFromLocale("en-US")).toBe("en");
+    expect(languageFromLocale("tr-TR")).toBe("en");
+    expect(languageFromLocale(undefined)).toBe("en");
+  });
+});

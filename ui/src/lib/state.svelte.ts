@@ -1,0 +1,74 @@
+// What every screen shares: the save indicator, the error banner and the confirmation dialog.
+import { Autosaver, type SaveState } from "./autosave";
+import { asIpcError, type IpcError } from "./ipc";
+
+let saveState = $state<SaveState>("idle");
+let banner = $state<IpcError | null>(null);
+let fatal = $state(false);
+let question = $state<{ message: string; answer: (ok: boolean) => void } | null>(null);
+let actionsRunning = 0;
+
+export const status = {
+  get save(): SaveState {
+    return saveState;
+  },
+  get banner(): IpcError | null {
+    return banner;
+  },
+  /** True when the database could not be opened: nothing else can work. */
+  get fatal(): boolean {
+    return fatal;
+  },
+  get question() {
+    return question;
+  },
+};
+
+export function showError(thrown: unknown, isFatal = false): IpcError {
+  const error = asIpcError(thrown);
+  banner = error;
+  fatal = fatal || isFatal;
+  return error;
+}
+
+export function dismissError(): void {
+  if (!fatal) banner = null;
+}
+
+export const autosaver = new Autosaver((state, error) => {
+  saveState = state;
+  // Field problems are shown next to their fields, not in the banner.
+  if (error && asIpcError(error).fields.length === 0) showError(error);
+});
+
+/**
+ * Runs an immediate edit (add, delete, import …): the indicator shows it, a failure goes to the
+ * banner and yields `undefined`.
+ */
+export async function act<T>(edit: () => Promise<T>): Promise<T | undefined> {
+  actionsRunning += 1;
+  saveState = "saving";
+  try {
+    const result = await edit();
+    return result;
+  } catch (e) {
+    showError(e);
+    return undefined;
+  } finally {
+    actionsRunning -= 1;
+    if (actionsRunning === 0 && !autosaver.busy) saveState = banner ? "error" : "saved";
+  }
+}
+
+/** Asks the user to confirm something that cannot be undone. */
+export function confirmAction(message: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    question = {
+      message,
+      answer: (ok) => {
+        question = null;
+        resolve(ok);
+      },
+    };
+  });
+}
