@@ -325,6 +325,16 @@ impl Session {
 
     /// Saves a PNG of the window under the screenshot folder and returns its path.
     pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // The DOM may be ahead of the last painted frame; wait for two frames so the picture
+        // shows what the test just found.
+        self.request(
+            "POST",
+            &self.session_path("/execute/async"),
+            Some(&json!({
+                "script": "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                "args": [],
+            })),
+        )?;
         let v = self.request("GET", &self.session_path("/screenshot"), None)?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(v.as_str().unwrap_or_default())

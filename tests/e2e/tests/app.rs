@@ -298,6 +298,45 @@ fn a_newer_database_is_refused_and_left_untouched(env: &Environment) -> Result<(
     check(std::fs::read(&db).map_err(|e| e.to_string())? == before, "the newer database was not modified")
 }
 
+fn copy_delete_and_field_errors(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.click_id("lang-de")?;
+    let demo = s.find("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?;
+    s.click(&s.find_one_in(&demo, &by_id("duplicate-workshop"))?)?;
+    let copy_css = "[data-testid=workshop-row][data-title=\"Integration durch Bildung (Kopie)\"]";
+    let copy = s.find(copy_css)?;
+    check(s.text(&copy)?.contains("30"), "the copy has the participants")?;
+
+    // Cancelling the confirmation keeps the workshop; confirming deletes it.
+    s.click(&s.find_one_in(&copy, &by_id("delete-workshop"))?)?;
+    s.click_id("confirm-cancel")?;
+    s.wait_gone(&by_id("confirm-ok"))?;
+    let copy = s.find(copy_css)?;
+    s.click(&s.find_one_in(&copy, &by_id("delete-workshop"))?)?;
+    s.screenshot("10-confirm-delete")?;
+    s.click_id("confirm-ok")?;
+    s.wait_gone(copy_css)?;
+    s.find("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?;
+
+    // A refused value is explained next to its field and nothing wrong is stored.
+    open_workshop(&s, "Integration durch Bildung")?;
+    let title = s.find(&by_id("workshop-title"))?;
+    s.clear(&title)?;
+    s.type_into(&title, " ")?;
+    let error = s.find(&by_id("field-error-title"))?;
+    let message = s.text(&error)?;
+    check(message == translation("de", "validation.required"), format!("required message: {message}"))?;
+    check(s.attribute(&s.find(&by_id("save-status"))?, "data-state")? == Some("error".into()), "not saved")?;
+    s.screenshot("11-field-error")?;
+    s.fill(&title, "Integration durch Bildung 2026")?;
+    s.wait_saved()?;
+    s.wait_gone(&by_id("field-error-title"))?;
+    s.click_id("back-to-list")?;
+    s.find("[data-testid=workshop-row][data-title=\"Integration durch Bildung 2026\"]")?;
+    s.quit()
+}
+
 /// One end-to-end scenario.
 type Scenario = fn(&Environment) -> Result<()>;
 
@@ -312,6 +351,7 @@ fn main() {
         ),
         ("language_switch_changes_and_persists", language_switch_changes_and_persists),
         ("a_newer_database_is_refused_and_left_untouched", a_newer_database_is_refused_and_left_untouched),
+        ("copy_delete_and_field_errors", copy_delete_and_field_errors),
     ];
     let env = std::sync::Arc::new(Environment::start(app_binary(), target_dir().join("e2e-screenshots")));
     let trials = scenarios
