@@ -1,0 +1,369 @@
+//! Checking a [`PlanRequest`] and turning it into dense indices for the search.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::{PlanError, PlanRequest};
+
+/// The most rounds the planner takes (pair meeting counts are kept in a byte).
+pub const MAX_ROUNDS: u32 = 200;
+
+/// No table / no value.
+pub const NONE: u32 = u32::MAX;
+
+/// How two people relate, for the pair matrix.
+pub const PAIR_NORMAL: u8 = 0;
+/// A keep-apart pair.
+pub const PAIR_APART: u8 = 1;
+/// A keep-together pair.
+pub const PAIR_TOGETHER: u8 = 2;
+
+/// A checked request in dense indices: people `0..p`, tables `0..t`, rounds `0..r`.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub p: usize,
+    pub t: usize,
+    pub r: usize,
+    /// Rounds `0..held` are fixed as held.
+    pub held: usize,
+    pub no_revisits: bool,
+    pub capacity: Vec<u32>,
+    /// Per person: the table they host.
+    pub host_of: Vec<u32>,
+    /// `r * p`: whether the person is seated in the round.
+    pub present: Vec<bool>,
+    /// `r * p`: the table the person must sit at (held seat, host's table or pin), or `NONE`.
+    pub fixed: Vec<u32>,
+    /// `r * p`: the seat in the previous plan, or `NONE`.
+    pub previous: Vec<u32>,
+    /// `p * p`: `PAIR_*`.
+    pub pair_kind: Vec<u8>,
+    pub together: Vec<(u32, u32)>,
+    /// Per person, their keep-together partners.
+    pub together_of: Vec<Vec<u32>>,
+    /// Per spread attribute: per person its value index, or `NONE`.
+    pub attr: Vec<Vec<u32>>,
+    /// Per spread attribute: number of distinct values.
+    pub attr_values: Vec<usize>,
+    /// Pins as (person, round, table), for the report.
+    pub pins: Vec<(u32, u32, u32)>,
+    pub participant_ids: Vec<String>,
+    pub table_ids: Vec<String>,
+    pub seed: u64,
+}
+
+impl Instance {
+    pub fn is_present(&self, round: usize, person: usize) -> bool {
+        self.present[round * self.p + person]
+    }
+
+    pub fn fixed_at(&self, round: usize, person: usize) -> u32 {
+        self.fixed[round * self.p + person]
+    }
+
+    pub fn kind(&self, a: usize, b: usize) -> u8 {
+        self.pair_kind[a * self.p + b]
+    }
+
+    pub fn is_host(&self, person: usize) -> bool {
+        self.host_of[person] != NONE
+    }
+}
+
+fn index_of<'a>(map: &HashMap<&'a str, u32>, id: &str) -> Option<u32> {
+    map.get(id).copied()
+}
+
+/// Checks every rule that can be checked before searching, and builds the [`Instance`].
+#[allow(clippy::too_many_lines)]
+pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
+    if req.rounds > MAX_ROUNDS {
+        return Err(PlanError::TooManyRounds { rounds: req.rounds, max: MAX_ROUNDS });
+    }
+    let r = req.rounds as usize;
+    let mut tables: HashMap<&str, u32> = HashMap::new();
+    for (i, table) in req.tables.iter().enumerate() {
+        if tables.insert(table.id.as_str(), u32_of(i)).is_some() {
+            return Err(PlanError::DuplicateId { kind: "table", id: table.id.clone() });
+        }
+    }
+    let mut people: HashMap<&str, u32> = HashMap::new();
+    for (i, person) in req.participants.iter().enumerate() {
+        if people.insert(person.id.as_str(), u32_of(i)).is_some() {
+            return Err(PlanError::DuplicateId { kind: "participant", id: person.id.clone() });
+        }
+    }
+    let p = req.participants.len();
+    let t = req.tables.len();
+    let person = |context: &'static str, id: &str| {
+        index_of(&people, id).ok_or_else(|| PlanError::UnknownParticipant { context, id: id.to_owned() })
+    };
+    let table = |context: &'static str, id: &str| {
+        index_of(&tables, id).ok_or_else(|| PlanError::UnknownTable { context, id: id.to_owned() })
+    };
+    let round_ok = |context: &'static str, round: u32| {
+        if round < req.rounds {
+            Ok(round as usize)
+        } else {
+            Err(PlanError::RoundOutOfRange { context, round, rounds: req.rounds })
+        }
+    };
+
+    // Hosts.
+    let capacity: Vec<u32> = req.tables.iter().map(|t| t.capacity).collect();
+    let mut host_of = vec![NONE; p];
+    for (ti, spec) in req.tables.iter().enumerate() {
+        let Some(host) = &spec.host else { continue };
+        let h = index_of(&people, host)
+            .ok_or_else(|| PlanError::HostUnknown { table: spec.id.clone(), host: host.clone() })?;
+        if host_of[h as usize] != NONE {
+            return Err(PlanError::HostTwice {
+                host: host.clone(),
+                first: req.tables[host_of[h as usize] as usize].id.clone(),
+                second: spec.id.clone(),
+            });
+        }
+        if spec.capacity == 0 {
+            return Err(PlanError::HostWithoutSeat { table: spec.id.clone(), host: host.clone() });
+        }
+        host_of[h as usize] = u32_of(ti);
+    }
+
+    // Held rounds: presence and seats as they were.
+    if req.held.len() > r {
+        return Err(PlanError::HeldExceedsRounds { held: u32_of(req.held.len()), rounds: req.rounds });
+    }
+    let held = req.held.len();
+    let mut present = vec![true; r * p];
+    let mut fixed = vec![NONE; r * p];
+    for (ri, seating) in req.held.iter().enumerate() {
+        present[ri * p..(ri + 1) * p].fill(false);
+        for (tid, ids) in seating {
+            let ti = table("held", tid)?;
+            for id in ids {
+                let x = person("held", id)? as usize;
+                if present[ri * p + x] {
+                    return Err(PlanError::HeldSeatedTwice { participant: id.clone(), round: u32_of(ri) });
+                }
+                present[ri * p + x] = true;
+                fixed[ri * p + x] = ti;
+            }
+        }
+    }
+
+    // Absences (held rounds are as they were).
+    for absence in &req.absent {
+        let x = person("absent", &absence.participant)? as usize;
+        match &absence.rounds {
+            None => (held..r).for_each(|ri| present[ri * p + x] = false),
+            Some(rounds) => {
+                for &round in rounds {
+                    let ri = round_ok("absent", round)?;
+                    if ri >= held {
+                        present[ri * p + x] = false;
+                    }
+                }
+            }
+        }
+    }
+
+    // Hosts stay at their table.
+    for ri in held..r {
+        for x in 0..p {
+            if host_of[x] != NONE && present[ri * p + x] {
+                fixed[ri * p + x] = host_of[x];
+            }
+        }
+    }
+
+    // Pins.
+    let mut pins = Vec::with_capacity(req.pinned.len());
+    for pin in &req.pinned {
+        let x = person("pinned", &pin.participant)? as usize;
+        let ri = round_ok("pinned", pin.round)?;
+        let ti = table("pinned", &pin.table)?;
+        pins.push((u32_of(x), pin.round, ti));
+        if !present[ri * p + x] {
+            return Err(PlanError::PinnedAbsent { participant: pin.participant.clone(), round: pin.round });
+        }
+        let current = fixed[ri * p + x];
+        if current != NONE && current != ti {
+            return Err(PlanError::PinConflict {
+                participant: pin.participant.clone(),
+                round: pin.round,
+                first: req.tables[current as usize].id.clone(),
+                second: pin.table.clone(),
+            });
+        }
+        fixed[ri * p + x] = ti;
+    }
+    for ri in held..r {
+        let mut count = vec![0u32; t];
+        for x in 0..p {
+            let f = fixed[ri * p + x];
+            if f != NONE {
+                count[f as usize] += 1;
+            }
+        }
+        for ti in 0..t {
+            if count[ti] > capacity[ti] {
+                return Err(PlanError::PinOverCapacity {
+                    table: req.tables[ti].id.clone(),
+                    round: u32_of(ri),
+                    fixed: count[ti],
+                    capacity: capacity[ti],
+                });
+            }
+        }
+        let people_there = u32_of((0..p).filter(|&x| present[ri * p + x]).count());
+        let seats: u32 = capacity.iter().sum();
+        if people_there > seats {
+            return Err(PlanError::CapacityTooSmall { round: u32_of(ri), people: people_there, seats });
+        }
+    }
+
+    // Travel: no table twice.
+    let no_revisits = req.travel.forbids_revisits();
+    if no_revisits {
+        let open_tables = u32_of(capacity.iter().filter(|&&c| c > 0).count());
+        let mut worst = 0u32;
+        for x in (0..p).filter(|&x| host_of[x] == NONE) {
+            let mut seen: BTreeMap<u32, u32> = BTreeMap::new();
+            for ri in 0..r {
+                let f = fixed[ri * p + x];
+                if f == NONE {
+                    continue;
+                }
+                if let Some(&first) = seen.get(&f) {
+                    if ri >= held {
+                        return Err(PlanError::PinRevisit {
+                            participant: req.participants[x].id.clone(),
+                            table: req.tables[f as usize].id.clone(),
+                            first,
+                            second: u32_of(ri),
+                        });
+                    }
+                } else {
+                    seen.insert(f, u32_of(ri));
+                }
+            }
+            let planned = u32_of((held..r).filter(|&ri| present[ri * p + x]).count());
+            let held_tables: Vec<u32> = (0..held)
+                .map(|ri| fixed[ri * p + x])
+                .filter(|&f| f != NONE)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let free_tables = open_tables - u32_of(held_tables.iter().filter(|&&f| capacity[f as usize] > 0).count());
+            if planned > free_tables {
+                let there = u32_of((0..r).filter(|&ri| present[ri * p + x]).count());
+                worst = worst.max(there);
+            }
+        }
+        if worst > 0 {
+            return Err(PlanError::TooManyRoundsForTour {
+                rounds: worst,
+                tables: open_tables,
+                travel: req.travel.as_str(),
+            });
+        }
+    }
+
+    // Pairs.
+    let mut pair_kind = vec![PAIR_NORMAL; p * p];
+    for [a, b] in &req.apart {
+        let (x, y) = (person("apart", a)?, person("apart", b)?);
+        if x == y {
+            return Err(PlanError::SelfPair { context: "apart", id: a.clone() });
+        }
+        for ri in held..r {
+            let (fx, fy) = (fixed[ri * p + x as usize], fixed[ri * p + y as usize]);
+            if fx != NONE && fx == fy {
+                return Err(PlanError::ApartImpossible {
+                    first: a.clone(),
+                    second: b.clone(),
+                    round: u32_of(ri),
+                    table: req.tables[fx as usize].id.clone(),
+                });
+            }
+        }
+        pair_kind[x as usize * p + y as usize] = PAIR_APART;
+        pair_kind[y as usize * p + x as usize] = PAIR_APART;
+    }
+    let mut together = Vec::new();
+    let mut together_of = vec![Vec::new(); p];
+    for [a, b] in &req.together {
+        let (x, y) = (person("together", a)?, person("together", b)?);
+        if x == y {
+            return Err(PlanError::SelfPair { context: "together", id: a.clone() });
+        }
+        // A pair both apart and together: apart wins.
+        if pair_kind[x as usize * p + y as usize] != PAIR_NORMAL {
+            continue;
+        }
+        pair_kind[x as usize * p + y as usize] = PAIR_TOGETHER;
+        pair_kind[y as usize * p + x as usize] = PAIR_TOGETHER;
+        together.push((x.min(y), x.max(y)));
+        together_of[x as usize].push(y);
+        together_of[y as usize].push(x);
+    }
+
+    // Spread attributes.
+    let mut attr = Vec::new();
+    let mut attr_values = Vec::new();
+    for name in &req.spread {
+        let mut values: HashMap<&str, u32> = HashMap::new();
+        let column: Vec<u32> = req
+            .participants
+            .iter()
+            .map(|person| match person.attributes.get(name) {
+                Some(v) if !v.trim().is_empty() => {
+                    let next = u32_of(values.len());
+                    *values.entry(v.trim()).or_insert(next)
+                }
+                _ => NONE,
+            })
+            .collect();
+        attr_values.push(values.len());
+        attr.push(column);
+    }
+
+    // The previous plan: a hint only, so unknown ids are skipped.
+    let mut previous = vec![NONE; r * p];
+    for (ri, seating) in req.previous.iter().enumerate().take(r) {
+        for (tid, ids) in seating {
+            let Some(ti) = index_of(&tables, tid) else { continue };
+            for id in ids {
+                if let Some(x) = index_of(&people, id) {
+                    previous[ri * p + x as usize] = ti;
+                }
+            }
+        }
+    }
+
+    Ok(Instance {
+        p,
+        t,
+        r,
+        held,
+        no_revisits,
+        capacity,
+        host_of,
+        present,
+        fixed,
+        previous,
+        pair_kind,
+        together,
+        together_of,
+        attr,
+        attr_values,
+        pins,
+        participant_ids: req.participants.iter().map(|p| p.id.clone()).collect(),
+        table_ids: req.tables.iter().map(|t| t.id.clone()).collect(),
+        seed: req.seed,
+    })
+}
+
+/// Converts an index or count to `u32` (instances are far smaller than `u32::MAX`).
+pub fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,159 @@
+//! Rotation planning for World Café rounds: who sits at which table in which round.
+//!
+//! [`plan`] takes a [`PlanRequest`] (tables, participants, rounds, travel mode, pins, keep-apart
+//! and keep-together pairs, absences, rounds already held, a previous plan and a seed) and
+//! returns a [`PlanOutcome`]: every round's seating and a [`QualityReport`]. It never returns a
+//! plan that breaks a hard rule; when the input makes one impossible it returns a [`PlanError`]
+//! that names the rule, its numbers and, where there is one, the way out.
+//!
+//! The crate is pure: no files, no clock. The caller bounds the work with a [`Budget`] (a number
+//! of iterations and, if it likes, a `should_stop` callback that may read a clock).
+//!
+//! # Rules
+//!
+//! Hard, never broken: everyone present is seated exactly once per round; capacities hold; a
+//! table's host sits at that table in every round they are there; in travel modes `free` and
+//! `topic-tour` no traveller sits at the same table twice; pins hold; keep-apart pairs never
+//! share a table; held rounds are returned exactly as held.
+//!
+//! Soft, in this order (the weights in [`search`](crate) make the order lexicographic in
+//! practice: one repeat encounter outweighs any realistic amount of the others):
+//! 1. **repeat encounters** — for each pair, the rounds in which they share a table minus one,
+//!    summed over the pairs that meet (weight 10,000 each); pairs asked to sit together are not
+//!    counted;
+//! 2. **balance** — the sum of squared table sizes per round (weight 100 per unit), smallest when
+//!    the sizes differ by at most one within the capacities;
+//! 3. **spread** — per attribute named in `spread`, people above the fair share of their value at
+//!    their table (fair share: the people with that value in the round divided by the number of
+//!    tables, rounded up; weight 30 each) and keep-together pairs seated apart (30 per round);
+//! 4. **moves** — people seated elsewhere than in the previous plan (weight 1 each).
+//!
+//! # Method
+//!
+//! 1. *Checks.* Everything that can be refused without searching is refused first with its own
+//!    error code: unknown or duplicate ids, hosts, pins against hosts, held seats, absences or
+//!    each other, too many people for the seats, too many rounds for the tables in `free` and
+//!    `topic-tour`, keep-apart pairs fixed at one table.
+//! 2. *Greedy start.* Round by round: held and fixed seats, then previous seats where they still
+//!    fit (re-planning), then everyone else in random order at the table where they add the
+//!    least cost (fewest people met before, smallest table, fair share of their attribute).
+//! 3. *Tabu search* in the style of Dotú and Van Hentenryck's search for the Social Golfer
+//!    Problem. A pair-meeting matrix, per-person table visits and per-table attribute counts are
+//!    kept up to date, so the cost change of a move is computed in time proportional to the two
+//!    tables' sizes. Each iteration collects the seats in conflict (in a repeat, a clash, a
+//!    broken rule, a split pair, moved from the previous plan, or at an oversized table), samples
+//!    at most 48 of them, and evaluates for each every swap with a movable person at another
+//!    table of the same round and every move to a table with a free seat; it takes the best move
+//!    that is not tabu (moving someone back to the table they just left is tabu for a random
+//!    4 to 16 + tables iterations), unless the move gives a new best plan (aspiration). After a
+//!    stall it restarts from the best plan with a few random swaps.
+//! 4. *Stop* when the cost reaches its floor (repeats at the lower bound, balance at its minimum,
+//!    no clash, no split pair, no move), when the budget ends, or at a stall once the repeats are
+//!    at the lower bound and no hard rule is broken.
+//!
+//! # Lower bound
+//!
+//! The report's `lower_bound` is the largest of three counting arguments, each valid for every
+//! plan that keeps the capacities, fixed seats and keep-apart pairs:
+//! - *pair counting*: in each planned round, the fewest pairs that can share tables (people
+//!   poured into the emptiest table with room, which minimises the sum of `s(s-1)/2` over table
+//!   sizes `s`), plus the pairs of held rounds, minus the number of pairs that can meet at all
+//!   (a keep-together pair may meet once per round without a repeat; a keep-apart pair or two
+//!   hosts never meet). Every meeting beyond what the pairs can absorb is a repeat;
+//! - *per participant*: the people each one must meet (the smallest table they can sit at, per
+//!   round) minus the people they can meet, summed and halved (each repeat involves two people);
+//! - *pigeonhole*: for each round `r2`, the people there sat in an earlier round `r1` at no more
+//!   than `k` tables, so a table of `s` of them holds at least the pairs of the most even split of
+//!   `s` into `k` groups; the best `r1` is taken per `r2` and the rounds are summed (each such
+//!   pair is a repeat that happens in `r2`), less the keep-together pairs there both times.
+//!
+//! Example: 20 people, 4 tables of 5, 6 rounds, travel `any`: 6 × 4 × 10 = 240 meetings but only
+//! 190 pairs, so at least 50 repeat encounters.
+
+mod bound;
+mod error;
+mod instance;
+mod model;
+mod report;
+mod rng;
+mod search;
+
+pub use error::PlanError;
+pub use model::{
+    Absence, BoundMethod, ParticipantSpec, Pin, PlanOutcome, PlanRequest, QualityReport, RoundSeating, TableSpec,
+    Travel,
+};
+
+/// How much work the planner may do.
+///
+/// The search is *anytime*: whenever it stops, it returns the best plan found so far. With the
+/// same request, seed and `max_iterations` (and a `should_stop` that never fires) the plan is
+/// always the same.
+#[derive(Clone, Copy)]
+pub struct Budget<'a> {
+    /// The most search iterations (one move each).
+    pub max_iterations: u64,
+    /// Iterations without a better plan before the search restarts from its best plan; `None`
+    /// chooses from the size of the instance.
+    pub stall: Option<u64>,
+    /// Polled every 64 iterations; the search stops when it returns `true` (e.g. a deadline).
+    pub should_stop: Option<&'a dyn Fn() -> bool>,
+}
+
+impl std::fmt::Debug for Budget<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Budget")
+            .field("max_iterations", &self.max_iterations)
+            .field("stall", &self.stall)
+            .field("should_stop", &self.should_stop.is_some())
+            .finish()
+    }
+}
+
+impl Default for Budget<'_> {
+    /// One million iterations, no callback.
+    fn default() -> Self {
+        Budget { max_iterations: 1_000_000, stall: None, should_stop: None }
+    }
+}
+
+impl<'a> Budget<'a> {
+    /// At most `max_iterations` iterations.
+    pub fn iterations(max_iterations: u64) -> Self {
+        Budget { max_iterations, ..Budget::default() }
+    }
+
+    /// Also stop when `should_stop` returns `true` (polled every 64 iterations).
+    #[must_use]
+    pub fn with_stop(self, should_stop: &'a dyn Fn() -> bool) -> Self {
+        Budget { should_stop: Some(should_stop), ..self }
+    }
+}
+
+/// Plans every round of `request` within `budget`.
+///
+/// Held rounds are returned as held; the others are planned. Fails with a [`PlanError`] when a
+/// hard rule cannot hold, either found by the checks before the search or (rarely, for very
+/// tight instances) still broken by the best plan when the budget ends.
+pub fn plan(request: &PlanRequest, budget: Budget<'_>) -> Result<PlanOutcome, PlanError> {
+    let inst = instance::build(request)?;
+    let bound = bound::lower_bound(&inst);
+    let mut search = search::Search::new(&inst);
+    search.construct();
+    let bound_cost = i64::try_from(bound.0).unwrap_or(i64::MAX / 4).saturating_mul(search::W_REPEAT);
+    let squares = i64::try_from(bound::min_square_sum(&inst)).unwrap_or(i64::MAX / 4);
+    let target = bound_cost.saturating_add(squares.saturating_mul(search::W_BALANCE));
+    search.improve(&budget, target, i64::try_from(bound.0).unwrap_or(i64::MAX));
+    let seating = search.seating();
+    let report = report::recount(&inst, seating, bound, search.iterations());
+    if report.table_revisits > 0 && inst.no_revisits {
+        return Err(PlanError::NoPlanFound {
+            rule: "travel",
+            violations: u32::try_from(report.table_revisits).unwrap_or(u32::MAX),
+        });
+    }
+    if report.apart_violations > 0 {
+        return Err(PlanError::NoPlanFound { rule: "apart", violations: report.apart_violations });
+    }
+    Ok(PlanOutcome { rounds: report::seating_by_table(&inst, seating), report })
+}

@@ -1,0 +1,683 @@
+//! The search: a greedy start, then tabu search with swap and move neighbourhoods over an
+//! incrementally kept pair-meeting matrix (see the crate docs).
+
+use crate::Budget;
+use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER};
+use crate::rng::Rng;
+
+/// A hard rule broken (a traveller back at a table, a keep-apart pair together).
+pub const W_HARD: i64 = 1_000_000;
+/// One repeat encounter.
+pub const W_REPEAT: i64 = 10_000;
+/// One unit of the sum of squared table sizes of a round (balance).
+pub const W_BALANCE: i64 = 100;
+/// One person above the fair share of their attribute value at a table.
+pub const W_SPREAD: i64 = 30;
+/// A keep-together pair at different tables in one round.
+pub const W_TOGETHER: i64 = 30;
+/// One person seated elsewhere than in the previous plan.
+pub const W_MOVE: i64 = 1;
+
+/// The cost of a plan, by part (unweighted counts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Breakdown {
+    pub hard: i64,
+    pub repeats: i64,
+    pub squares: i64,
+    pub spread: i64,
+    pub together: i64,
+    pub moves: i64,
+}
+
+impl Breakdown {
+    pub fn total(&self) -> i64 {
+        self.hard * W_HARD
+            + self.repeats * W_REPEAT
+            + self.squares * W_BALANCE
+            + self.spread * W_SPREAD
+            + self.together * W_TOGETHER
+            + self.moves * W_MOVE
+    }
+}
+
+/// The search state: one seating of every round plus the counts that make a move's cost cheap.
+pub struct Search<'a> {
+    inst: &'a Instance,
+    rng: Rng,
+    /// `r * p`: the person's table, or `NONE`.
+    table: Vec<u32>,
+    /// `r * t`: the people at the table.
+    members: Vec<Vec<u32>>,
+    /// `r * p`: index in `members`.
+    pos: Vec<u32>,
+    /// `p * p`: rounds in which the pair shares a table.
+    meet: Vec<u8>,
+    /// `p * t`: rounds in which the person sits at the table.
+    visits: Vec<u8>,
+    /// Per attribute: `r * t * values` counts.
+    spread: Vec<Vec<u16>>,
+    /// Per attribute: `r * values` fair share.
+    fair: Vec<Vec<u16>>,
+    /// `r * p`: may the search move this seat?
+    movable: Vec<bool>,
+    /// `r * p`: the table the person last left, and until which iteration they may not return.
+    tabu_table: Vec<u32>,
+    tabu_until: Vec<u64>,
+    cost: i64,
+    iteration: u64,
+}
+
+/// A candidate move: `x` to table `to`, and `y` (or `NONE`) back to `x`'s table.
+#[derive(Debug, Clone, Copy)]
+struct Move {
+    round: usize,
+    x: u32,
+    to: u32,
+    y: u32,
+    delta: i64,
+}
+
+impl<'a> Search<'a> {
+    pub fn new(inst: &'a Instance) -> Self {
+        let (p, t, r) = (inst.p, inst.t, inst.r);
+        let open = inst.capacity.iter().filter(|&&c| c > 0).count().max(1);
+        let mut fair = Vec::with_capacity(inst.attr.len());
+        let mut spread = Vec::with_capacity(inst.attr.len());
+        for (k, column) in inst.attr.iter().enumerate() {
+            let values = inst.attr_values[k];
+            let mut share = vec![0u16; r * values];
+            for round in 0..r {
+                let mut count = vec![0usize; values];
+                for (x, &v) in column.iter().enumerate() {
+                    if v != NONE && inst.is_present(round, x) {
+                        count[v as usize] += 1;
+                    }
+                }
+                for v in 0..values {
+                    share[round * values + v] = u16::try_from(count[v].div_ceil(open)).unwrap_or(u16::MAX);
+                }
+            }
+            fair.push(share);
+            spread.push(vec![0u16; r * t * values]);
+        }
+        let movable = (0..r * p)
+            .map(|i| {
+                let round = i / p;
+                round >= inst.held && inst.present[i] && inst.fixed[i] == NONE
+            })
+            .collect();
+        Search {
+            inst,
+            rng: Rng::new(inst.seed),
+            table: vec![NONE; r * p],
+            members: vec![Vec::new(); r * t],
+            pos: vec![0; r * p],
+            meet: vec![0; p * p],
+            visits: vec![0; p * t],
+            spread,
+            fair,
+            movable,
+            tabu_table: vec![NONE; r * p],
+            tabu_until: vec![0; r * p],
+            cost: 0,
+            iteration: 0,
+        }
+    }
+
+    /// The seating found: `r * p` tables (`NONE` for absent people).
+    pub fn seating(&self) -> &[u32] {
+        &self.table
+    }
+
+    pub fn iterations(&self) -> u64 {
+        self.iteration
+    }
+
+    fn place(&mut self, r: usize, x: usize, to: usize) {
+        let (p, t) = (self.inst.p, self.inst.t);
+        let group = &mut self.members[r * t + to];
+        for &y in group.iter() {
+            let y = y as usize;
+            self.meet[x * p + y] = self.meet[x * p + y].saturating_add(1);
+            self.meet[y * p + x] = self.meet[y * p + x].saturating_add(1);
+        }
+        self.pos[r * p + x] = crate::instance::u32_of(group.len());
+        group.push(crate::instance::u32_of(x));
+        self.table[r * p + x] = crate::instance::u32_of(to);
+        self.visits[x * t + to] = self.visits[x * t + to].saturating_add(1);
+        for (k, column) in self.inst.attr.iter().enumerate() {
+            let v = column[x];
+            if v != NONE {
+                let values = self.inst.attr_values[k];
+                self.spread[k][(r * t + to) * values + v as usize] += 1;
+            }
+        }
+    }
+
+    fn remove(&mut self, r: usize, x: usize) {
+        let (p, t) = (self.inst.p, self.inst.t);
+        let from = self.table[r * p + x] as usize;
+        let group = &mut self.members[r * t + from];
+        let at = self.pos[r * p + x] as usize;
+        group.swap_remove(at);
+        if let Some(&moved) = group.get(at) {
+            self.pos[r * p + moved as usize] = crate::instance::u32_of(at);
+        }
+        for &y in group.iter() {
+            let y = y as usize;
+            self.meet[x * p + y] -= 1;
+            self.meet[y * p + x] -= 1;
+        }
+        self.table[r * p + x] = NONE;
+        self.visits[x * t + from] -= 1;
+        for (k, column) in self.inst.attr.iter().enumerate() {
+            let v = column[x];
+            if v != NONE {
+                let values = self.inst.attr_values[k];
+                self.spread[k][(r * t + from) * values + v as usize] -= 1;
+            }
+        }
+    }
+
+    fn size(&self, r: usize, table: usize) -> usize {
+        self.members[r * self.inst.t + table].len()
+    }
+
+    /// Cost change for the pair `(x, y)` meeting once more.
+    #[inline]
+    fn inc(&self, x: usize, y: usize) -> i64 {
+        let i = x * self.inst.p + y;
+        match self.inst.pair_kind[i] {
+            PAIR_APART => W_HARD,
+            PAIR_TOGETHER => 0,
+            _ => {
+                if self.meet[i] >= 1 {
+                    W_REPEAT
+                } else {
+                    0
+                }
+            }
+        }
+    }
+
+    /// Cost change for the pair `(x, y)` meeting once less.
+    #[inline]
+    fn dec(&self, x: usize, y: usize) -> i64 {
+        let i = x * self.inst.p + y;
+        match self.inst.pair_kind[i] {
+            PAIR_APART => -W_HARD,
+            PAIR_TOGETHER => 0,
+            _ => {
+                if self.meet[i] >= 2 {
+                    -W_REPEAT
+                } else {
+                    0
+                }
+            }
+        }
+    }
+
+    /// Pairs: `x` joins `table` (without meeting `skip`).
+    fn pair_join(&self, r: usize, x: usize, table: usize, skip: u32) -> i64 {
+        self.members[r * self.inst.t + table].iter().filter(|&&y| y != skip).map(|&y| self.inc(x, y as usize)).sum()
+    }
+
+    /// Pairs: `x` leaves its table.
+    fn pair_leave(&self, r: usize, x: usize) -> i64 {
+        let from = self.table[r * self.inst.p + x] as usize;
+        self.members[r * self.inst.t + from]
+            .iter()
+            .filter(|&&y| y as usize != x)
+            .map(|&y| self.dec(x, y as usize))
+            .sum()
+    }
+
+    /// Travel and previous-plan terms of `x` moving from `from` to `to`.
+    fn person_term(&self, r: usize, x: usize, from: usize, to: usize) -> i64 {
+        let inst = self.inst;
+        let mut delta = 0;
+        if inst.no_revisits && !inst.is_host(x) {
+            if self.visits[x * inst.t + from] >= 2 {
+                delta -= W_HARD;
+            }
+            if self.visits[x * inst.t + to] >= 1 {
+                delta += W_HARD;
+            }
+        }
+        let prev = inst.previous[r * inst.p + x];
+        if prev != NONE {
+            delta += W_MOVE * (i64::from(to as u32 != prev) - i64::from(from as u32 != prev));
+        }
+        delta
+    }
+
+    /// Spread: `x` leaves `from` and joins `to`; `other` is a person of the same move going the
+    /// other way (a swap), whose own values are handled here too.
+    fn spread_term(&self, r: usize, x: usize, from: usize, to: usize, other: Option<usize>) -> i64 {
+        let t = self.inst.t;
+        let mut delta = 0;
+        for (k, column) in self.inst.attr.iter().enumerate() {
+            let values = self.inst.attr_values[k];
+            let counts = &self.spread[k];
+            let fair = &self.fair[k];
+            let vx = column[x];
+            let vy = other.map_or(NONE, |y| column[y]);
+            if vx == vy {
+                continue;
+            }
+            let mut shift = |v: u32, from: usize, to: usize| {
+                if v == NONE {
+                    return;
+                }
+                let share = fair[r * values + v as usize];
+                if counts[(r * t + from) * values + v as usize] > share {
+                    delta -= W_SPREAD;
+                }
+                if counts[(r * t + to) * values + v as usize] >= share {
+                    delta += W_SPREAD;
+                }
+            };
+            shift(vx, from, to);
+            shift(vy, to, from);
+        }
+        delta
+    }
+
+    /// Keep-together: `x` goes to `to`; `other` = `(y, y's new table)` moves at the same time.
+    fn together_term(&self, r: usize, x: usize, to: usize, other: Option<(usize, usize)>) -> i64 {
+        let inst = self.inst;
+        let p = inst.p;
+        let from = self.table[r * p + x] as usize;
+        let mut split = 0i64;
+        for &q in &inst.together_of[x] {
+            let q = q as usize;
+            let tq = self.table[r * p + q];
+            if tq == NONE {
+                continue;
+            }
+            let before = tq as usize;
+            let after = match other {
+                Some((y, ty)) if y == q => ty,
+                _ => before,
+            };
+            split += i64::from(after != to) - i64::from(before != from);
+        }
+        split * W_TOGETHER
+    }
+
+    fn relocate_delta(&self, r: usize, x: usize, to: usize) -> i64 {
+        let from = self.table[r * self.inst.p + x] as usize;
+        let (sa, sb) = (self.size(r, from) as i64, self.size(r, to) as i64);
+        self.pair_leave(r, x)
+            + self.pair_join(r, x, to, NONE)
+            + self.person_term(r, x, from, to)
+            + self.spread_term(r, x, from, to, None)
+            + self.together_term(r, x, to, None)
+            + W_BALANCE * 2 * (sb - sa + 1)
+    }
+
+    /// Swap of `x` (at `a`) and `y` (at `b`), given `x`'s pair terms for leaving `a` and
+    /// joining all of `b`.
+    fn swap_delta(&self, r: usize, x: usize, y: usize, x_leave: i64, x_join_all: i64) -> i64 {
+        let p = self.inst.p;
+        let a = self.table[r * p + x] as usize;
+        let b = self.table[r * p + y] as usize;
+        x_leave + x_join_all - self.inc(x, y)
+            + self.pair_leave(r, y)
+            + self.pair_join(r, y, a, crate::instance::u32_of(x))
+            + self.person_term(r, x, a, b)
+            + self.person_term(r, y, b, a)
+            + self.spread_term(r, x, a, b, Some(y))
+            + self.together_term(r, x, b, Some((y, a)))
+            + self.together_term(r, y, a, Some((x, b)))
+    }
+
+    /// Recounts the cost from scratch.
+    pub fn breakdown(&self) -> Breakdown {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let mut b = Breakdown::default();
+        for x in 0..p {
+            for y in x + 1..p {
+                let m = i64::from(self.meet[x * p + y]);
+                match inst.kind(x, y) {
+                    PAIR_APART => b.hard += m,
+                    PAIR_TOGETHER => {}
+                    _ => b.repeats += (m - 1).max(0),
+                }
+            }
+            if inst.no_revisits && !inst.is_host(x) {
+                b.hard += (0..t).map(|tb| (i64::from(self.visits[x * t + tb]) - 1).max(0)).sum::<i64>();
+            }
+        }
+        for r in inst.held..inst.r {
+            for tb in 0..t {
+                let s = self.size(r, tb) as i64;
+                b.squares += s * s;
+            }
+            for (k, counts) in self.spread.iter().enumerate() {
+                let values = inst.attr_values[k];
+                for tb in 0..t {
+                    for v in 0..values {
+                        let c = counts[(r * t + tb) * values + v];
+                        b.spread += i64::from(c.saturating_sub(self.fair[k][r * values + v]));
+                    }
+                }
+            }
+            for &(x, y) in &inst.together {
+                let (tx, ty) = (self.table[r * p + x as usize], self.table[r * p + y as usize]);
+                if tx != NONE && ty != NONE && tx != ty {
+                    b.together += 1;
+                }
+            }
+            for x in 0..p {
+                let prev = inst.previous[r * p + x];
+                let now = self.table[r * p + x];
+                if prev != NONE && now != NONE && prev != now {
+                    b.moves += 1;
+                }
+            }
+        }
+        b
+    }
+
+    /// Seats everyone: held and fixed seats, then previous seats where they still fit, then the
+    /// rest one by one (in random order) at the table where they add the least cost.
+    pub fn construct(&mut self) {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        for r in 0..inst.r {
+            for x in 0..p {
+                let f = inst.fixed_at(r, x);
+                if inst.is_present(r, x) && f != NONE {
+                    self.place(r, x, f as usize);
+                }
+            }
+            if r < inst.held {
+                continue;
+            }
+            let mut order: Vec<usize> = (0..p).filter(|&x| self.movable[r * p + x]).collect();
+            self.rng.shuffle(&mut order);
+            let mut rest = Vec::with_capacity(order.len());
+            for &x in &order {
+                let prev = inst.previous[r * p + x];
+                if prev != NONE && self.size(r, prev as usize) < inst.capacity[prev as usize] as usize {
+                    self.place(r, x, prev as usize);
+                } else {
+                    rest.push(x);
+                }
+            }
+            for x in rest {
+                let mut best = (i64::MAX, 0usize, 0usize);
+                for to in 0..t {
+                    let s = self.size(r, to);
+                    if s >= inst.capacity[to] as usize {
+                        continue;
+                    }
+                    let mut delta = self.pair_join(r, x, to, NONE) + W_BALANCE * (2 * s as i64 + 1);
+                    if inst.no_revisits && !inst.is_host(x) && self.visits[x * t + to] >= 1 {
+                        delta += W_HARD;
+                    }
+                    for (k, column) in inst.attr.iter().enumerate() {
+                        let v = column[x];
+                        if v != NONE {
+                            let values = inst.attr_values[k];
+                            if self.spread[k][(r * t + to) * values + v as usize]
+                                >= self.fair[k][r * values + v as usize]
+                            {
+                                delta += W_SPREAD;
+                            }
+                        }
+                    }
+                    for &q in &inst.together_of[x] {
+                        let tq = self.table[r * p + q as usize];
+                        if tq != NONE && tq as usize != to {
+                            delta += W_TOGETHER;
+                        }
+                    }
+                    // Ties are broken at random (reservoir sampling).
+                    if delta < best.0 {
+                        best = (delta, to, 1);
+                    } else if delta == best.0 {
+                        best.2 += 1;
+                        if self.rng.below(best.2) == 0 {
+                            best.1 = to;
+                        }
+                    }
+                }
+                self.place(r, x, best.1);
+            }
+        }
+        self.cost = self.breakdown().total();
+    }
+
+    /// Seats of movable people that add to the cost.
+    fn conflicts(&self, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        for r in inst.held..inst.r {
+            let smallest_with_room = (0..t)
+                .filter(|&tb| self.size(r, tb) < inst.capacity[tb] as usize)
+                .map(|tb| self.size(r, tb))
+                .min()
+                .unwrap_or(usize::MAX);
+            for x in 0..p {
+                if !self.movable[r * p + x] {
+                    continue;
+                }
+                let a = self.table[r * p + x] as usize;
+                let prev = inst.previous[r * p + x];
+                let mut hit = (prev != NONE && prev as usize != a)
+                    || self.size(r, a) >= smallest_with_room.saturating_add(2)
+                    || (inst.no_revisits && !inst.is_host(x) && self.visits[x * t + a] >= 2);
+                if !hit {
+                    hit = inst.attr.iter().enumerate().any(|(k, column)| {
+                        let v = column[x];
+                        let values = inst.attr_values[k];
+                        v != NONE
+                            && self.spread[k][(r * t + a) * values + v as usize] > self.fair[k][r * values + v as usize]
+                    });
+                }
+                if !hit {
+                    hit = inst.together_of[x].iter().any(|&q| {
+                        let tq = self.table[r * p + q as usize];
+                        tq != NONE && tq as usize != a
+                    });
+                }
+                if !hit {
+                    hit = self.members[r * t + a].iter().any(|&y| {
+                        let i = x * p + y as usize;
+                        y as usize != x
+                            && match inst.pair_kind[i] {
+                                PAIR_APART => true,
+                                PAIR_TOGETHER => false,
+                                _ => self.meet[i] >= 2,
+                            }
+                    });
+                }
+                if hit {
+                    out.push((r, x));
+                }
+            }
+        }
+    }
+
+    fn is_tabu(&self, r: usize, x: usize, to: usize) -> bool {
+        let i = r * self.inst.p + x;
+        self.tabu_table[i] as usize == to && self.tabu_until[i] > self.iteration
+    }
+
+    /// Tries one move for the seat `(r, x)` and records it in `best` if better.
+    fn scan(&mut self, r: usize, x: usize, best_cost: i64, best: &mut Option<Move>, ties: &mut usize) {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let a = self.table[r * p + x] as usize;
+        let x_leave = self.pair_leave(r, x);
+        for b in 0..t {
+            if b == a || inst.capacity[b] == 0 {
+                continue;
+            }
+            let x_tabu = self.is_tabu(r, x, b);
+            if self.size(r, b) < inst.capacity[b] as usize {
+                let delta = self.relocate_delta(r, x, b);
+                let candidate = Move { round: r, x: x as u32, to: b as u32, y: NONE, delta };
+                self.consider(candidate, x_tabu, best_cost, best, ties);
+            }
+            let x_join_all = self.pair_join(r, x, b, NONE);
+            for i in 0..self.members[r * t + b].len() {
+                let y = self.members[r * t + b][i] as usize;
+                if !self.movable[r * p + y] {
+                    continue;
+                }
+                let delta = self.swap_delta(r, x, y, x_leave, x_join_all);
+                let tabu = x_tabu || self.is_tabu(r, y, a);
+                let candidate = Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta };
+                self.consider(candidate, tabu, best_cost, best, ties);
+            }
+        }
+    }
+
+    fn consider(&mut self, m: Move, tabu: bool, best_cost: i64, best: &mut Option<Move>, ties: &mut usize) {
+        if tabu && self.cost + m.delta >= best_cost {
+            return;
+        }
+        match best {
+            Some(b) if m.delta > b.delta => {}
+            Some(b) if m.delta == b.delta => {
+                *ties += 1;
+                if self.rng.below(*ties) == 0 {
+                    *best = Some(m);
+                }
+            }
+            _ => {
+                *best = Some(m);
+                *ties = 1;
+            }
+        }
+    }
+
+    fn apply(&mut self, m: Move, tenure: u64) {
+        let p = self.inst.p;
+        let r = m.round;
+        let x = m.x as usize;
+        let a = self.table[r * p + x] as usize;
+        self.remove(r, x);
+        if m.y != NONE {
+            let y = m.y as usize;
+            self.remove(r, y);
+            self.place(r, y, a);
+            self.tabu_table[r * p + y] = m.to;
+            self.tabu_until[r * p + y] = self.iteration + tenure;
+        }
+        self.place(r, x, m.to as usize);
+        self.tabu_table[r * p + x] = crate::instance::u32_of(a);
+        self.tabu_until[r * p + x] = self.iteration + tenure;
+        self.cost += m.delta;
+    }
+
+    /// Replaces the seating of the planned rounds by `seating` (rebuilding every count).
+    fn restore(&mut self, seating: &[u32]) {
+        let inst = self.inst;
+        for r in inst.held..inst.r {
+            for x in 0..inst.p {
+                if self.movable[r * inst.p + x] && self.table[r * inst.p + x] != seating[r * inst.p + x] {
+                    self.remove(r, x);
+                    self.place(r, x, seating[r * inst.p + x] as usize);
+                }
+            }
+        }
+        self.cost = self.breakdown().total();
+    }
+
+    /// A few random swaps, to leave a local minimum.
+    fn perturb(&mut self, count: usize) {
+        let inst = self.inst;
+        let p = inst.p;
+        if inst.held >= inst.r {
+            return;
+        }
+        for _ in 0..count {
+            let r = inst.held + self.rng.below(inst.r - inst.held);
+            let x = self.rng.below(p);
+            let y = self.rng.below(p);
+            if !self.movable[r * p + x] || !self.movable[r * p + y] {
+                continue;
+            }
+            let (a, b) = (self.table[r * p + x] as usize, self.table[r * p + y] as usize);
+            if a == b {
+                continue;
+            }
+            let delta = self.swap_delta(r, x, y, self.pair_leave(r, x), self.pair_join(r, x, b, NONE));
+            self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta }, 0);
+        }
+    }
+
+    /// Tabu search until the cost reaches `target`, the budget ends, or (once the repeats
+    /// reached `repeat_target` with no hard rule broken) the search stalls.
+    pub fn improve(&mut self, budget: &Budget<'_>, target: i64, repeat_target: i64) {
+        let inst = self.inst;
+        let movable_count = self.movable.iter().filter(|&&m| m).count();
+        if movable_count == 0 {
+            return;
+        }
+        let stall = budget.stall.unwrap_or(1_000 + 4 * movable_count as u64);
+        let mut best_cost = self.cost;
+        let mut best_seating = self.table.clone();
+        let mut since_best = 0u64;
+        let mut conflicts = Vec::new();
+        let sample = 48usize;
+        let mut started = 0u64;
+        while self.cost > target && started < budget.max_iterations {
+            if started % 64 == 0 && budget.should_stop.is_some_and(|stop| stop()) {
+                break;
+            }
+            started += 1;
+            self.iteration += 1;
+            self.conflicts(&mut conflicts);
+            if conflicts.is_empty() {
+                break;
+            }
+            if conflicts.len() > sample {
+                // A random sample keeps an iteration cheap on large instances.
+                for i in 0..sample {
+                    let j = i + self.rng.below(conflicts.len() - i);
+                    conflicts.swap(i, j);
+                }
+                conflicts.truncate(sample);
+            }
+            let mut best: Option<Move> = None;
+            let mut ties = 0usize;
+            for &(r, x) in &conflicts {
+                self.scan(r, x, best_cost, &mut best, &mut ties);
+            }
+            let tenure = 4 + self.rng.below(12 + inst.t) as u64;
+            if let Some(m) = best {
+                self.apply(m, tenure);
+            } else {
+                self.perturb(1);
+            }
+            if self.cost < best_cost {
+                best_cost = self.cost;
+                best_seating.clone_from(&self.table);
+                since_best = 0;
+            } else {
+                since_best += 1;
+                if since_best >= stall {
+                    self.restore(&best_seating);
+                    let parts = self.breakdown();
+                    if parts.hard == 0 && parts.repeats <= repeat_target {
+                        break;
+                    }
+                    let kick = 2 + self.rng.below(1 + movable_count / 20);
+                    self.perturb(kick);
+                    since_best = 0;
+                }
+            }
+        }
+        if self.cost > best_cost {
+            self.restore(&best_seating);
+        }
+        debug_assert_eq!(self.cost, self.breakdown().total());
+    }
+}
