@@ -64,6 +64,7 @@ pub fn min_sizes(inst: &Instance, round: usize) -> Vec<u64> {
 }
 
 /// The best of the three bounds, with the argument that gave it.
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)]
 pub fn lower_bound(inst: &Instance) -> (u64, BoundMethod) {
     let p = inst.p;
     // How often each pair can meet at most, for the counting arguments: 0 when it never can,

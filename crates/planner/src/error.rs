@@ -252,7 +252,9 @@ impl PlanError {
             PlanError::PinConflict { participant, round, first, second } => {
                 json!({ "participant": participant, "round": round, "first": first, "second": second })
             }
-            PlanError::PinnedAbsent { participant, round } => json!({ "participant": participant, "round": round }),
+            PlanError::PinnedAbsent { participant, round } | PlanError::HeldSeatedTwice { participant, round } => {
+                json!({ "participant": participant, "round": round })
+            }
             PlanError::PinOverCapacity { table, round, fixed, capacity } => {
                 json!({ "table": table, "round": round, "fixed": fixed, "capacity": capacity })
             }
@@ -263,7 +265,6 @@ impl PlanError {
                 json!({ "first": first, "second": second, "round": round, "table": table })
             }
             PlanError::HeldExceedsRounds { held, rounds } => json!({ "held": held, "rounds": rounds }),
-            PlanError::HeldSeatedTwice { participant, round } => json!({ "participant": participant, "round": round }),
             PlanError::NoPlanFound { rule, violations } => json!({ "rule": rule, "violations": violations }),
         };
         match value {

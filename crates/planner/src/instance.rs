@@ -69,12 +69,12 @@ impl Instance {
     }
 }
 
-fn index_of<'a>(map: &HashMap<&'a str, u32>, id: &str) -> Option<u32> {
+fn index_of(map: &HashMap<&str, u32>, id: &str) -> Option<u32> {
     map.get(id).copied()
 }
 
 /// Checks every rule that can be checked before searching, and builds the [`Instance`].
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)]
 pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
     if req.rounds > MAX_ROUNDS {
         return Err(PlanError::TooManyRounds { rounds: req.rounds, max: MAX_ROUNDS });

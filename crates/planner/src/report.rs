@@ -6,6 +6,7 @@ use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER, u32_of};
 use crate::{BoundMethod, QualityReport, RoundSeating};
 
 /// Recounts everything the report says from `seating` (`r * p` tables, `NONE` for absent).
+#[allow(clippy::too_many_lines)]
 pub fn recount(inst: &Instance, seating: &[u32], bound: (u64, BoundMethod), iterations: u64) -> QualityReport {
     let (p, t) = (inst.p, inst.t);
     let mut groups: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); t]; inst.r];

@@ -1,4 +1,4 @@
-//! A small seeded generator (xoshiro256** seeded through SplitMix64).
+//! A small seeded generator (`xoshiro256**` seeded through `SplitMix64`).
 //!
 //! Kept in the crate so that a seed gives the same plan whatever versions of other crates the
 //! workspace resolves: plans can be reproduced years later from the seed stored with them.

@@ -1,5 +1,10 @@
 //! The search: a greedy start, then tabu search with swap and move neighbourhoods over an
 //! incrementally kept pair-meeting matrix (see the crate docs).
+//!
+//! Indices and counts are far below `u32::MAX` and `i64::MAX` (instances are checked to have at
+//! most a few hundred rounds, and people and tables fit in memory as dense matrices), so plain
+//! casts between them are exact here.
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap, clippy::many_single_char_names)]
 
 use crate::Budget;
 use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER};
@@ -629,7 +634,7 @@ impl<'a> Search<'a> {
         let sample = 48usize;
         let mut started = 0u64;
         while self.cost > target && started < budget.max_iterations {
-            if started % 64 == 0 && budget.should_stop.is_some_and(|stop| stop()) {
+            if started.is_multiple_of(64) && budget.should_stop.is_some_and(|stop| stop()) {
                 break;
             }
             started += 1;

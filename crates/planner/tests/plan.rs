@@ -59,7 +59,10 @@ fn replanning_keeps_held_rounds_and_moves_few_people() {
     again.held = first.rounds[..1].to_vec();
     again.previous = first.rounds.clone();
     again.absent = vec![Absence { participant: "p20".into(), rounds: Some(vec![1, 2, 3]) }];
-    again.participants.push(cafehost_planner::ParticipantSpec { id: "late".into(), attributes: Default::default() });
+    again.participants.push(cafehost_planner::ParticipantSpec {
+        id: "late".into(),
+        attributes: std::collections::BTreeMap::default(),
+    });
     again.absent.push(Absence { participant: "late".into(), rounds: Some(vec![0]) });
     let second = plan(&again, Budget::iterations(20_000)).unwrap();
     check(&again, &second);

@@ -68,7 +68,10 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
         for (table, people) in seating {
             assert!(capacity.contains_key(table.as_str()), "unknown table {table}");
             if request.held.get(r).is_none() {
-                assert!(people.len() as u32 <= capacity[table.as_str()], "round {r} table {table} over capacity");
+                assert!(
+                    u32::try_from(people.len()).unwrap() <= capacity[table.as_str()],
+                    "round {r} table {table} over capacity"
+                );
             }
             for person in people {
                 assert!(seated.insert(person, table).is_none(), "{person} seated twice in round {r}");
@@ -128,7 +131,7 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
     assert_eq!(report.apart_violations, 0);
     assert_eq!(report.pins_honoured, report.pins_total);
     for (r, seating) in outcome.rounds.iter().enumerate() {
-        let sizes: Vec<u32> = request.tables.iter().map(|t| seating[&t.id].len() as u32).collect();
+        let sizes: Vec<u32> = request.tables.iter().map(|t| u32::try_from(seating[&t.id].len()).unwrap()).collect();
         assert_eq!(report.table_sizes[r], sizes);
     }
 }
