@@ -1,0 +1,185 @@
+//! The planner's benchmark: the cases of the planner issue, each in its own process (so the peak
+//! memory is the case's own), printed as one JSON report.
+//!
+//! Run it in release: `cargo run -p cafehost-planner --release --bin planner-bench`.
+//! `planner-bench --case NAME` runs one case and prints its line.
+
+use std::collections::BTreeMap;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use cafehost_planner::{
+    Absence, Budget, ParticipantSpec, PlanOutcome, PlanRequest, QualityReport, TableSpec, Travel, plan,
+};
+use serde_json::{Value, json};
+
+/// A case: its name, the request, and the time allowed.
+struct Case {
+    name: &'static str,
+    seconds: u64,
+    build: fn() -> Setup,
+}
+
+/// What a case plans: the request, and for a re-plan the request planned first (not timed).
+struct Setup {
+    request: PlanRequest,
+    before: Option<fn(&PlanOutcome, &PlanRequest) -> PlanRequest>,
+}
+
+fn golfer(tables: usize, capacity: u32, rounds: u32, people: usize) -> PlanRequest {
+    PlanRequest {
+        rounds,
+        travel: Travel::Any,
+        tables: (0..tables).map(|i| TableSpec { id: format!("t{i}"), capacity, host: None }).collect(),
+        participants: (0..people)
+            .map(|i| ParticipantSpec { id: format!("p{i}"), attributes: BTreeMap::new() })
+            .collect(),
+        spread: vec![],
+        absent: vec![],
+        pinned: vec![],
+        apart: vec![],
+        together: vec![],
+        held: vec![],
+        previous: vec![],
+        seed: 1,
+    }
+}
+
+/// A café with a host per table and an organisation per person (a dozen organisations of
+/// uneven sizes).
+fn cafe(tables: usize, capacity: u32, rounds: u32, people: usize, travel: Travel) -> PlanRequest {
+    let mut request = golfer(tables, capacity, rounds, people);
+    request.travel = travel;
+    for (i, table) in request.tables.iter_mut().enumerate() {
+        table.host = Some(format!("p{i}"));
+    }
+    for (i, person) in request.participants.iter_mut().enumerate() {
+        let org = [0, 0, 0, 1, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11][(i * 7 + i / 16) % 16];
+        person.attributes.insert("organisation".into(), format!("org{org}"));
+    }
+    request.spread = vec!["organisation".into()];
+    request
+}
+
+fn replan_160(first: &PlanOutcome, request: &PlanRequest) -> PlanRequest {
+    let mut again = request.clone();
+    again.held = first.rounds[..1].to_vec();
+    again.previous = first.rounds.clone();
+    for i in 0..5 {
+        let id = format!("late{i}");
+        again.participants.push(ParticipantSpec { id: id.clone(), attributes: BTreeMap::new() });
+        again.absent.push(Absence { participant: id, rounds: Some(vec![0]) });
+    }
+    for id in ["p40", "p77", "p123"] {
+        again.absent.push(Absence { participant: id.into(), rounds: Some(vec![1, 2, 3]) });
+    }
+    again
+}
+
+fn cases() -> Vec<Case> {
+    fn s(request: PlanRequest) -> Setup {
+        Setup { request, before: None }
+    }
+    vec![
+        Case { name: "golfer-5-3-7", seconds: 10, build: || s(golfer(5, 3, 7, 15)) },
+        Case { name: "golfer-8-4-9", seconds: 10, build: || s(golfer(8, 4, 9, 32)) },
+        Case { name: "golfer-8-4-10", seconds: 10, build: || s(golfer(8, 4, 10, 32)) },
+        Case { name: "any-20-4x5-6", seconds: 10, build: || s(golfer(4, 5, 6, 20)) },
+        Case { name: "cafe-24-4x6-3-free", seconds: 1, build: || s(cafe(4, 6, 3, 24, Travel::Free)) },
+        Case { name: "cafe-30-6x5-3-free", seconds: 1, build: || s(cafe(6, 5, 3, 30, Travel::Free)) },
+        Case { name: "cafe-48-8x6-3-tour", seconds: 1, build: || s(cafe(8, 6, 3, 48, Travel::TopicTour)) },
+        Case { name: "cafe-80-10x8-3-free", seconds: 1, build: || s(cafe(10, 8, 3, 80, Travel::Free)) },
+        Case { name: "cafe-160-20x8-4-tour", seconds: 1, build: || s(cafe(20, 8, 4, 160, Travel::TopicTour)) },
+        Case { name: "cafe-200-40x5-5-free", seconds: 1, build: || s(cafe(40, 5, 5, 200, Travel::Free)) },
+        Case { name: "any-1000-125x8-6", seconds: 10, build: || s(golfer(125, 8, 6, 1000)) },
+        Case {
+            name: "replan-160-5-late-3-left",
+            seconds: 1,
+            build: || Setup { request: cafe(20, 9, 4, 160, Travel::Free), before: Some(replan_160) },
+        },
+    ]
+}
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn run_case(case: &Case) -> Result<Value, String> {
+    let setup = (case.build)();
+    let mut request = setup.request;
+    if let Some(next) = setup.before {
+        let first = plan(&request, Budget::default()).map_err(|e| e.to_string())?;
+        request = next(&first, &request);
+    }
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(case.seconds);
+    let stop = move || Instant::now() >= deadline;
+    let budget = Budget { max_iterations: u64::MAX, stall: None, should_stop: Some(&stop) };
+    let outcome = plan(&request, budget).map_err(|e| format!("{}: {e}", e.code()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let QualityReport { repeat_encounters, lower_bound, lower_bound_method, max_pair_meetings, size_spread, .. } =
+        outcome.report;
+    Ok(json!({
+        "case": case.name,
+        "people": request.participants.len(),
+        "tables": request.tables.len(),
+        "rounds": request.rounds,
+        "travel": request.travel.as_str(),
+        "repeats": repeat_encounters,
+        "bound": lower_bound,
+        "bound_method": lower_bound_method,
+        "max_pair_meetings": max_pair_meetings,
+        "size_spread": size_spread,
+        "attribute_clashes": outcome.report.attribute_clashes,
+        "moved": outcome.report.moved,
+        "iterations": outcome.report.iterations,
+        "seconds": (seconds * 1000.0).round() / 1000.0,
+        "time_limit": case.seconds,
+        "peak_rss_mib": peak_rss_kib().map(|k| (k as f64 / 1024.0 * 10.0).round() / 10.0),
+    }))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let all = cases();
+    if let Some(i) = args.iter().position(|a| a == "--case") {
+        let Some(case) = args.get(i + 1).and_then(|name| all.iter().find(|c| c.name == name)) else {
+            eprintln!("unknown case; known: {}", all.iter().map(|c| c.name).collect::<Vec<_>>().join(", "));
+            return ExitCode::FAILURE;
+        };
+        return match run_case(case) {
+            Ok(line) => {
+                println!("{line}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", case.name);
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let Ok(me) = std::env::current_exe() else {
+        eprintln!("cannot find this program's path");
+        return ExitCode::FAILURE;
+    };
+    let only: Vec<&String> = args.iter().skip(1).collect();
+    let mut results = Vec::new();
+    for case in all.iter().filter(|c| only.is_empty() || only.iter().any(|o| c.name.contains(o.as_str()))) {
+        let output = Command::new(&me).args(["--case", case.name]).output();
+        let line = match output {
+            Ok(out) if out.status.success() => serde_json::from_slice::<Value>(&out.stdout)
+                .unwrap_or_else(|e| json!({ "case": case.name, "error": e.to_string() })),
+            Ok(out) => json!({ "case": case.name, "error": String::from_utf8_lossy(&out.stderr).trim() }),
+            Err(e) => json!({ "case": case.name, "error": e.to_string() }),
+        };
+        eprintln!("{line}");
+        results.push(line);
+    }
+    match serde_json::to_string_pretty(&json!({ "planner_bench": results })) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("{e}"),
+    }
+    ExitCode::SUCCESS
+}
