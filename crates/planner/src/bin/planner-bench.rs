@@ -64,7 +64,7 @@ fn cafe(tables: usize, capacity: u32, rounds: u32, people: usize, travel: Travel
 fn replan_160(first: &PlanOutcome, request: &PlanRequest) -> PlanRequest {
     let mut again = request.clone();
     again.held = first.rounds[..1].to_vec();
-    again.previous = first.rounds.clone();
+    again.previous.clone_from(&first.rounds);
     for i in 0..5 {
         let id = format!("late{i}");
         again.participants.push(ParticipantSpec { id: id.clone(), attributes: BTreeMap::new() });
@@ -137,7 +137,7 @@ fn run_case(case: &Case) -> Result<Value, String> {
         "iterations": outcome.report.iterations,
         "seconds": (seconds * 1000.0).round() / 1000.0,
         "time_limit": case.seconds,
-        "peak_rss_mib": peak_rss_kib().map(|k| (k as f64 / 1024.0 * 10.0).round() / 10.0),
+        "peak_rss_mib": peak_rss_kib().map(|k| (f64::from(u32::try_from(k / 100).unwrap_or(u32::MAX)) / 1.024).round() / 10.0),
     }))
 }
 

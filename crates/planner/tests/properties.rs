@@ -1,0 +1,160 @@
+#![allow(clippy::unwrap_used, missing_docs)]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use cafehost_planner::{Absence, Budget, ParticipantSpec, Pin, PlanRequest, TableSpec, Travel, plan};
+use common::check;
+use proptest::prelude::*;
+
+/// Raw choices that become a request (indices are taken modulo the sizes).
+#[derive(Debug, Clone)]
+struct Raw {
+    tables: Vec<(u32, bool)>,
+    people: usize,
+    rounds: u32,
+    travel: u8,
+    absent: Vec<(usize, Option<u32>)>,
+    pins: Vec<(usize, u32, usize)>,
+    apart: Vec<(usize, usize)>,
+    together: Vec<(usize, usize)>,
+    orgs: usize,
+    seed: u64,
+}
+
+fn raw() -> impl Strategy<Value = Raw> {
+    (
+        prop::collection::vec((1u32..7, any::<bool>()), 1..7),
+        0usize..40,
+        0u32..6,
+        0u8..3,
+        prop::collection::vec((0usize..40, prop::option::of(0u32..6)), 0..4),
+        prop::collection::vec((0usize..40, 0u32..6, 0usize..7), 0..3),
+        prop::collection::vec((0usize..40, 0usize..40), 0..4),
+        prop::collection::vec((0usize..40, 0usize..40), 0..3),
+        1usize..5,
+        any::<u64>(),
+    )
+        .prop_map(|(tables, people, rounds, travel, absent, pins, apart, together, orgs, seed)| Raw {
+            tables,
+            people,
+            rounds,
+            travel,
+            absent,
+            pins,
+            apart,
+            together,
+            orgs,
+            seed,
+        })
+}
+
+fn request(raw: &Raw) -> PlanRequest {
+    let seats: u32 = raw.tables.iter().map(|t| t.0).sum();
+    let people = raw.people.min(seats as usize);
+    let id = |i: usize| format!("p{}", i % people.max(1));
+    let travel = [Travel::Free, Travel::TopicTour, Travel::Any][raw.travel as usize];
+    let rounds =
+        if travel == Travel::Any { raw.rounds } else { raw.rounds.min(u32::try_from(raw.tables.len()).unwrap()) };
+    let mut hosts = 0;
+    let tables = raw
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, &(capacity, hosted))| {
+            let host = (hosted && hosts < people).then(|| {
+                hosts += 1;
+                format!("p{}", hosts - 1)
+            });
+            TableSpec { id: format!("t{i}"), capacity, host }
+        })
+        .collect();
+    let participants = (0..people)
+        .map(|i| {
+            let mut attributes = BTreeMap::new();
+            attributes.insert("org".to_owned(), format!("o{}", i % raw.orgs));
+            ParticipantSpec { id: format!("p{i}"), attributes }
+        })
+        .collect();
+    let pairs = |list: &[(usize, usize)]| -> Vec<[String; 2]> {
+        list.iter().filter(|(a, b)| people > 1 && a % people != b % people).map(|&(a, b)| [id(a), id(b)]).collect()
+    };
+    PlanRequest {
+        rounds,
+        travel,
+        tables,
+        participants,
+        spread: vec!["org".into()],
+        absent: if people == 0 || rounds == 0 {
+            vec![]
+        } else {
+            raw.absent
+                .iter()
+                .map(|&(p, r)| Absence { participant: id(p), rounds: r.map(|r| vec![r % rounds]) })
+                .collect()
+        },
+        pinned: if people == 0 || rounds == 0 {
+            vec![]
+        } else {
+            raw.pins
+                .iter()
+                .map(|&(p, r, t)| Pin {
+                    participant: id(p),
+                    round: r % rounds,
+                    table: format!("t{}", t % raw.tables.len()),
+                })
+                .collect()
+        },
+        apart: pairs(&raw.apart),
+        together: pairs(&raw.together),
+        held: vec![],
+        previous: vec![],
+        seed: raw.seed,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Every hard rule holds, the report equals a recount, the bound is below the plan, the same
+    /// seed gives the same plan, and a re-plan keeps the held rounds.
+    #[test]
+    fn plans_keep_every_rule(raw in raw()) {
+        let request = request(&raw);
+        match plan(&request, Budget::iterations(300)) {
+            Ok(outcome) => {
+                check(&request, &outcome);
+                let again = plan(&request, Budget::iterations(300)).unwrap();
+                prop_assert_eq!(&again, &outcome);
+                if request.rounds > 1 && request.pinned.is_empty() {
+                    let mut replan = request.clone();
+                    replan.held = outcome.rounds[..1].to_vec();
+                    replan.previous = outcome.rounds.clone();
+                    replan.absent.clear();
+                    replan.seed = raw.seed.wrapping_add(1);
+                    if let Ok(second) = plan(&replan, Budget::iterations(300)) {
+                        check(&replan, &second);
+                        prop_assert_eq!(&second.rounds[0], &outcome.rounds[0]);
+                    }
+                }
+            }
+            Err(err) => {
+                prop_assert!(err.code().starts_with("planner."));
+                prop_assert!(!err.to_string().is_empty());
+            }
+        }
+    }
+
+    /// Without pins, absences or pairs, a plan that fits always exists in travel mode `any`.
+    #[test]
+    fn simple_instances_always_get_a_plan(raw in raw()) {
+        let mut raw = raw;
+        raw.travel = 2;
+        raw.pins.clear();
+        raw.apart.clear();
+        let request = request(&raw);
+        let outcome = plan(&request, Budget::iterations(200)).unwrap();
+        check(&request, &outcome);
+    }
+}
