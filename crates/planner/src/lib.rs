@@ -20,7 +20,8 @@
 //! practice: one repeat encounter outweighs any realistic amount of the others):
 //! 1. **repeat encounters** — for each pair, the rounds in which they share a table minus one,
 //!    summed over the pairs that meet (weight 10,000 each); pairs asked to sit together are not
-//!    counted;
+//!    counted. A pair's third and later meetings cost a little more each (500 × (m − 2) for the
+//!    m-th), so unavoidable repeats are shared out rather than piled on one pair;
 //! 2. **balance** — the sum of squared table sizes per round (weight 100 per unit), smallest when
 //!    the sizes differ by at most one within the capacities;
 //! 3. **spread** — per attribute named in `spread`, people above the fair share of their value at
@@ -34,7 +35,13 @@
 //!    error code: unknown or duplicate ids, hosts, pins against hosts, held seats, absences or
 //!    each other, too many people for the seats, too many rounds for the tables in `free` and
 //!    `topic-tour`, keep-apart pairs fixed at one table.
-//! 2. *Greedy start.* Round by round: held and fixed seats, then previous seats where they still
+//! 2. *Constructive start.* Where tables are interchangeable groups and nothing else tells people
+//!    apart (travel `any`, no hosts, pins, pairs, absences or held rounds) and the number of tables
+//!    `q` is a prime or a power of two with groups no larger than `q`, the first `q` rounds come
+//!    from an affine design over the field GF(q) (person `(a, b)` sits at table `b + w·a` in round
+//!    `w`; no pair meets twice), plus one round of rows when the groups divide `q` — this alone
+//!    solves e.g. the Social Golfer instance 8-4-9. The other rounds start greedily:
+//!    round by round: held and fixed seats, then previous seats where they still
 //!    fit (re-planning), then everyone else in random order at the table where they add the
 //!    least cost (fewest people met before, smallest table, fair share of their attribute).
 //! 3. *Tabu search* in the style of Dotú and Van Hentenryck's search for the Social Golfer
@@ -71,6 +78,7 @@
 //! 190 pairs, so at least 50 repeat encounters.
 
 mod bound;
+mod design;
 mod error;
 mod instance;
 mod model;

@@ -14,6 +14,9 @@ use crate::rng::Rng;
 pub const W_HARD: i64 = 1_000_000;
 /// One repeat encounter.
 pub const W_REPEAT: i64 = 10_000;
+/// Each further meeting of a pair that already met twice costs this much more than the last
+/// (so repeats are spread over many pairs rather than one pair meeting every round).
+pub const W_HEAVY: i64 = 500;
 /// One unit of the sum of squared table sizes of a round (balance).
 pub const W_BALANCE: i64 = 100;
 /// One person above the fair share of their attribute value at a table.
@@ -28,6 +31,8 @@ pub const W_MOVE: i64 = 1;
 pub struct Breakdown {
     pub hard: i64,
     pub repeats: i64,
+    /// Per pair meeting `m` times, `(m - 1)(m - 2) / 2`.
+    pub heavy: i64,
     pub squares: i64,
     pub spread: i64,
     pub together: i64,
@@ -38,6 +43,7 @@ impl Breakdown {
     pub fn total(&self) -> i64 {
         self.hard * W_HARD
             + self.repeats * W_REPEAT
+            + self.heavy * W_HEAVY
             + self.squares * W_BALANCE
             + self.spread * W_SPREAD
             + self.together * W_TOGETHER
@@ -196,11 +202,8 @@ impl<'a> Search<'a> {
             PAIR_APART => W_HARD,
             PAIR_TOGETHER => 0,
             _ => {
-                if self.meet[i] >= 1 {
-                    W_REPEAT
-                } else {
-                    0
-                }
+                let m = i64::from(self.meet[i]);
+                if m >= 1 { W_REPEAT + W_HEAVY * (m - 1) } else { 0 }
             }
         }
     }
@@ -213,11 +216,8 @@ impl<'a> Search<'a> {
             PAIR_APART => -W_HARD,
             PAIR_TOGETHER => 0,
             _ => {
-                if self.meet[i] >= 2 {
-                    -W_REPEAT
-                } else {
-                    0
-                }
+                let m = i64::from(self.meet[i]);
+                if m >= 2 { -W_REPEAT - W_HEAVY * (m - 2) } else { 0 }
             }
         }
     }
@@ -348,7 +348,10 @@ impl<'a> Search<'a> {
                 match inst.kind(x, y) {
                     PAIR_APART => b.hard += m,
                     PAIR_TOGETHER => {}
-                    _ => b.repeats += (m - 1).max(0),
+                    _ => {
+                        b.repeats += (m - 1).max(0);
+                        b.heavy += (m - 1).max(0) * (m - 2).max(0) / 2;
+                    }
                 }
             }
             if inst.no_revisits && !inst.is_host(x) {
@@ -391,7 +394,14 @@ impl<'a> Search<'a> {
     pub fn construct(&mut self) {
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
+        let design = crate::design::affine_rounds(inst).unwrap_or_default();
         for r in 0..inst.r {
+            if let Some(seats) = design.get(r) {
+                for (x, &to) in seats.iter().enumerate() {
+                    self.place(r, x, to as usize);
+                }
+                continue;
+            }
             for x in 0..p {
                 let f = inst.fixed_at(r, x);
                 if inst.is_present(r, x) && f != NONE {

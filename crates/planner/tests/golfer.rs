@@ -20,5 +20,21 @@ fn social_golfer_8_4_9_has_no_repeats() {
     let outcome = plan(&request, Budget::iterations(20_000)).unwrap();
     check(&request, &outcome);
     assert_eq!(outcome.report.lower_bound, 0);
-    assert!(outcome.report.repeat_encounters <= 16, "{:?}", outcome.report);
+    assert_eq!(outcome.report.repeat_encounters, 0, "{:?}", outcome.report);
+}
+
+#[test]
+fn social_golfer_8_4_10_gets_close() {
+    let request = golfer(8, 4, 10, 32);
+    let outcome = plan(&request, Budget::iterations(5_000)).unwrap();
+    check(&request, &outcome);
+    assert!(outcome.report.repeat_encounters <= 24, "{:?}", outcome.report);
+}
+
+#[test]
+fn a_thousand_people_meet_nobody_twice() {
+    let request = golfer(125, 8, 6, 1000);
+    let outcome = plan(&request, Budget::iterations(2_000)).unwrap();
+    check(&request, &outcome);
+    assert_eq!(outcome.report.repeat_encounters, 0);
 }
