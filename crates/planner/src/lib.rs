@@ -80,6 +80,7 @@
 mod bound;
 mod design;
 mod error;
+mod evaluate;
 mod instance;
 mod model;
 mod report;
@@ -87,6 +88,7 @@ mod rng;
 mod search;
 
 pub use error::PlanError;
+pub use evaluate::evaluate;
 pub use model::{
     Absence, BoundMethod, ParticipantSpec, Pin, PlanOutcome, PlanRequest, QualityReport, RoundSeating, TableSpec,
     Travel,
