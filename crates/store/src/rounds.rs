@@ -50,6 +50,18 @@ impl Store {
         list(&self.conn, workshop)
     }
 
+    /// One round.
+    pub fn round(&self, round: RoundId) -> Result<Round> {
+        found(
+            self.conn.query_row(
+                "SELECT id, workshop_id, position, duration_minutes, break_after_minutes, question FROM round WHERE id = ?1",
+                [round.to_string()],
+                from_row,
+            ),
+            "round",
+        )
+    }
+
     /// Appends a round after the last one and returns it.
     pub fn append_round(&mut self, workshop: WorkshopId, input: &RoundInput) -> Result<Round> {
         let tx = self.tx()?;

@@ -227,3 +227,39 @@ fn settings_are_kept_across_reopening() {
     }
     assert_eq!(Store::open(&path).unwrap().setting("ui.language").unwrap().as_deref(), Some("de"));
 }
+
+#[test]
+fn seats_are_replaced_per_round_moved_one_by_one_and_removed_with_their_person() {
+    let (dir, mut store) = open();
+    let setup = sample("Sitzplan");
+    store.insert_setup(&setup).unwrap();
+    let table = setup.tables[0].id;
+    let seat = |round: usize, person: usize, pinned: bool| Seat {
+        round_id: setup.rounds[round].id,
+        participant_id: setup.participants[person].id,
+        table_id: table,
+        pinned,
+    };
+    let all: Vec<Seat> = (0..3).flat_map(|r| (0..2).map(move |p| (r, p))).map(|(r, p)| seat(r, p, false)).collect();
+    store.replace_seats(&setup.rounds.iter().map(|r| r.id).collect::<Vec<_>>(), &all).unwrap();
+    assert_eq!(store.seats(setup.workshop.id).unwrap().len(), 6);
+
+    // Re-planning rounds 2 and 3 leaves round 1 alone.
+    let later = [setup.rounds[1].id, setup.rounds[2].id];
+    store.replace_seats(&later, &[seat(1, 0, false)]).unwrap();
+    let seats = store.seats(setup.workshop.id).unwrap();
+    assert_eq!(seats.len(), 3);
+    assert_eq!(seats.iter().filter(|s| s.round_id == setup.rounds[0].id).count(), 2);
+
+    // Setting a seat replaces that person's seat in that round.
+    store.set_seat(&seat(1, 0, true)).unwrap();
+    store.set_seat(&seat(1, 1, true)).unwrap();
+    drop(store);
+    let mut store = Store::open(&dir.path().join("cafehost.db")).unwrap();
+    let seats = store.seats(setup.workshop.id).unwrap();
+    assert_eq!(seats.len(), 4);
+    assert_eq!(seats.iter().filter(|s| s.pinned).count(), 2, "pins survive reopening");
+
+    store.delete_participant(setup.participants[1].id).unwrap();
+    assert!(store.seats(setup.workshop.id).unwrap().iter().all(|s| s.participant_id != setup.participants[1].id));
+}
