@@ -44,6 +44,16 @@ pub enum AppError {
     /// A host must be on the same workshop's participant list.
     #[error("the table host is not a participant of this workshop")]
     HostNotParticipant,
+    /// The rotation planner cannot keep a hard rule with this setup.
+    #[error("cannot plan the rotation: {detail}")]
+    Plan {
+        /// The planner's code (`planner.*`).
+        code: &'static str,
+        /// Its numbers and names, for the translated message (rounds counted from 1).
+        params: std::collections::BTreeMap<String, String>,
+        /// The planner's English explanation.
+        detail: String,
+    },
     /// No per-user data folder is known on this system.
     #[error("no data folder: pass --data-dir or set CAFEHOST_DATA_DIR")]
     NoDataDir,
@@ -80,6 +90,7 @@ impl AppError {
             Self::AmbiguousWorkshop { .. } => "workshop.ambiguous",
             Self::HostNotParticipant => "table.host_not_participant",
             Self::NoDataDir => "data_dir.unknown",
+            Self::Plan { code, .. } => code,
         }
     }
 
@@ -103,6 +114,17 @@ impl AppError {
         "workshop.ambiguous",
         "table.host_not_participant",
         "data_dir.unknown",
+        "planner.capacity_too_small",
+        "planner.too_many_rounds_for_tour",
+        "planner.too_many_rounds",
+        "planner.host_twice",
+        "planner.host_without_seat",
+        "planner.pin_over_capacity",
+        "planner.pin_revisit",
+        "planner.pin_conflict",
+        "planner.pinned_absent",
+        "planner.no_plan_found",
+        "planner.internal",
     ];
 }
 

@@ -9,6 +9,7 @@
 mod demo;
 mod error;
 mod participants;
+mod plan;
 mod settings;
 mod setup;
 
@@ -21,6 +22,7 @@ use chrono::{DateTime, Utc};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
+pub use plan::{PlanOptions, PlanQuality, RotationPlan};
 pub use settings::AppInfo;
 
 /// The database file's name inside the data folder.

@@ -61,6 +61,7 @@ impl From<AppError> for IpcError {
             AppError::Csv(CsvError::Malformed { line, .. }) => base.with("line", line),
             AppError::ImportRefused { invalid_rows, .. } => base.with("count", invalid_rows),
             AppError::AmbiguousWorkshop { query, matches } => base.with("query", query).with("count", matches),
+            AppError::Plan { params, .. } => Self { params, ..base },
             _ => base,
         }
     }

@@ -9,11 +9,11 @@
 mod error;
 mod typescript;
 
-use cafehost_app::{AppInfo, Cafehost, ImportOptions, ImportOutcome};
+use cafehost_app::{AppInfo, Cafehost, ImportOptions, ImportOutcome, PlanOptions, RotationPlan};
 use cafehost_core::import::{ColumnRole, ImportPreview};
 use cafehost_core::{
     Attendance, CafeTable, Language, NewWorkshop, Participant, ParticipantId, ParticipantInput, ProcessGroup, Round,
-    RoundId, RoundInput, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    RoundId, RoundInput, Seat, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
 pub use error::IpcError;
 pub use typescript::typescript_bindings;
@@ -156,4 +156,15 @@ commands! {
     ) -> ImportOutcome {
         app.import_participants(workshop, &bytes, mapping.as_deref(), options)
     }
+
+    /// The stored seating plan and its quality.
+    fn rotation_plan(app, workshop: WorkshopId) -> RotationPlan { app.rotation_plan(workshop) }
+
+    /// Plans the rounds from `options.from_round` on, keeping pinned seats, and stores the plan.
+    fn plan_rotation(app, workshop: WorkshopId, options: PlanOptions) -> RotationPlan {
+        app.plan_rotation(workshop, options)
+    }
+
+    /// Moves one person to a table in one round (pinned: kept by later re-plans).
+    fn set_seat(app, seat: Seat) -> RotationPlan { app.set_seat(seat) }
 }

@@ -333,6 +333,56 @@ email: string,
 attributes: { [key in string]: string }, };
 
 /**
+ * What to plan.
+ */
+export type PlanOptions = { 
+/**
+ * Rounds before this one (0-based) are held and stay as they are; 0 plans all rounds.
+ */
+from_round: number, 
+/**
+ * Another seed gives another plan of the same quality.
+ */
+seed: number, };
+
+/**
+ * How good a seating plan is, in the numbers a moderator can judge.
+ */
+export type PlanQuality = { 
+/**
+ * Extra meetings: per pair, the rounds they share a table minus one, summed.
+ */
+repeat_encounters: number, 
+/**
+ * No plan can have fewer repeat encounters than this (proven by counting).
+ */
+lower_bound: number, 
+/**
+ * Pairs who meet more than once.
+ */
+pairs_meeting_repeatedly: number, 
+/**
+ * The most rounds any pair shares a table.
+ */
+max_pair_meetings: number, 
+/**
+ * The largest difference between table sizes within one round.
+ */
+size_spread: number, 
+/**
+ * People above the fair share of their organisation at their table.
+ */
+organisation_clashes: number, 
+/**
+ * Travellers who sit at a table a second time (only counted where the travel mode forbids it).
+ */
+table_revisits: number, 
+/**
+ * People present in a planned round but without a seat there.
+ */
+unseated: number, };
+
+/**
  * A series of workshops that feed one result, e.g. the five workshops of an integration concept.
  */
 export type Process = { 
@@ -366,6 +416,19 @@ workshops: Array<WorkshopSummary>, };
  * Identifies a [`crate::Process`].
  */
 export type ProcessId = string;
+
+/**
+ * A workshop's seating plan and its quality (`None` while nobody is seated).
+ */
+export type RotationPlan = { 
+/**
+ * Every seat, by round.
+ */
+seats: Array<Seat>, 
+/**
+ * How good the plan is.
+ */
+quality: PlanQuality | null, };
 
 /**
  * One conversation round.
@@ -455,6 +518,27 @@ field: string,
  * The rule.
  */
 problem: FieldProblem, };
+
+/**
+ * Where one participant sits in one round.
+ */
+export type Seat = { 
+/**
+ * The round.
+ */
+round_id: RoundId, 
+/**
+ * The person.
+ */
+participant_id: ParticipantId, 
+/**
+ * The table.
+ */
+table_id: TableId, 
+/**
+ * Fixed by the moderator; the planner must keep it.
+ */
+pinned: boolean, };
 
 /**
  * How the file's bytes were decoded.
@@ -650,6 +734,17 @@ export const ERROR_CODES = [
   "workshop.ambiguous",
   "table.host_not_participant",
   "data_dir.unknown",
+  "planner.capacity_too_small",
+  "planner.too_many_rounds_for_tour",
+  "planner.too_many_rounds",
+  "planner.host_twice",
+  "planner.host_without_seat",
+  "planner.pin_over_capacity",
+  "planner.pin_revisit",
+  "planner.pin_conflict",
+  "planner.pinned_absent",
+  "planner.no_plan_found",
+  "planner.internal",
   "ipc.unknown_command",
   "ipc.bad_arguments",
   "ipc.bad_result",
@@ -706,6 +801,12 @@ export function makeCommands(invoke: Invoke) {
     previewImport: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null) => invoke<ImportPreview>("preview_import", { workshop, bytes, mapping }),
     /** Imports a CSV file's participants in one transaction. */
     importParticipants: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, bytes, mapping, options }),
+    /** The stored seating plan and its quality. */
+    rotationPlan: (workshop: WorkshopId) => invoke<RotationPlan>("rotation_plan", { workshop }),
+    /** Plans the rounds from `options.from_round` on, keeping pinned seats, and stores the plan. */
+    planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
+    /** Moves one person to a table in one round (pinned: kept by later re-plans). */
+    setSeat: (seat: Seat) => invoke<RotationPlan>("set_seat", { seat }),
   } as const;
 }
 

@@ -1,0 +1,156 @@
+//! Planning the rotation of a workshop on a real database file: the plan keeps every hard rule,
+//! is stored, survives reopening, honours seats set by hand, and re-planning leaves held rounds
+//! alone.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::collections::{HashMap, HashSet};
+
+use cafehost_app::{AppError, Cafehost, PlanOptions, RotationPlan};
+use cafehost_core::*;
+
+fn demo(dir: &tempfile::TempDir) -> (Cafehost, WorkshopId) {
+    let mut app = Cafehost::open(dir.path()).unwrap();
+    let id = app.seed_demo_if_empty().unwrap().unwrap();
+    (app, id)
+}
+
+/// Checks the hard rules of a stored plan against the setup and returns round → person → table.
+fn check_rules(setup: &WorkshopSetup, plan: &RotationPlan) -> Vec<HashMap<ParticipantId, TableId>> {
+    let mut rounds: Vec<HashMap<ParticipantId, TableId>> = vec![HashMap::new(); setup.rounds.len()];
+    let index: HashMap<RoundId, usize> = setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    for seat in &plan.seats {
+        let previous = rounds[index[&seat.round_id]].insert(seat.participant_id, seat.table_id);
+        assert!(previous.is_none(), "one seat per person and round");
+    }
+    let present: Vec<&Participant> =
+        setup.participants.iter().filter(|p| !matches!(p.attendance, Attendance::Absent | Attendance::Left)).collect();
+    for (r, seating) in rounds.iter().enumerate() {
+        for table in &setup.tables {
+            let size = seating.values().filter(|t| **t == table.id).count();
+            assert!(size <= table.input.capacity as usize, "round {r}: table {} over capacity", table.input.number);
+            if let Some(host) = table.input.host_id
+                && present.iter().any(|p| p.id == host)
+            {
+                assert_eq!(seating.get(&host), Some(&table.id), "round {r}: the host stays at their table");
+            }
+        }
+        for p in &present {
+            assert!(seating.contains_key(&p.id), "round {r}: {} {} is seated", p.input.first_name, p.input.last_name);
+        }
+    }
+    // Travel mode `free`: a traveller never sits at the same table twice.
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    for p in present.iter().filter(|p| !hosts.contains(&p.id)) {
+        let tables: Vec<_> = rounds.iter().filter_map(|s| s.get(&p.id)).collect();
+        let distinct: HashSet<_> = tables.iter().collect();
+        assert_eq!(distinct.len(), tables.len(), "no table twice");
+    }
+    rounds
+}
+
+#[test]
+fn the_demo_is_planned_at_the_lower_bound_and_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = demo(&dir);
+    assert_eq!(app.rotation_plan(id).unwrap(), RotationPlan { seats: Vec::new(), quality: None });
+
+    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.workshop_setup(id).unwrap();
+    check_rules(&setup, &plan);
+    let quality = plan.quality.unwrap();
+    assert_eq!(quality.repeat_encounters, quality.lower_bound, "{quality:?}");
+    assert_eq!(quality.unseated, 0);
+    assert!(quality.size_spread <= 1);
+
+    // Same seed, same plan; and the plan is on disk.
+    let again = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    assert_eq!(again.seats, plan.seats);
+    drop(app);
+    let mut reopened = Cafehost::open(dir.path()).unwrap();
+    assert_eq!(reopened.rotation_plan(id).unwrap(), plan);
+}
+
+#[test]
+fn a_seat_set_by_hand_is_kept_and_held_rounds_stay_when_planning_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = demo(&dir);
+    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.workshop_setup(id).unwrap();
+    let before = check_rules(&setup, &plan);
+
+    // Move a traveller in round 3 to another table that has room, which pins the seat.
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let round3 = setup.rounds[2].id;
+    let (&mover, &origin) = before[2].iter().find(|(p, _)| !hosts.contains(p)).unwrap();
+    let visited: HashSet<TableId> = before.iter().filter_map(|s| s.get(&mover).copied()).collect();
+    let target = setup.tables.iter().find(|t| !visited.contains(&t.id)).map(|t| t.id);
+    // With 3 rounds and 6 tables there is always a table not visited yet.
+    let target = target.unwrap();
+    assert_ne!(target, origin);
+    let after_move =
+        app.set_seat(Seat { round_id: round3, participant_id: mover, table_id: target, pinned: true }).unwrap();
+    assert!(
+        after_move
+            .seats
+            .iter()
+            .any(|s| s.round_id == round3 && s.participant_id == mover && s.table_id == target && s.pinned)
+    );
+
+    // Two people leave after round 1; plan rounds 2 and 3 again.
+    let leaving: Vec<ParticipantId> =
+        setup.participants.iter().filter(|p| !hosts.contains(&p.id) && p.id != mover).take(2).map(|p| p.id).collect();
+    for p in &leaving {
+        app.set_attendance(*p, Attendance::Left).unwrap();
+    }
+    let replanned = app.plan_rotation(id, PlanOptions { from_round: 1, seed: 7 }).unwrap();
+    let setup = app.workshop_setup(id).unwrap();
+    let after = check_rules(&setup, &replanned);
+    assert_eq!(after[0], before[0], "the held round is unchanged");
+    assert_eq!(after[2].get(&mover), Some(&target), "the pinned seat is kept");
+    for p in &leaving {
+        assert!(!after[1].contains_key(p) && !after[2].contains_key(p), "people who left are not seated");
+    }
+    assert_eq!(replanned.quality.unwrap().unseated, 0);
+}
+
+#[test]
+fn impossible_setups_are_refused_with_a_code_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = demo(&dir);
+    let setup = app.workshop_setup(id).unwrap();
+
+    // 30 people, 6 tables of 4 seats.
+    for table in &setup.tables {
+        let mut input = table.input.clone();
+        input.capacity = 4;
+        app.update_table(table.id, &input).unwrap();
+    }
+    let Err(AppError::Plan { code, params, .. }) = app.plan_rotation(id, PlanOptions::default()) else {
+        panic!("capacity must be refused")
+    };
+    assert_eq!(code, "planner.capacity_too_small");
+    assert_eq!(params["round"], "1", "rounds are counted from 1 for people");
+    assert_eq!((params["people"].as_str(), params["seats"].as_str(), params["missing"].as_str()), ("30", "24", "6"));
+    for table in &setup.tables {
+        app.update_table(table.id, &table.input).unwrap();
+    }
+
+    // Seven rounds at six topic tables: someone would have to return to a table.
+    for _ in 0..4 {
+        app.add_round(id).unwrap();
+    }
+    let Err(AppError::Plan { code, params, .. }) = app.plan_rotation(id, PlanOptions::default()) else {
+        panic!("too many rounds must be refused")
+    };
+    assert_eq!(code, "planner.too_many_rounds_for_tour");
+    assert_eq!((params["rounds"].as_str(), params["tables"].as_str()), ("7", "6"));
+
+    // In travel mode `any` the same setup can be planned.
+    let mut details = setup.workshop.details.clone();
+    details.travel_mode = TravelMode::Any;
+    app.update_workshop(id, &details).unwrap();
+    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    assert_eq!(plan.seats.len(), 30 * 7);
+    assert!(app.rotation_plan(id).unwrap().quality.is_some());
+}
