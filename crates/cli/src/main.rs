@@ -3,12 +3,14 @@
 //! Output for people is English; `--json` output is for scripts.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use cafehost_app::{AppError, Cafehost, ImportOptions, WorkshopRef, resolve_data_dir};
 use cafehost_core::import::{DuplicateOf, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
 use cafehost_core::{FieldProblem, NewWorkshop};
+use cafehost_planner::{Budget, PlanError, PlanRequest};
 use clap::{Parser, Subcommand};
 
 #[allow(clippy::doc_markdown)] // these doc comments are the --help text, not rustdoc
@@ -32,6 +34,18 @@ enum Command {
     Participants(ParticipantsCommand),
     /// Check that the database opens and is sound.
     Check,
+    /// Plan a rotation from a JSON instance (format: crates/planner/README.md) and print the plan
+    /// with its quality report as JSON. Does not touch the database.
+    Plan {
+        /// The instance file.
+        file: PathBuf,
+        /// Seed of the search (overrides the file's `seed`); the same seed gives the same plan.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Seconds the search may take; it prints the best plan found when the time is up.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        time_limit: f64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -121,7 +135,40 @@ impl std::fmt::Display for Failure {
     }
 }
 
+/// `cafehost plan`: reads, plans, prints; a refused instance is explained on standard error.
+fn plan(file: &Path, seed: Option<u64>, time_limit: f64) -> Result<ExitCode, Failure> {
+    let text = std::fs::read_to_string(file).map_err(|e| Failure::File(file.to_owned(), e))?;
+    let refused = |e: &PlanError| {
+        eprintln!("cafehost: {} ({})", e, e.code());
+        if let Some(way_out) = e.suggestion() {
+            eprintln!("  way out: {way_out}");
+        }
+        ExitCode::FAILURE
+    };
+    let mut request = match PlanRequest::from_json(&text) {
+        Ok(request) => request,
+        Err(e) => return Ok(refused(&e)),
+    };
+    if let Some(seed) = seed {
+        request.seed = seed;
+    }
+    let limit = Duration::try_from_secs_f64(time_limit.max(0.0)).unwrap_or(Duration::from_secs(10));
+    let deadline = Instant::now() + limit;
+    let stop = || Instant::now() >= deadline;
+    match cafehost_planner::plan(&request, Budget::default().with_stop(&stop)) {
+        Ok(outcome) => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", serde_json::to_string_pretty(&outcome).unwrap_or_default()).ok();
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(refused(&e)),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    if let Command::Plan { file, seed, time_limit } = &cli.command {
+        return plan(file, *seed, *time_limit);
+    }
     let dir = resolve_data_dir(cli.data_dir)?;
     let mut app = Cafehost::open(&dir)?;
     let mut out = std::io::stdout().lock();
@@ -129,6 +176,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Check => {
             writeln!(out, "{}: ok", app.database_path().display()).ok();
         }
+        // Planned above, without opening the database.
+        Command::Plan { .. } => {}
         Command::Workshop(WorkshopCommand::Create { title, process }) => {
             let workshop = app.create_workshop(&NewWorkshop { title, process_title: process })?;
             writeln!(out, "{}", workshop.id).ok();

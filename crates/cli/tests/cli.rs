@@ -88,3 +88,43 @@ fn ambiguous_titles_and_bad_databases_fail_with_a_message() {
     assert!(stderr(&out).contains("not a Cafehost database"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(foreign.path().join("cafehost.db")).unwrap(), "kein SQLite");
 }
+
+#[test]
+fn plan_reads_the_issue_format_and_prints_a_plan_or_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cafe.json");
+    std::fs::write(
+        &file,
+        r#"{ "rounds": 3, "travel": "free",
+             "tables": [ {"id": "t1", "capacity": 4, "host": "p1"}, {"id": "t2", "capacity": 4},
+                         {"id": "t3", "capacity": 4} ],
+             "participants": [ {"id": "p1", "attributes": {"organisation": "AWO"}}, {"id": "p2"}, {"id": "p3"},
+                               {"id": "p4"}, {"id": "p5"}, {"id": "p6"}, {"id": "p7"}, {"id": "p8"} ],
+             "spread": ["organisation"],
+             "absent": [ {"participant": "p2", "rounds": [0]} ],
+             "pinned": [ {"participant": "p3", "round": 1, "table": "t2"} ],
+             "apart": [["p4", "p5"]], "together": [["p6", "p7"]],
+             "held": [ {"t1": ["p1", "p3"], "t2": ["p4", "p6", "p7"], "t3": ["p5", "p8"]} ] }"#,
+    )
+    .unwrap();
+    let planned = cafehost(dir.path(), &["plan", file.to_str().unwrap(), "--seed", "3", "--time-limit", "2"]);
+    assert!(planned.status.success(), "{}", stderr(&planned));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&planned)).unwrap();
+    let rounds = json["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 3);
+    assert_eq!(rounds[0]["t1"], serde_json::json!(["p1", "p3"]), "the held round is printed as held");
+    assert!(rounds[1]["t2"].as_array().unwrap().contains(&serde_json::json!("p3")), "the pin holds");
+    assert!(json["report"]["lower_bound"].is_u64());
+    assert!(!dir.path().join("cafehost.db").exists(), "planning a file does not create a database");
+
+    std::fs::write(&file, r#"{ "rounds": 7, "travel": "free", "tables": [ {"id": "a", "capacity": 9} ], "participants": [ {"id": "x"} ] }"#)
+        .unwrap();
+    let refused = cafehost(dir.path(), &["plan", file.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let message = stderr(&refused);
+    assert!(message.contains("planner.too_many_rounds_for_tour") && message.contains("way out"), "{message}");
+
+    std::fs::write(&file, r#"{ "rounds": 1, "tabels": [] }"#).unwrap();
+    let typo = cafehost(dir.path(), &["plan", file.to_str().unwrap()]);
+    assert!(stderr(&typo).contains("tabels"), "an unknown field is named: {}", stderr(&typo));
+}
