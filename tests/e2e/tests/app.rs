@@ -337,6 +337,49 @@ fn copy_delete_and_field_errors(env: &Environment) -> Result<()> {
     s.quit()
 }
 
+fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.click_id("lang-de")?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-plan")?;
+    s.click_id("plan-rotation")?;
+    s.find(&by_id("plan-grid"))?;
+    let repeats = s.text(&s.find(&by_id("plan-repeats"))?)?;
+    check(repeats.contains(&translation("de", "plan.quality.no_repeats")), format!("quality in words: {repeats}"))?;
+    check(s.find_all(&by_id("plan-person"))?.len() == 90, "30 people in 3 rounds")?;
+    s.screenshot("12-plan-grid")?;
+
+    // Move someone in round 3 to a table with room: the seat is pinned and the report updates.
+    let person = s
+        .find_all("[data-testid=plan-cell][data-round=\"3\"] [data-testid=plan-person]:not([disabled])")?
+        .into_iter()
+        .next()
+        .ok_or("a traveller in round 3")?;
+    let name = s.attribute(&person, "data-name")?.unwrap_or_default();
+    s.click(&person)?;
+    s.find(&by_id("plan-move-hint"))?;
+    let target =
+        s.find_all("[data-testid=plan-move-here]:not([disabled])")?.into_iter().next().ok_or("a table with room")?;
+    s.click(&target)?;
+    s.wait_gone(&by_id("plan-move-hint"))?;
+    s.find("[data-testid=plan-person] .pin")?;
+    s.screenshot("13-plan-moved-by-hand")?;
+    s.click_id("plan-view-people")?;
+    s.find(&format!("[data-testid=plan-route][data-name=\"{name}\"]"))?;
+    s.screenshot("14-plan-routes")?;
+    s.quit()?;
+
+    let s = env.launch(dir.path())?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-plan")?;
+    s.find(&by_id("plan-grid"))?;
+    check(s.find_all(&by_id("plan-person"))?.len() == 90, "the plan is kept after a restart")?;
+    let pinned = s.find_all("[data-testid=plan-person] .pin")?;
+    check(pinned.len() == 1, format!("one pinned seat after restart, found {}", pinned.len()))?;
+    s.quit()
+}
+
 /// One end-to-end scenario.
 type Scenario = fn(&Environment) -> Result<()>;
 
@@ -352,6 +395,7 @@ fn main() {
         ("language_switch_changes_and_persists", language_switch_changes_and_persists),
         ("a_newer_database_is_refused_and_left_untouched", a_newer_database_is_refused_and_left_untouched),
         ("copy_delete_and_field_errors", copy_delete_and_field_errors),
+        ("rotation_is_planned_edited_by_hand_and_kept", rotation_is_planned_edited_by_hand_and_kept),
     ];
     let env = std::sync::Arc::new(Environment::start(app_binary(), target_dir().join("e2e-screenshots")));
     let trials = scenarios
