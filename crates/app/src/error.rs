@@ -54,6 +54,14 @@ pub enum AppError {
         /// The planner's English explanation.
         detail: String,
     },
+    /// A seat set by hand breaks a rule (`seat.table_full`, `seat.revisit`).
+    #[error("cannot seat there ({code}, table {table})")]
+    SeatRefused {
+        /// Which rule.
+        code: &'static str,
+        /// The table's number.
+        table: u32,
+    },
     /// No per-user data folder is known on this system.
     #[error("no data folder: pass --data-dir or set CAFEHOST_DATA_DIR")]
     NoDataDir,
@@ -90,7 +98,7 @@ impl AppError {
             Self::AmbiguousWorkshop { .. } => "workshop.ambiguous",
             Self::HostNotParticipant => "table.host_not_participant",
             Self::NoDataDir => "data_dir.unknown",
-            Self::Plan { code, .. } => code,
+            Self::Plan { code, .. } | Self::SeatRefused { code, .. } => code,
         }
     }
 
@@ -125,6 +133,8 @@ impl AppError {
         "planner.pinned_absent",
         "planner.no_plan_found",
         "planner.internal",
+        "seat.table_full",
+        "seat.revisit",
     ];
 }
 

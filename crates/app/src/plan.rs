@@ -232,13 +232,32 @@ impl Cafehost {
     }
 
     /// Moves one person to another table in one round and pins them there, so a re-plan keeps
-    /// the seat; with `pinned == false` the seat is released for the planner again.
+    /// the seat; with `pinned == false` the seat is released for the planner again. Refused when
+    /// the table is full, or when the travel mode forbids a second visit and they sat there before.
     pub fn set_seat(&mut self, seat: Seat) -> Result<RotationPlan> {
         let round = self.store.round(seat.round_id)?;
         let table = self.store.table(seat.table_id)?;
         let person = self.store.participant(seat.participant_id)?;
         if table.workshop_id != round.workshop_id || person.workshop_id != round.workshop_id {
             return Err(AppError::NotFound { entity: "seat" });
+        }
+        let workshop = self.store.workshop(round.workshop_id)?;
+        let seats = self.store.seats(round.workshop_id)?;
+        let others_there = seats
+            .iter()
+            .filter(|s| {
+                s.round_id == seat.round_id && s.table_id == seat.table_id && s.participant_id != seat.participant_id
+            })
+            .count();
+        if count(others_there) >= table.input.capacity {
+            return Err(AppError::SeatRefused { code: "seat.table_full", table: table.input.number });
+        }
+        let is_host = table.input.host_id == Some(seat.participant_id);
+        let visited_before = seats.iter().any(|s| {
+            s.participant_id == seat.participant_id && s.table_id == seat.table_id && s.round_id != seat.round_id
+        });
+        if !is_host && visited_before && workshop.details.travel_mode != TravelMode::Any {
+            return Err(AppError::SeatRefused { code: "seat.revisit", table: table.input.number });
         }
         self.store.set_seat(&seat)?;
         self.rotation_plan(round.workshop_id)

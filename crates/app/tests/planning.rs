@@ -154,3 +154,45 @@ fn impossible_setups_are_refused_with_a_code_and_numbers() {
     assert_eq!(plan.seats.len(), 30 * 7);
     assert!(app.rotation_plan(id).unwrap().quality.is_some());
 }
+
+#[test]
+fn a_seat_set_by_hand_may_not_overfill_a_table_or_return_a_traveller() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = demo(&dir);
+    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.workshop_setup(id).unwrap();
+    let rounds = check_rules(&setup, &plan);
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let travellers: Vec<ParticipantId> = rounds[1].keys().filter(|p| !hosts.contains(p)).copied().collect();
+
+    // Back to the table of round 1 in round 2: refused in travel mode `free`.
+    let person = travellers[0];
+    let first_table = rounds[0][&person];
+    let back = Seat { round_id: setup.rounds[1].id, participant_id: person, table_id: first_table, pinned: true };
+    let Err(AppError::SeatRefused { code, .. }) = app.set_seat(back) else { panic!("a return must be refused") };
+    assert_eq!(code, "seat.revisit");
+
+    // Fill one table of round 3 up to its capacity, then one more is refused.
+    let last_round = setup.rounds[2].id;
+    let table = &setup.tables[0];
+    let mut seated = rounds[2].values().filter(|t| **t == table.id).count();
+    let mut overflow = None;
+    for person in rounds[2].keys().filter(|p| !hosts.contains(p) && rounds[2][p] != table.id) {
+        if rounds[0][person] == table.id || rounds[1][person] == table.id {
+            continue;
+        }
+        let result =
+            app.set_seat(Seat { round_id: last_round, participant_id: *person, table_id: table.id, pinned: true });
+        if seated < table.input.capacity as usize {
+            result.unwrap();
+            seated += 1;
+        } else {
+            overflow = Some(result);
+            break;
+        }
+    }
+    let Some(Err(AppError::SeatRefused { code, table: number })) = overflow else { panic!("a full table must refuse") };
+    assert_eq!((code, number), ("seat.table_full", table.input.number));
+    let plan = app.rotation_plan(id).unwrap();
+    assert_eq!(plan.seats.iter().filter(|s| s.round_id == last_round && s.table_id == table.id).count(), 6);
+}

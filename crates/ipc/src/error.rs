@@ -62,6 +62,7 @@ impl From<AppError> for IpcError {
             AppError::ImportRefused { invalid_rows, .. } => base.with("count", invalid_rows),
             AppError::AmbiguousWorkshop { query, matches } => base.with("query", query).with("count", matches),
             AppError::Plan { params, .. } => Self { params, ..base },
+            AppError::SeatRefused { table, .. } => base.with("table", table),
             _ => base,
         }
     }

@@ -745,6 +745,8 @@ export const ERROR_CODES = [
   "planner.pinned_absent",
   "planner.no_plan_found",
   "planner.internal",
+  "seat.table_full",
+  "seat.revisit",
   "ipc.unknown_command",
   "ipc.bad_arguments",
   "ipc.bad_result",
