@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod participants;
 mod plan;
+mod run;
 mod settings;
 mod setup;
 
@@ -22,7 +23,8 @@ use chrono::{DateTime, Utc};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
-pub use plan::{PlanOptions, PlanQuality, RotationPlan};
+pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange};
+pub use run::RunView;
 pub use settings::AppInfo;
 
 /// The database file's name inside the data folder.

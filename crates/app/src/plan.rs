@@ -45,7 +45,7 @@ pub struct PlanQuality {
     pub organisation_clashes: u32,
     /// Travellers who sit at a table a second time (only counted where the travel mode forbids it).
     pub table_revisits: u32,
-    /// People present in a planned round but without a seat there.
+    /// People present but without a seat in a round that has not started yet.
     pub unseated: u32,
 }
 
@@ -56,6 +56,52 @@ pub struct RotationPlan {
     pub seats: Vec<Seat>,
     /// How good the plan is.
     pub quality: Option<PlanQuality>,
+    /// What the last planning changed against the plan before it, per round (empty when the
+    /// plan was only loaded, or when it was the first plan).
+    pub changes: Vec<RoundChange>,
+}
+
+/// How one round's seating changed by a re-plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoundChange {
+    /// The round (0-based).
+    pub round: u32,
+    /// People who sit at another table than before.
+    pub moved: u32,
+    /// People who had no seat in this round before (e.g. latecomers).
+    pub seated: u32,
+    /// People who had a seat and have none now (e.g. who left).
+    pub removed: u32,
+}
+
+/// Per round, who moved, who was added and who was taken out between two seatings.
+fn changes(round_ids: &[RoundId], before: &[Seat], after: &[Seat]) -> Vec<RoundChange> {
+    if before.is_empty() {
+        return Vec::new();
+    }
+    let index = |seats: &[Seat]| -> HashMap<(RoundId, ParticipantId), TableId> {
+        seats.iter().map(|s| ((s.round_id, s.participant_id), s.table_id)).collect()
+    };
+    let (old, new) = (index(before), index(after));
+    round_ids
+        .iter()
+        .enumerate()
+        .filter_map(|(r, round)| {
+            let in_round = |m: &HashMap<(RoundId, ParticipantId), TableId>| {
+                m.iter().filter(|((rid, _), _)| rid == round).map(|((_, p), t)| (*p, *t)).collect::<HashMap<_, _>>()
+            };
+            let (was, is) = (in_round(&old), in_round(&new));
+            let moved = is.iter().filter(|(p, t)| was.get(p).is_some_and(|w| w != *t)).count();
+            let seated = is.keys().filter(|p| !was.contains_key(p)).count();
+            let removed = was.keys().filter(|p| !is.contains_key(p)).count();
+            (moved + seated + removed > 0).then(|| RoundChange {
+                round: count(r),
+                moved: count(moved),
+                seated: count(seated),
+                removed: count(removed),
+            })
+        })
+        .collect()
 }
 
 fn count(n: impl TryInto<u32>) -> u32 {
@@ -198,7 +244,12 @@ impl Cafehost {
     pub fn rotation_plan(&mut self, workshop: WorkshopId) -> Result<RotationPlan> {
         let setup = self.store.workshop_setup(workshop)?;
         let seats = self.store.seats(workshop)?;
-        evaluate(&setup, seats)
+        // Rounds held or under way can no longer seat anyone; only later gaps are worth a warning.
+        let (state, frame) = self.store.run_state(workshop)?;
+        let open_from = state
+            .first_open_round(&cafehost_core::run::agenda(&setup.rounds, frame))
+            .map_or(setup.rounds.len(), |r| r as usize);
+        evaluate(&setup, seats, open_from)
     }
 
     /// Plans the rounds from `options.from_round` on and stores the plan; earlier rounds stay.
@@ -228,7 +279,9 @@ impl Cafehost {
             }
         }
         self.store.replace_seats(&t.round_ids[from..], &planned)?;
-        self.rotation_plan(workshop)
+        let mut plan = self.rotation_plan(workshop)?;
+        plan.changes = changes(&t.round_ids, &seats, &plan.seats);
+        Ok(plan)
     }
 
     /// Moves one person to another table in one round and pins them there, so a re-plan keeps
@@ -264,17 +317,19 @@ impl Cafehost {
     }
 }
 
-fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>) -> Result<RotationPlan> {
+fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result<RotationPlan> {
     if seats.is_empty() {
-        return Ok(RotationPlan { seats, quality: None });
+        return Ok(RotationPlan { seats, quality: None, changes: Vec::new() });
     }
     let t = translate(setup, &seats, PlanOptions::default());
     let stored = t.request.previous.clone();
     let seated: std::collections::HashSet<(RoundId, ParticipantId)> =
         seats.iter().map(|s| (s.round_id, s.participant_id)).collect();
     let present = setup.participants.iter().filter(|p| !is_away(p.attendance));
-    let unseated =
-        present.flat_map(|p| t.round_ids.iter().map(move |r| (*r, p.id))).filter(|key| !seated.contains(key)).count();
+    let unseated = present
+        .flat_map(|p| t.round_ids.iter().skip(open_from).map(move |r| (*r, p.id)))
+        .filter(|key| !seated.contains(key))
+        .count();
     let report = cafehost_planner::evaluate(&t.request, &stored).map_err(|e| plan_error(&e, setup))?;
-    Ok(RotationPlan { seats, quality: Some(quality(&report, count(unseated))) })
+    Ok(RotationPlan { seats, quality: Some(quality(&report, count(unseated))), changes: Vec::new() })
 }

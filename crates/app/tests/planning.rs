@@ -53,7 +53,7 @@ fn check_rules(setup: &WorkshopSetup, plan: &RotationPlan) -> Vec<HashMap<Partic
 fn the_demo_is_planned_at_the_lower_bound_and_stored() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, id) = demo(&dir);
-    assert_eq!(app.rotation_plan(id).unwrap(), RotationPlan { seats: Vec::new(), quality: None });
+    assert_eq!(app.rotation_plan(id).unwrap(), RotationPlan { seats: Vec::new(), quality: None, changes: Vec::new() });
 
     let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
     let setup = app.workshop_setup(id).unwrap();

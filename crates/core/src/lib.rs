@@ -13,6 +13,7 @@
 pub mod ids;
 pub mod import;
 pub mod model;
+pub mod run;
 pub mod text;
 pub mod validation;
 

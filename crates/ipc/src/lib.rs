@@ -9,8 +9,9 @@
 mod error;
 mod typescript;
 
-use cafehost_app::{AppInfo, Cafehost, ImportOptions, ImportOutcome, PlanOptions, RotationPlan};
+use cafehost_app::{AppInfo, Cafehost, ImportOptions, ImportOutcome, PlanOptions, RotationPlan, RunView};
 use cafehost_core::import::{ColumnRole, ImportPreview};
+use cafehost_core::run::{RunAction, RunFrame};
 use cafehost_core::{
     Attendance, CafeTable, Language, NewWorkshop, Participant, ParticipantId, ParticipantInput, ProcessGroup, Round,
     RoundId, RoundInput, Seat, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
@@ -167,4 +168,23 @@ commands! {
 
     /// Moves one person to a table in one round (pinned: kept by later re-plans).
     fn set_seat(app, seat: Seat) -> RotationPlan { app.set_seat(seat) }
+
+    /// The run clock as of now.
+    fn run_view(app, workshop: WorkshopId) -> RunView { app.run_view(workshop) }
+
+    /// Starts, pauses, extends or moves the run on.
+    fn run_action(app, workshop: WorkshopId, action: RunAction) -> RunView { app.run_action(workshop, action) }
+
+    /// Changes the minutes of the welcome and the harvest.
+    fn set_run_frame(app, workshop: WorkshopId, frame: RunFrame) -> RunView { app.set_run_frame(workshop, frame) }
+
+    /// Adds a walk-in participant, checked in as present.
+    fn add_walk_in(app, workshop: WorkshopId, input: ParticipantInput) -> Participant {
+        app.add_walk_in(workshop, &input)
+    }
+
+    /// Re-plans the rounds that have not started yet (held rounds and the round under way stay).
+    fn replan_open_rounds(app, workshop: WorkshopId, seed: u32) -> RotationPlan {
+        app.replan_open_rounds(workshop, seed)
+    }
 }

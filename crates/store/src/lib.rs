@@ -12,6 +12,7 @@ mod convert;
 mod open;
 mod participants;
 mod rounds;
+mod run;
 mod seats;
 mod settings;
 mod tables;

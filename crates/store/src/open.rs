@@ -10,10 +10,11 @@ use rusqlite_migration::{M, Migrations};
 /// Marks a SQLite file as Cafehost's (`PRAGMA application_id`, "CAFE" in ASCII).
 pub const APPLICATION_ID: i32 = 0x4341_4645;
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] =
+    &[M::up(include_str!("../migrations/0001_initial.sql")), M::up(include_str!("../migrations/0002_run_state.sql"))];
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Why a database file was not opened. In every case the file was left as it was.
 #[derive(Debug, thiserror::Error)]

@@ -2,6 +2,23 @@
 /* eslint-disable */
 
 /**
+ * One step of the agenda.
+ */
+export type AgendaStep = { 
+/**
+ * What it is.
+ */
+kind: StepKind, 
+/**
+ * For a round, its 0-based index; for a break, the round it follows.
+ */
+round: number | null, 
+/**
+ * Planned length.
+ */
+minutes: number, };
+
+/**
  * What the UI needs to know at start.
  */
 export type AppInfo = { 
@@ -378,7 +395,7 @@ organisation_clashes: number,
  */
 table_revisits: number, 
 /**
- * People present in a planned round but without a seat there.
+ * People present but without a seat in a round that has not started yet.
  */
 unseated: number, };
 
@@ -428,7 +445,12 @@ seats: Array<Seat>,
 /**
  * How good the plan is.
  */
-quality: PlanQuality | null, };
+quality: PlanQuality | null, 
+/**
+ * What the last planning changed against the plan before it, per round (empty when the
+ * plan was only loaded, or when it was the first plan).
+ */
+changes: Array<RoundChange>, };
 
 /**
  * One conversation round.
@@ -458,6 +480,27 @@ break_after_minutes: number,
  * The question of the round, shown on the projector (tables may ask their own).
  */
 question: string, };
+
+/**
+ * How one round's seating changed by a re-plan.
+ */
+export type RoundChange = { 
+/**
+ * The round (0-based).
+ */
+round: number, 
+/**
+ * People who sit at another table than before.
+ */
+moved: number, 
+/**
+ * People who had no seat in this round before (e.g. latecomers).
+ */
+seated: number, 
+/**
+ * People who had a seat and have none now (e.g. who left).
+ */
+removed: number, };
 
 /**
  * Identifies a [`crate::Round`].
@@ -520,6 +563,86 @@ field: string,
 problem: FieldProblem, };
 
 /**
+ * What the moderator does with the clock.
+ */
+export type RunAction = { "action": "start" } | { "action": "pause" } | { "action": "extend", 
+/**
+ * Minutes to add.
+ */
+minutes: number, } | { "action": "next" } | { "action": "next_round" } | { "action": "back" } | { "action": "reset" };
+
+/**
+ * Minutes of the welcome and of the harvest, which the rounds do not say.
+ */
+export type RunFrame = { 
+/**
+ * Welcome before the first round.
+ */
+welcome_minutes: number, 
+/**
+ * Harvest after the last round.
+ */
+harvest_minutes: number, };
+
+/**
+ * The stored state of the run clock.
+ */
+export type RunState = { 
+/**
+ * Index of the current step in the agenda.
+ */
+step: number, 
+/**
+ * When the countdown was last started; `None` while it stands.
+ */
+running_since: string | null, 
+/**
+ * Milliseconds counted in this step before `running_since`.
+ */
+elapsed_ms: number, 
+/**
+ * Seconds added to this step by extensions.
+ */
+extra_seconds: number, };
+
+/**
+ * Everything the run screen and the projector show about the clock.
+ */
+export type RunView = { 
+/**
+ * Welcome, rounds, breaks, harvest.
+ */
+agenda: Array<AgendaStep>, 
+/**
+ * The stored clock.
+ */
+state: RunState, 
+/**
+ * The current step.
+ */
+current: AgendaStep | null, 
+/**
+ * Seconds left in the current step when this view was made; negative when over time.
+ */
+remaining_seconds: number, 
+/**
+ * Whether the countdown runs.
+ */
+running: boolean, 
+/**
+ * The round people go to next (0-based), if any.
+ */
+next_round: number | null, 
+/**
+ * The first round a re-plan may change (0-based); earlier rounds are held or under way.
+ */
+first_open_round: number | null, 
+/**
+ * When this view was made, so a front end can count down from it.
+ */
+now: string, };
+
+/**
  * Where one participant sits in one round.
  */
 export type Seat = { 
@@ -544,6 +667,11 @@ pinned: boolean, };
  * How the file's bytes were decoded.
  */
 export type SourceEncoding = "utf8" | "utf8_bom" | "utf16" | "windows1252";
+
+/**
+ * What happens in one step of the agenda.
+ */
+export type StepKind = "welcome" | "round" | "break" | "harvest";
 
 /**
  * Identifies a [`crate::CafeTable`].
@@ -809,6 +937,16 @@ export function makeCommands(invoke: Invoke) {
     planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
     /** Moves one person to a table in one round (pinned: kept by later re-plans). */
     setSeat: (seat: Seat) => invoke<RotationPlan>("set_seat", { seat }),
+    /** The run clock as of now. */
+    runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
+    /** Starts, pauses, extends or moves the run on. */
+    runAction: (workshop: WorkshopId, action: RunAction) => invoke<RunView>("run_action", { workshop, action }),
+    /** Changes the minutes of the welcome and the harvest. */
+    setRunFrame: (workshop: WorkshopId, frame: RunFrame) => invoke<RunView>("set_run_frame", { workshop, frame }),
+    /** Adds a walk-in participant, checked in as present. */
+    addWalkIn: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_walk_in", { workshop, input }),
+    /** Re-plans the rounds that have not started yet (held rounds and the round under way stay). */
+    replanOpenRounds: (workshop: WorkshopId, seed: number) => invoke<RotationPlan>("replan_open_rounds", { workshop, seed }),
   } as const;
 }
 

@@ -1,0 +1,114 @@
+//! The run on the day, on a real file with a clock the test moves: the time left survives a
+//! restart, and check-in changes re-plan only the rounds that have not started.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::sync::{Arc, Mutex};
+
+use cafehost_app::{Cafehost, Clock, PlanOptions};
+use cafehost_core::run::{RunAction, StepKind};
+use cafehost_core::*;
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+#[derive(Clone)]
+struct TestClock(Arc<Mutex<DateTime<Utc>>>);
+impl TestClock {
+    fn new() -> Self {
+        Self(Arc::new(Mutex::new(Utc.with_ymd_and_hms(2014, 4, 9, 14, 0, 0).unwrap())))
+    }
+    fn advance(&self, seconds: i64) {
+        *self.0.lock().unwrap() += Duration::seconds(seconds);
+    }
+}
+impl Clock for TestClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+}
+
+fn open(dir: &tempfile::TempDir, clock: &TestClock) -> Cafehost {
+    Cafehost::open_with_clock(dir.path(), Arc::new(clock.clone())).unwrap()
+}
+
+#[test]
+fn the_clock_resumes_with_the_right_time_left_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let mut app = open(&dir, &clock);
+    let id = app.seed_demo_if_empty().unwrap().unwrap();
+    let view = app.run_view(id).unwrap();
+    assert_eq!(view.agenda.iter().filter(|s| s.kind == StepKind::Round).count(), 3);
+    assert_eq!((view.current.unwrap().kind, view.running), (StepKind::Welcome, false));
+
+    app.run_action(id, RunAction::NextRound).unwrap();
+    let view = app.run_action(id, RunAction::Start).unwrap();
+    assert_eq!((view.remaining_seconds, view.next_round, view.first_open_round), (20 * 60, Some(1), Some(1)));
+    clock.advance(5 * 60);
+    drop(app); // as if the app crashed mid-round
+
+    clock.advance(60);
+    let mut app = open(&dir, &clock);
+    let view = app.run_view(id).unwrap();
+    assert!(view.running);
+    assert_eq!(view.remaining_seconds, 14 * 60, "six minutes have passed, app closed or not");
+    let view = app.run_action(id, RunAction::Pause).unwrap();
+    clock.advance(600);
+    assert_eq!(app.run_view(id).unwrap().remaining_seconds, 14 * 60, "paused time does not count");
+    let view_after = app.run_action(id, RunAction::Extend { minutes: 5 }).unwrap();
+    assert_eq!(view_after.remaining_seconds, view.remaining_seconds + 300);
+}
+
+#[test]
+fn check_in_changes_replan_only_the_rounds_still_to_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let mut app = open(&dir, &clock);
+    let id = app.seed_demo_if_empty().unwrap().unwrap();
+    let before = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.workshop_setup(id).unwrap();
+    let round = |r: usize| setup.rounds[r].id;
+    let seats_in = |plan: &cafehost_app::RotationPlan, r: usize| {
+        let mut seats: Vec<Seat> = plan.seats.iter().filter(|s| s.round_id == round(r)).copied().collect();
+        seats.sort_by_key(|s| s.participant_id.to_string());
+        seats
+    };
+
+    // Round 1 is under way; a latecomer arrives and someone leaves.
+    app.run_action(id, RunAction::NextRound).unwrap();
+    app.run_action(id, RunAction::Start).unwrap();
+    let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let leaving = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap().id;
+    app.set_attendance(leaving, Attendance::Left).unwrap();
+    let late = app
+        .add_walk_in(
+            id,
+            &ParticipantInput {
+                first_name: "Şükrü".into(),
+                last_name: "Doğan".into(),
+                organisation: "DİTİB".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(late.attendance, Attendance::Present);
+
+    let after = app.replan_open_rounds(id, 0).unwrap();
+    assert_eq!(seats_in(&after, 0), seats_in(&before, 0), "the round under way is unchanged");
+    for r in 1..3 {
+        assert!(
+            seats_in(&after, r).iter().any(|s| s.participant_id == late.id),
+            "the latecomer is seated in round {}",
+            r + 1
+        );
+        assert!(
+            seats_in(&after, r).iter().all(|s| s.participant_id != leaving),
+            "who left has no seat in round {}",
+            r + 1
+        );
+    }
+    let rounds_changed: Vec<u32> = after.changes.iter().map(|c| c.round).collect();
+    assert_eq!(rounds_changed, vec![1, 2], "changes are reported for the re-planned rounds only");
+    assert!(after.changes.iter().all(|c| c.seated == 1 && c.removed == 1));
+    let quality = after.quality.unwrap();
+    assert_eq!(quality.unseated, 0, "a gap in the round under way is not a reason to plan again");
+}

@@ -1,0 +1,271 @@
+//! The café on the day: its agenda (welcome, rounds with their breaks, harvest) and the run
+//! clock. The clock is a few numbers that are stored after every action, so the time left can be
+//! recomputed from them and "now" after a restart or a crash: nothing ticks in memory.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::Round;
+
+/// What happens in one step of the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    /// Arrival, welcome, explaining the café.
+    Welcome,
+    /// A conversation round.
+    Round,
+    /// A break after a round (people find their next table).
+    Break,
+    /// The closing harvest in plenary.
+    Harvest,
+}
+
+/// One step of the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgendaStep {
+    /// What it is.
+    pub kind: StepKind,
+    /// For a round, its 0-based index; for a break, the round it follows.
+    pub round: Option<u32>,
+    /// Planned length.
+    pub minutes: u32,
+}
+
+/// Minutes of the welcome and of the harvest, which the rounds do not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RunFrame {
+    /// Welcome before the first round.
+    pub welcome_minutes: u32,
+    /// Harvest after the last round.
+    pub harvest_minutes: u32,
+}
+
+impl Default for RunFrame {
+    fn default() -> Self {
+        Self { welcome_minutes: 10, harvest_minutes: 20 }
+    }
+}
+
+/// The agenda of a workshop: welcome, each round followed by its break (when it has one; none
+/// after the last round), harvest.
+pub fn agenda(rounds: &[Round], frame: RunFrame) -> Vec<AgendaStep> {
+    let mut steps = vec![AgendaStep { kind: StepKind::Welcome, round: None, minutes: frame.welcome_minutes }];
+    for (i, round) in rounds.iter().enumerate() {
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        steps.push(AgendaStep { kind: StepKind::Round, round: Some(index), minutes: round.input.duration_minutes });
+        if round.input.break_after_minutes > 0 && i + 1 < rounds.len() {
+            steps.push(AgendaStep {
+                kind: StepKind::Break,
+                round: Some(index),
+                minutes: round.input.break_after_minutes,
+            });
+        }
+    }
+    steps.push(AgendaStep { kind: StepKind::Harvest, round: None, minutes: frame.harvest_minutes });
+    steps
+}
+
+/// What the moderator does with the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum RunAction {
+    /// Starts or resumes the current step's countdown.
+    Start,
+    /// Stops the countdown; the time left is kept.
+    Pause,
+    /// Gives the current step more time.
+    Extend {
+        /// Minutes to add.
+        minutes: u32,
+    },
+    /// Goes to the next step; the clock keeps running if it ran.
+    Next,
+    /// Jumps to the next conversation round, skipping a break or the welcome.
+    NextRound,
+    /// Goes back one step, with its clock reset and stopped.
+    Back,
+    /// Back to the start of the agenda, clock stopped.
+    Reset,
+}
+
+/// The stored state of the run clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct RunState {
+    /// Index of the current step in the agenda.
+    pub step: u32,
+    /// When the countdown was last started; `None` while it stands.
+    pub running_since: Option<DateTime<Utc>>,
+    /// Milliseconds counted in this step before `running_since`.
+    pub elapsed_ms: i64,
+    /// Seconds added to this step by extensions.
+    pub extra_seconds: i64,
+}
+
+impl RunState {
+    /// Whether the countdown is running.
+    pub fn running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    /// Milliseconds spent in the current step at `now`.
+    pub fn elapsed_at(&self, now: DateTime<Utc>) -> i64 {
+        let running = self.running_since.map_or(0, |since| (now - since).num_milliseconds().max(0));
+        self.elapsed_ms.saturating_add(running)
+    }
+
+    /// The current step (clamped to the agenda).
+    pub fn current(&self, agenda: &[AgendaStep]) -> Option<AgendaStep> {
+        let last = agenda.len().checked_sub(1)?;
+        agenda.get((self.step as usize).min(last)).copied()
+    }
+
+    /// Seconds left in the current step at `now`; negative when it runs over.
+    pub fn remaining_seconds(&self, agenda: &[AgendaStep], now: DateTime<Utc>) -> i64 {
+        let planned = self.current(agenda).map_or(0, |s| i64::from(s.minutes) * 60);
+        let left_ms = (planned + self.extra_seconds) * 1000 - self.elapsed_at(now);
+        // Rounded up, so "0:01" shows until the last second has passed.
+        left_ms.div_euclid(1000) + i64::from(left_ms.rem_euclid(1000) != 0)
+    }
+
+    /// The state after `action` at `now`.
+    #[must_use]
+    pub fn apply(self, action: RunAction, agenda: &[AgendaStep], now: DateTime<Utc>) -> Self {
+        let last = u32::try_from(agenda.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let fresh = |step: u32, running: bool| RunState {
+            step: step.min(last),
+            running_since: running.then_some(now),
+            elapsed_ms: 0,
+            extra_seconds: 0,
+        };
+        match action {
+            RunAction::Start if !self.running() => Self { running_since: Some(now), ..self },
+            RunAction::Start => self,
+            RunAction::Pause => Self { running_since: None, elapsed_ms: self.elapsed_at(now), ..self },
+            RunAction::Extend { minutes } => {
+                Self { extra_seconds: self.extra_seconds.saturating_add(i64::from(minutes) * 60), ..self }
+            }
+            RunAction::Next => fresh(self.step.saturating_add(1), self.running()),
+            RunAction::NextRound => {
+                let next = agenda
+                    .iter()
+                    .enumerate()
+                    .skip(self.step as usize + 1)
+                    .find(|(_, s)| s.kind == StepKind::Round)
+                    .map_or(last, |(i, _)| u32::try_from(i).unwrap_or(last));
+                fresh(next, self.running())
+            }
+            RunAction::Back => fresh(self.step.saturating_sub(1), false),
+            RunAction::Reset => fresh(0, false),
+        }
+    }
+
+    /// The round whose seating people should sit in next, from the moderator's point of view:
+    /// before round 1 that is round 1; during round k (or the break after it) round k + 1.
+    pub fn next_round(&self, agenda: &[AgendaStep]) -> Option<u32> {
+        let step = self.current(agenda)?;
+        let rounds = agenda.iter().filter(|s| s.kind == StepKind::Round).count();
+        let next = match step.kind {
+            StepKind::Welcome => 0,
+            StepKind::Round | StepKind::Break => step.round? + 1,
+            StepKind::Harvest => return None,
+        };
+        ((next as usize) < rounds).then_some(next)
+    }
+
+    /// The first round a re-plan may change: rounds that are held or under way stay as they are.
+    pub fn first_open_round(&self, agenda: &[AgendaStep]) -> Option<u32> {
+        let step = self.current(agenda)?;
+        if step.kind == StepKind::Welcome && self.elapsed_ms == 0 && !self.running() && self.step == 0 {
+            return Some(0);
+        }
+        self.next_round(agenda)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::{RoundId, RoundInput, WorkshopId};
+    use chrono::TimeZone;
+
+    fn rounds(spec: &[(u32, u32)]) -> Vec<Round> {
+        let workshop = WorkshopId::new();
+        spec.iter()
+            .enumerate()
+            .map(|(i, (duration, pause))| Round {
+                id: RoundId::new(),
+                workshop_id: workshop,
+                position: u32::try_from(i).unwrap(),
+                input: RoundInput { duration_minutes: *duration, break_after_minutes: *pause, question: String::new() },
+            })
+            .collect()
+    }
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2014, 4, 9, 14, 0, 0).unwrap() + chrono::Duration::seconds(seconds)
+    }
+
+    #[test]
+    fn the_agenda_has_breaks_only_between_rounds() {
+        let steps = agenda(&rounds(&[(20, 5), (20, 0), (20, 10)]), RunFrame::default());
+        let kinds: Vec<_> = steps.iter().map(|s| (s.kind, s.round, s.minutes)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (StepKind::Welcome, None, 10),
+                (StepKind::Round, Some(0), 20),
+                (StepKind::Break, Some(0), 5),
+                (StepKind::Round, Some(1), 20),
+                (StepKind::Round, Some(2), 20),
+                (StepKind::Harvest, None, 20),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_clock_counts_down_pauses_extends_and_survives_being_stored() {
+        let steps = agenda(&rounds(&[(20, 5), (20, 0)]), RunFrame::default());
+        let state = RunState::default().apply(RunAction::NextRound, &steps, at(0));
+        assert_eq!((state.step, state.running()), (1, false));
+        let state = state.apply(RunAction::Start, &steps, at(0));
+        assert_eq!(state.remaining_seconds(&steps, at(60)), 19 * 60);
+        let state = state.apply(RunAction::Pause, &steps, at(90));
+        assert_eq!(state.remaining_seconds(&steps, at(5_000)), 20 * 60 - 90, "a pause stops the clock");
+        // What is stored is all there is: a copy through JSON computes the same time left.
+        let stored: RunState = serde_json::from_str(&serde_json::to_string(&state).unwrap()).unwrap();
+        let state = stored.apply(RunAction::Start, &steps, at(6_000)).apply(
+            RunAction::Extend { minutes: 5 },
+            &steps,
+            at(6_000),
+        );
+        assert_eq!(state.remaining_seconds(&steps, at(6_010)), 25 * 60 - 100);
+        assert_eq!(state.remaining_seconds(&steps, at(6_000 + 25 * 60)), -90, "overtime is negative");
+        assert_eq!(state.remaining_seconds(&steps, at(6_000)), 25 * 60 - 90);
+    }
+
+    #[test]
+    fn steps_move_on_and_tell_which_round_is_next() {
+        let steps = agenda(&rounds(&[(20, 5), (20, 0)]), RunFrame::default());
+        let mut state = RunState::default();
+        assert_eq!((state.next_round(&steps), state.first_open_round(&steps)), (Some(0), Some(0)));
+        state = state.apply(RunAction::Start, &steps, at(0));
+        assert_eq!(state.first_open_round(&steps), Some(0), "during the welcome round 1 is still open");
+        state = state.apply(RunAction::Next, &steps, at(600));
+        assert!(state.running(), "the clock keeps running into the next step");
+        assert_eq!((state.step, state.next_round(&steps), state.first_open_round(&steps)), (1, Some(1), Some(1)));
+        state = state.apply(RunAction::Next, &steps, at(1800));
+        assert_eq!(steps[state.step as usize].kind, StepKind::Break);
+        assert_eq!(state.next_round(&steps), Some(1));
+        state = state.apply(RunAction::NextRound, &steps, at(1900));
+        assert_eq!((state.step, state.next_round(&steps)), (3, None));
+        state = state.apply(RunAction::Next, &steps, at(3100)).apply(RunAction::Next, &steps, at(3200));
+        assert_eq!(steps[state.step as usize].kind, StepKind::Harvest, "next stops at the last step");
+        state = state.apply(RunAction::Back, &steps, at(3300));
+        assert_eq!((state.step, state.running()), (3, false));
+        assert_eq!(state.apply(RunAction::Reset, &steps, at(0)), RunState::default());
+    }
+}
