@@ -313,6 +313,22 @@ impl Session {
         self.request("POST", &self.session_path("/execute/sync"), Some(&json!({ "script": script, "args": args })))
     }
 
+    /// The handles of the app's open windows.
+    pub fn window_handles(&self) -> Result<Vec<String>> {
+        let v = self.request("GET", &self.session_path("/window/handles"), None)?;
+        Ok(v.as_array().map(|a| a.iter().filter_map(|h| h.as_str().map(str::to_owned)).collect()).unwrap_or_default())
+    }
+
+    /// The handle of the window commands go to.
+    pub fn window_handle(&self) -> Result<String> {
+        Ok(self.request("GET", &self.session_path("/window"), None)?.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Sends the following commands to another window.
+    pub fn switch_to_window(&self, handle: &str) -> Result<()> {
+        self.request("POST", &self.session_path("/window"), Some(&json!({ "handle": handle }))).map(|_| ())
+    }
+
     /// Sets the window's size (the X screen is 1920×1080).
     pub fn resize(&self, width: u32, height: u32) -> Result<()> {
         self.request(

@@ -380,6 +380,119 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     s.quit()
 }
 
+fn plan_cells_of_round(s: &Session, round: u32) -> Result<Vec<String>> {
+    s.find_all(&format!("[data-testid=plan-cell][data-round=\"{round}\"]"))?.iter().map(|c| s.text(c)).collect()
+}
+
+fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.click_id("lang-de")?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-plan")?;
+    s.click_id("plan-rotation")?;
+    s.find(&by_id("plan-grid"))?;
+    let round_1_before = plan_cells_of_round(&s, 1)?;
+
+    // Start round 1, pause and resume.
+    s.click_id("tab-run")?;
+    let step_text = || -> Result<String> { s.text(&s.find(&by_id("run-step"))?) };
+    check(step_text()?.contains("Begrüßung"), format!("the run starts with the welcome: {}", step_text()?))?;
+    s.click_id("run-next-round")?;
+    wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 1 von 3").then_some(())))?;
+    s.click_id("run-toggle")?;
+    let clock = || -> Result<(String, Option<String>)> {
+        let c = s.find(&by_id("run-clock"))?;
+        Ok((s.text(&c)?, s.attribute(&c, "data-running")?))
+    };
+    wait_for(Duration::from_secs(5), || Ok(clock()?.0.starts_with("19:").then_some(())))?;
+    check(clock()?.1.as_deref() == Some("true"), "the clock runs")?;
+    s.click_id("run-toggle")?;
+    wait_for(Duration::from_secs(5), || Ok((clock()?.1.as_deref() == Some("false")).then_some(())))?;
+    let paused_at = clock()?.0;
+    std::thread::sleep(Duration::from_millis(1500));
+    check(clock()?.0 == paused_at, "a paused clock stands still")?;
+    s.click_id("run-toggle")?;
+    s.screenshot("15-run-mode")?;
+
+    // The projector shows the question of the round and the time left.
+    let main = s.window_handle()?;
+    s.click_id("open-projector")?;
+    let projector = wait_for(Duration::from_secs(10), || Ok(s.window_handles()?.into_iter().find(|h| *h != main)))?;
+    s.switch_to_window(&projector)?;
+    let question = s.text(&s.find(&by_id("projector-question"))?)?;
+    check(question.contains("Was gelingt heute schon"), format!("the projector shows the question: {question}"))?;
+    check(s.text(&s.find(&by_id("projector-clock"))?)?.contains(':'), "the projector shows the time left")?;
+    s.resize(1920, 1080)?;
+    s.screenshot("16-projector-question-1920x1080")?;
+    s.resize(1280, 720)?;
+    s.screenshot("17-projector-question-1280x720")?;
+    s.switch_to_window(&main)?;
+
+    // A walk-in arrives, someone leaves; the rounds still to come are planned again.
+    s.fill(&s.find(&by_id("walkin-first"))?, "Şükrü")?;
+    s.fill(&s.find(&by_id("walkin-last"))?, "Doğan")?;
+    s.fill(&s.find(&by_id("walkin-org"))?, "DİTİB")?;
+    s.click_id("walkin-add")?;
+    let walk_in = s.find("[data-testid=checkin-row][data-name=\"Şükrü Doğan\"]")?;
+    check(s.attribute(&walk_in, "data-attendance")?.as_deref() == Some("present"), "a walk-in is checked in")?;
+    let search = s.find(&by_id("checkin-search"))?;
+    s.fill(&search, "Krüger")?;
+    s.type_into(&search, ENTER)?;
+    s.find("[data-testid=checkin-row][data-name=\"Sabine Krüger\"][data-attendance=\"present\"]")?;
+    let leaving = s.find("[data-testid=checkin-row][data-attendance=\"expected\"]")?;
+    let leaving_name = s.attribute(&leaving, "data-name")?.unwrap_or_default();
+    s.click(&s.find_one_in(&leaving, &by_id("attendance-left"))?)?;
+    s.find(&format!("[data-testid=checkin-row][data-name=\"{leaving_name}\"][data-attendance=\"left\"]"))?;
+    s.click_id("replan")?;
+    let result = s.text(&s.find(&by_id("replan-result"))?)?;
+    check(result.contains("Runde 2") && result.contains("Runde 3"), format!("what changed is said: {result}"))?;
+    s.screenshot("18-run-check-in-replanned")?;
+
+    // Round 1 was under way: its seating is unchanged.
+    s.click_id("tab-plan")?;
+    s.find(&by_id("plan-grid"))?;
+    check(plan_cells_of_round(&s, 1)? == round_1_before, "the round under way is unchanged")?;
+    let round_3 = plan_cells_of_round(&s, 3)?.join(" ");
+    check(round_3.contains("Şükrü Doğan"), "the walk-in is seated in round 3")?;
+    check(!round_3.contains(&leaving_name), "who left is not seated in round 3")?;
+
+    // Round 2, then its break: the projector shows who goes where in round 3.
+    s.click_id("tab-run")?;
+    s.click_id("run-next")?;
+    wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 2").then_some(())))?;
+    s.click_id("run-next")?;
+    wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Pause").then_some(())))?;
+    s.switch_to_window(&projector)?;
+    let title = s.text(&s.find(&by_id("projector-board-title"))?)?;
+    check(title.contains("Runde 3"), format!("the board is for round 3: {title}"))?;
+    s.screenshot("19-projector-board-1280x720")?;
+    // textContent: WebKit's driver leaves out text that is clipped with an ellipsis.
+    let entries: Vec<String> = s
+        .find_all(&by_id("projector-entry"))?
+        .iter()
+        .map(|e| Ok(s.property(e, "textContent")?.as_str().unwrap_or_default().to_owned()))
+        .collect::<Result<_>>()?;
+    check(entries.iter().any(|e| e.contains("Doğan, Şükrü")), format!("the walk-in is on the board: {entries:?}"))?;
+    check(entries.len() == 30, format!("everyone present is on the board: {}", entries.len()))?;
+    s.resize(1920, 1080)?;
+    s.screenshot("20-projector-board-1920x1080")?;
+    s.switch_to_window(&main)?;
+    s.quit()?;
+
+    // A restart during the break resumes it with the clock running.
+    let s = env.launch(dir.path())?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-run")?;
+    let step = s.text(&s.find(&by_id("run-step"))?)?;
+    check(step.contains("Pause"), format!("the run resumes in the break: {step}"))?;
+    let running = s.attribute(&s.find(&by_id("run-clock"))?, "data-running")?;
+    check(running.as_deref() == Some("true"), "the clock still runs after the restart")?;
+    let left = s.text(&s.find(&by_id("run-clock"))?)?;
+    check(left.starts_with("9:") || left.starts_with("10:"), format!("about ten minutes left: {left}"))?;
+    s.quit()
+}
+
 /// One end-to-end scenario.
 type Scenario = fn(&Environment) -> Result<()>;
 
@@ -396,6 +509,7 @@ fn main() {
         ("a_newer_database_is_refused_and_left_untouched", a_newer_database_is_refused_and_left_untouched),
         ("copy_delete_and_field_errors", copy_delete_and_field_errors),
         ("rotation_is_planned_edited_by_hand_and_kept", rotation_is_planned_edited_by_hand_and_kept),
+        ("run_projector_check_in_and_restart", run_projector_check_in_and_restart),
     ];
     let env = std::sync::Arc::new(Environment::start(app_binary(), target_dir().join("e2e-screenshots")));
     let trials = scenarios

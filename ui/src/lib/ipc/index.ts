@@ -1,6 +1,8 @@
 // The one door to the back end. Everything else imports `commands` from here, never
 // `@tauri-apps/*`, so every call is typed by the generated bindings.
 import { invoke } from "@tauri-apps/api/core";
+import { WebviewWindow } from "@tauri-apps/api/webviewWindow";
+import { availableMonitors, getCurrentWindow, primaryMonitor } from "@tauri-apps/api/window";
 import { makeCommands, type IpcError } from "./bindings";
 
 export * from "./bindings";
@@ -23,4 +25,63 @@ function isIpcError(value: unknown): value is IpcError {
     typeof (value as IpcError).code === "string" &&
     Array.isArray((value as IpcError).fields)
   );
+}
+
+/** A display the projector window can go full screen on. */
+export interface Display {
+  index: number;
+  name: string;
+  width: number;
+  height: number;
+  primary: boolean;
+}
+
+const PROJECTOR = "projector";
+
+/** The displays connected now. */
+export async function displays(): Promise<Display[]> {
+  const [all, primary] = await Promise.all([availableMonitors(), primaryMonitor()]);
+  return all.map((m, index) => ({
+    index,
+    name: m.name ?? `#${index + 1}`,
+    width: m.size.width,
+    height: m.size.height,
+    primary: primary !== null && m.name === primary.name && m.position.x === primary.position.x,
+  }));
+}
+
+/**
+ * Opens (or brings forward) the projector window for a workshop; with `display`, full screen
+ * on that display. The window loads the same UI, which shows the projector view for the hash.
+ */
+export async function openProjector(workshop: string, display: number | null): Promise<void> {
+  let window: WebviewWindow | null = await WebviewWindow.getByLabel(PROJECTOR);
+  if (!window) {
+    window = new WebviewWindow(PROJECTOR, {
+      url: `index.html#projector=${workshop}`,
+      title: "Cafehost",
+      width: 1280,
+      height: 720,
+    });
+    await new Promise<void>((resolve, reject) => {
+      void window?.once("tauri://created", () => resolve());
+      void window?.once("tauri://error", (e) => reject(new Error(String(e.payload))));
+    });
+  }
+  if (display !== null) {
+    const monitor = (await availableMonitors())[display];
+    if (monitor) await window.setFullscreenOnMonitor(monitor.position);
+  }
+  await window.setFocus();
+}
+
+/** Full screen on or off for the window this code runs in (the projector toggles itself). */
+export async function toggleOwnFullscreen(): Promise<void> {
+  const own = getCurrentWindow();
+  await own.setFullscreen(!(await own.isFullscreen()));
+}
+
+/** Leaves full screen in the window this code runs in. */
+export async function leaveOwnFullscreen(): Promise<void> {
+  await getCurrentWindow().setFullscreen(false);
 }
