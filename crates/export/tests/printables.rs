@@ -1,0 +1,224 @@
+//! The four printables for a workshop of 160, read back with poppler's `pdftotext` and `pdfinfo`:
+//! every name is there with its diacritics, the long question is there in full, page counts add up.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use cafehost_core::{Attendance, Language, WorkshopSetup};
+use cafehost_export::{PrintOptions, Printable, render};
+
+fn pdf_text(pdf: &[u8], layout: bool) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let mut cmd = Command::new("pdftotext");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let out = cmd.arg(&file).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pages(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    page_count(&file)
+}
+
+fn page_count(file: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(file).output().unwrap();
+    assert!(out.status.success(), "pdfinfo: {}", String::from_utf8_lossy(&out.stderr));
+    let info = String::from_utf8(out.stdout).unwrap();
+    let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
+    line.trim_start_matches("Pages:").trim().parse().unwrap()
+}
+
+/// Whitespace (line breaks, layout padding) folded to single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Occurrences of `name` not continued by more of a name ("Nowak" in "Nowak-Weiß" does not count).
+fn count_whole(text: &str, name: &str) -> usize {
+    text.match_indices(name)
+        .filter(|(at, _)| text[at + name.len()..].chars().next().is_none_or(|c| c == ' ' || c == '('))
+        .count()
+}
+
+fn realistic() -> (WorkshopSetup, Vec<cafehost_core::Seat>) {
+    common::workshop(160, 20, 4)
+}
+
+fn full_names(setup: &WorkshopSetup) -> Vec<String> {
+    setup.participants.iter().map(cafehost_core::Participant::display_name).collect()
+}
+
+#[test]
+fn the_sample_has_what_the_tests_rely_on() {
+    let (setup, seats) = realistic();
+    assert_eq!(setup.participants.len(), 160);
+    assert_eq!(seats.len(), 160 * 4);
+    let long = format!("{} {}", common::LONG_NAME.0, common::LONG_NAME.1);
+    assert_eq!(long.chars().count(), 40);
+    assert_eq!(common::long_question().chars().count(), 300);
+    let names = full_names(&setup);
+    for expected in ["Łukasz Wiśniewski", "Şükrü Çelik", "Jürgen Straßer"] {
+        assert!(names.iter().any(|n| n == expected), "{expected}");
+    }
+}
+
+#[test]
+fn table_cards_show_number_topic_and_every_question_in_full() {
+    let (setup, seats) = realistic();
+    for tent in [false, true] {
+        let pdf = render(Printable::TableCards, &setup, &seats, Language::De, PrintOptions { tent }).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(pages(&pdf), 20, "one page per table (tent: {tent})");
+        let text = words(&pdf_text(&pdf, true));
+        assert!(text.contains(&common::long_question()), "the 300-character question, whole (tent: {tent})");
+        if tent {
+            let upside_down = pdf_text(&pdf, false);
+            assert_eq!(upside_down.matches("Tisch").count(), 40, "each tent shows its card twice");
+        }
+        for r in 2..=4 {
+            let q = format!("Was brauchen Familien in Runde {r} für einen guten Start?");
+            assert!(text.contains(&q), "{q}");
+        }
+        assert!(text.contains("Runde 1 · 14:00–14:20"), "round times from the start time");
+        assert!(text.contains("Runde 3 · 15:00–15:20"), "the longer break after round 2 shifts round 3");
+        // The number stands beside the topic, so the topic is read in reading order.
+        let raw = words(&pdf_text(&pdf, false));
+        for table in setup.tables.iter().filter(|_| !tent) {
+            let card = format!("Tisch {} {}", table.input.number, table.input.topic);
+            assert!(raw.contains(&card), "{card}");
+        }
+    }
+    let english = words(&pdf_text(
+        &render(Printable::TableCards, &setup, &[], Language::En, PrintOptions::default()).unwrap(),
+        true,
+    ));
+    assert!(english.contains("Round 1 · 14:00–14:20") && english.contains("Table"), "{english:.300}");
+}
+
+#[test]
+fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
+    let (setup, seats) = realistic();
+    let pdf = render(Printable::RouteCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    assert_eq!(pages(&pdf), 160_usize.div_ceil(4));
+    let layout = words(&pdf_text(&pdf, true));
+    let raw = words(&pdf_text(&pdf, false));
+    for p in &setup.participants {
+        assert!(layout.contains(&p.input.last_name), "last name {} on a route card", p.input.last_name);
+        assert!(raw.contains(&p.display_name()), "full name {} on a route card", p.display_name());
+    }
+    for name in ["Łukasz Wiśniewski", "Şükrü Çelik", "Jürgen Straßer"] {
+        assert!(layout.contains(name), "{name}");
+    }
+    assert!(raw.contains("Maria-Magdalena Theresia Schäfer-Gößling"), "the 40-character name");
+    assert!(raw.contains("Polnischer Kulturverein Łódź–Köln"));
+    assert!(raw.contains("Laufzettel"));
+    for time in ["14:00–14:20", "14:25–14:45", "15:00–15:20", "15:25–15:45"] {
+        assert_eq!(raw.matches(time).count(), 160, "every card has round time {time}");
+    }
+    assert!(raw.contains("Sie sind Gastgeber·in"), "hosts are told they stay");
+    assert_eq!(raw.matches("Runde 4").count(), 160);
+
+    // The 21st participant travels: round 1 at table 1, round 2 at table 2, …
+    let traveller = &setup.participants[20];
+    let at = raw.find(&traveller.display_name()).unwrap();
+    let card = &raw[at..(at + 600).min(raw.len())];
+    assert!(card.contains("Tisch 1") && card.contains("Tisch 2"), "{card}");
+
+    // Without a plan: still a card for everyone, saying there is none yet.
+    let unplanned = render(Printable::RouteCards, &setup, &[], Language::En, PrintOptions::default()).unwrap();
+    assert_eq!(pages(&unplanned), 40);
+    let text = words(&pdf_text(&unplanned, false));
+    assert!(text.contains("No seating plan yet"), "{text:.400}");
+    assert!(text.contains("Route card") && text.contains("Round 1") && text.contains("Şükrü Çelik"));
+
+    // People marked absent get no card.
+    let mut fewer = setup.clone();
+    fewer.participants[30].attendance = Attendance::Absent;
+    let pdf = render(Printable::RouteCards, &fewer, &seats, Language::De, PrintOptions::default()).unwrap();
+    let text = words(&pdf_text(&pdf, false));
+    assert!(!text.contains(&fewer.participants[30].display_name()));
+}
+
+#[test]
+fn the_seating_plan_lists_every_table_and_person_each_round_with_the_host_marked() {
+    let (setup, seats) = realistic();
+    let pdf = render(Printable::Seating, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let raw = words(&pdf_text(&pdf, false));
+    for r in 1..=4 {
+        assert!(raw.contains(&format!("Sitzplan · Runde {r}")), "round {r}");
+    }
+    for p in &setup.participants {
+        assert_eq!(count_whole(&raw, &p.display_name()), 4, "{} once per round", p.display_name());
+    }
+    assert!(raw.contains("Łukasz Wiśniewski (Gastgeber·in)"), "host marked");
+    assert!(raw.contains("Tisch 20 – "));
+    assert!(pages(&pdf) >= 4);
+
+    let unplanned = render(Printable::Seating, &setup, &[], Language::De, PrintOptions::default()).unwrap();
+    let text = words(&pdf_text(&unplanned, false));
+    assert!(text.contains("Noch kein Sitzplan"));
+    assert!(text.contains("Tisch 1 – Übergang Kita – Grundschule"));
+    assert!(text.contains("Şükrü Çelik (Gastgeber·in)"), "hosts are known without a plan");
+}
+
+#[test]
+fn the_sign_in_list_has_everyone_by_organisation_with_page_numbers() {
+    let (setup, _) = realistic();
+    let pdf = render(Printable::SignIn, &setup, &[], Language::De, PrintOptions::default()).unwrap();
+    let n = pages(&pdf);
+    let text = pdf_text(&pdf, true);
+    let flat = words(&text);
+    for p in &setup.participants {
+        let listed = format!("{}, {}", p.input.last_name, p.input.first_name);
+        assert!(flat.contains(&p.input.last_name), "{}", p.input.last_name);
+        assert!(flat.contains(&listed) || p.input.last_name == common::LONG_NAME.1, "{listed}");
+    }
+    assert!(flat.contains("Schäfer-Gößling, Maria-Magdalena Theresia"), "the 40-character name, whole");
+    assert!(flat.contains("Wiśniewski, Łukasz") && flat.contains("Çelik, Şükrü") && flat.contains("Straßer, Jürgen"));
+    assert!(flat.contains("Unterschrift") && flat.contains("Anwesenheitsliste"));
+    assert!(flat.contains(&format!("Seite {n} von {n}")));
+    assert_eq!(flat.matches("Unterschrift").count(), n, "column headings on every page");
+    // Groups in order, people without an organisation last.
+    let awo = flat.find("AWO Kreisverband ·").unwrap();
+    let caritas = flat.find("Caritasverband Rhein-Erft ·").unwrap();
+    let none = flat.find("Ohne Organisation ·").unwrap();
+    assert!(awo < caritas && caritas < none);
+
+    let english =
+        words(&pdf_text(&render(Printable::SignIn, &setup, &[], Language::En, PrintOptions::default()).unwrap(), true));
+    assert!(english.contains("Signature") && english.contains("Sign-in list") && english.contains("No organisation"));
+    assert!(english.contains("12 May 2026"));
+}
+
+#[test]
+fn an_empty_workshop_still_gives_valid_pdfs() {
+    let (mut setup, _) = common::workshop(0, 0, 0);
+    setup.workshop.details.start_time = None;
+    for document in Printable::ALL {
+        let pdf = render(document, &setup, &[], Language::De, PrintOptions::default()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{document:?}");
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &pdf).unwrap();
+        let _ = page_count(file.path());
+    }
+}
+
+#[test]
+fn without_a_start_time_rounds_are_numbered_only() {
+    let (mut setup, seats) = common::workshop(12, 3, 3);
+    setup.workshop.details.start_time = None;
+    let pdf = render(Printable::RouteCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let text = words(&pdf_text(&pdf, false));
+    assert!(text.contains("Runde 3") && !text.contains(":00"), "{text:.300}");
+}
