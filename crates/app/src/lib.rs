@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod participants;
 mod plan;
+mod print;
 mod run;
 mod settings;
 mod setup;
@@ -24,6 +25,7 @@ pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange};
+pub use print::{PrintOptions, Printable};
 pub use run::RunView;
 pub use settings::AppInfo;
 

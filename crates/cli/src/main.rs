@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use cafehost_app::{AppError, Cafehost, ImportOptions, WorkshopRef, resolve_data_dir};
+use cafehost_app::{AppError, Cafehost, ImportOptions, PrintOptions, Printable, WorkshopRef, resolve_data_dir};
 use cafehost_core::import::{DuplicateOf, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
-use cafehost_core::{FieldProblem, NewWorkshop};
+use cafehost_core::{FieldProblem, Language, NewWorkshop};
 use cafehost_planner::{Budget, PlanError, PlanRequest};
 use clap::{Parser, Subcommand};
 
@@ -46,6 +46,45 @@ enum Command {
         #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
         time_limit: f64,
     },
+    /// Write a printable of a workshop as PDF.
+    Print {
+        /// Which printable.
+        #[arg(value_enum)]
+        document: PrintDocument,
+        /// Workshop id or unambiguous title.
+        workshop: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Language of the printable (default: the workshop's).
+        #[arg(long, value_enum)]
+        lang: Option<PrintLanguage>,
+        /// Table cards as a tent to fold along the middle (the card twice, one upside down).
+        #[arg(long)]
+        tent: bool,
+    },
+}
+
+/// The printables, as named on the command line.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PrintDocument {
+    /// One A4 landscape card per table.
+    TableCards,
+    /// One A6 route card per participant, four to an A4 page.
+    RouteCards,
+    /// Per round, every table with its people.
+    Seating,
+    /// Everyone by organisation, with a signature column.
+    SignIn,
+}
+
+/// Languages of the printables.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PrintLanguage {
+    /// German.
+    De,
+    /// English.
+    En,
 }
 
 #[derive(Subcommand)]
@@ -165,6 +204,31 @@ fn plan(file: &Path, seed: Option<u64>, time_limit: f64) -> Result<ExitCode, Fai
     }
 }
 
+/// `cafehost print`: one printable as PDF, in the language asked for or else the workshop's.
+fn print(
+    app: &mut Cafehost,
+    document: PrintDocument,
+    workshop: &WorkshopRef,
+    path: &Path,
+    lang: Option<PrintLanguage>,
+    tent: bool,
+) -> Result<(), Failure> {
+    let id = app.resolve_workshop(workshop)?;
+    let language = match lang {
+        Some(PrintLanguage::De) => Language::De,
+        Some(PrintLanguage::En) => Language::En,
+        None => app.workshop_setup(id)?.workshop.details.language,
+    };
+    let document = match document {
+        PrintDocument::TableCards => Printable::TableCards,
+        PrintDocument::RouteCards => Printable::RouteCards,
+        PrintDocument::Seating => Printable::Seating,
+        PrintDocument::SignIn => Printable::SignIn,
+    };
+    let pdf = app.print_with(id, document, language, PrintOptions { tent })?;
+    std::fs::write(path, pdf).map_err(|e| Failure::File(path.to_owned(), e))
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     if let Command::Plan { file, seed, time_limit } = &cli.command {
         return plan(file, *seed, *time_limit);
@@ -240,6 +304,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     writeln!(out, "{}\t{}\t{}\t{}", p.id, p.display_name(), p.input.organisation, p.input.group).ok();
                 }
             }
+        }
+        Command::Print { document, workshop, out: path, lang, tent } => {
+            print(&mut app, document, &WorkshopRef(workshop), &path, lang, tent)?;
+            writeln!(out, "{}", path.display()).ok();
         }
         Command::Participants(ParticipantsCommand::Export { workshop, out: path }) => {
             let id = app.resolve_workshop(&WorkshopRef(workshop))?;

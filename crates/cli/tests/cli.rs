@@ -128,3 +128,66 @@ fn plan_reads_the_issue_format_and_prints_a_plan_or_the_reason() {
     let typo = cafehost(dir.path(), &["plan", file.to_str().unwrap()]);
     assert!(stderr(&typo).contains("tabels"), "an unknown field is named: {}", stderr(&typo));
 }
+
+fn pdf_text(file: &std::path::Path) -> String {
+    let out = Command::new("pdftotext").arg("-layout").arg(file).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext: {}", stderr(&out));
+    stdout(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn print_writes_the_printables_as_pdf_in_the_workshops_language_or_the_one_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = cafehost(dir.path(), &["workshop", "create", "--title", "Arbeit und Übergang"]);
+    let id = stdout(&created).trim().to_owned();
+    let csv = dir.path().join("liste.csv");
+    std::fs::write(
+        &csv,
+        "Vorname;Nachname;Organisation\nJürgen;Straßer;AWO\nŞükrü;Çelik;Caritas\nŁukasz;Wiśniewski;\n",
+    )
+    .unwrap();
+    assert!(cafehost(dir.path(), &["participants", "import", &id, csv.to_str().unwrap()]).status.success());
+    {
+        // Tables and questions are set up in the app (the CLI has no commands for them).
+        let mut app = cafehost_app::Cafehost::open(dir.path()).unwrap();
+        let workshop = id.parse().unwrap();
+        let setup = app.workshop_setup(workshop).unwrap();
+        let host = setup.participants.iter().find(|p| p.input.last_name == "Straßer").unwrap().id;
+        let table = app.add_table(workshop).unwrap();
+        let mut input = table.input.clone();
+        input.topic = "Übergang Schule – Beruf".into();
+        input.host_id = Some(host);
+        app.update_table(table.id, &input).unwrap();
+        let round = &setup.rounds[0];
+        let mut question = round.input.clone();
+        question.question = "Was hilft jungen Geflüchteten beim Einstieg in die Ausbildung?".into();
+        app.update_round(round.id, &question).unwrap();
+    }
+
+    let cards = dir.path().join("tischkarten.pdf");
+    let printed =
+        cafehost(dir.path(), &["print", "table-cards", "Arbeit und Übergang", "--out", cards.to_str().unwrap()]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    assert!(std::fs::read(&cards).unwrap().starts_with(b"%PDF-"));
+    let text = pdf_text(&cards);
+    assert!(text.contains("Übergang Schule – Beruf"), "{text}");
+    assert!(text.contains("Runde 1") && text.contains("Tisch"), "German, the workshop's language: {text}");
+    assert!(text.contains("Was hilft jungen Geflüchteten beim Einstieg in die Ausbildung?"), "{text}");
+
+    let list = dir.path().join("sign-in.pdf");
+    let printed = cafehost(dir.path(), &["print", "sign-in", &id, "--out", list.to_str().unwrap(), "--lang", "en"]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    let text = pdf_text(&list);
+    assert!(text.contains("Signature") && text.contains("No organisation"), "{text}");
+    for name in ["Straßer, Jürgen", "Çelik, Şükrü", "Wiśniewski, Łukasz"] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
+
+    let routes = dir.path().join("laufzettel.pdf");
+    let printed = cafehost(dir.path(), &["print", "route-cards", &id, "--out", routes.to_str().unwrap()]);
+    assert!(printed.status.success(), "{}", stderr(&printed));
+    assert!(pdf_text(&routes).contains("Noch kein Sitzplan"), "no plan yet");
+
+    let refused = cafehost(dir.path(), &["print", "menu", &id, "--out", "x.pdf"]);
+    assert!(!refused.status.success(), "an unknown printable is refused");
+}
