@@ -54,7 +54,7 @@ pub enum AppError {
         /// The planner's English explanation.
         detail: String,
     },
-    /// A seat set by hand breaks a rule (`seat.table_full`, `seat.revisit`).
+    /// A seat set by hand breaks a rule (`seat.table_full`, `seat.revisit`, `seat.host`).
     #[error("cannot seat there ({code}, table {table})")]
     SeatRefused {
         /// Which rule.
@@ -135,6 +135,7 @@ impl AppError {
         "planner.internal",
         "seat.table_full",
         "seat.revisit",
+        "seat.host",
     ];
 }
 

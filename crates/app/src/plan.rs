@@ -284,6 +284,40 @@ impl Cafehost {
         Ok(plan)
     }
 
+    /// Swaps the tables of two people in one round and pins both seats. Refused when the travel
+    /// mode forbids a second visit and either sat at the other's table before.
+    pub fn swap_seats(&mut self, round: RoundId, first: ParticipantId, second: ParticipantId) -> Result<RotationPlan> {
+        let round = self.store.round(round)?;
+        let workshop = self.store.workshop(round.workshop_id)?;
+        let seats = self.store.seats(round.workshop_id)?;
+        let seat_of = |p: ParticipantId| {
+            seats
+                .iter()
+                .find(|s| s.round_id == round.id && s.participant_id == p)
+                .copied()
+                .ok_or(AppError::NotFound { entity: "seat" })
+        };
+        let (a, b) = (seat_of(first)?, seat_of(second)?);
+        let tables = self.store.workshop_setup(round.workshop_id)?.tables;
+        for (person, to) in [(a.participant_id, b.table_id), (b.participant_id, a.table_id)] {
+            let table = tables.iter().find(|t| t.id == to).ok_or(AppError::NotFound { entity: "table" })?;
+            let hosts_elsewhere = tables.iter().any(|t| t.input.host_id == Some(person) && t.id != to);
+            let visited_before =
+                seats.iter().any(|s| s.participant_id == person && s.table_id == to && s.round_id != round.id);
+            if hosts_elsewhere {
+                return Err(AppError::SeatRefused { code: "seat.host", table: table.input.number });
+            }
+            if visited_before && workshop.details.travel_mode != TravelMode::Any {
+                return Err(AppError::SeatRefused { code: "seat.revisit", table: table.input.number });
+            }
+        }
+        self.store.set_seats(&[
+            Seat { table_id: b.table_id, pinned: true, ..a },
+            Seat { table_id: a.table_id, pinned: true, ..b },
+        ])?;
+        self.rotation_plan(round.workshop_id)
+    }
+
     /// Moves one person to another table in one round and pins them there, so a re-plan keeps
     /// the seat; with `pinned == false` the seat is released for the planner again. Refused when
     /// the table is full, or when the travel mode forbids a second visit and they sat there before.

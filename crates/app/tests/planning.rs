@@ -196,3 +196,35 @@ fn a_seat_set_by_hand_may_not_overfill_a_table_or_return_a_traveller() {
     let plan = app.rotation_plan(id).unwrap();
     assert_eq!(plan.seats.iter().filter(|s| s.round_id == last_round && s.table_id == table.id).count(), 6);
 }
+
+#[test]
+fn two_travellers_swap_tables_and_both_seats_are_pinned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, id) = demo(&dir);
+    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.workshop_setup(id).unwrap();
+    let rounds = check_rules(&setup, &plan);
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    // Two travellers of round 3 at different tables, neither of whom sat at the other's before.
+    let travellers: Vec<ParticipantId> = rounds[2].keys().filter(|p| !hosts.contains(p)).copied().collect();
+    let visited = |p: ParticipantId, t: TableId| rounds[..2].iter().any(|s| s.get(&p) == Some(&t));
+    let (a, b) = travellers
+        .iter()
+        .flat_map(|a| travellers.iter().map(move |b| (*a, *b)))
+        .find(|(a, b)| rounds[2][a] != rounds[2][b] && !visited(*a, rounds[2][b]) && !visited(*b, rounds[2][a]))
+        .unwrap();
+    let swapped = app.swap_seats(setup.rounds[2].id, a, b).unwrap();
+    let seat = |p: ParticipantId| {
+        *swapped.seats.iter().find(|s| s.round_id == setup.rounds[2].id && s.participant_id == p).unwrap()
+    };
+    assert_eq!((seat(a).table_id, seat(b).table_id), (rounds[2][&b], rounds[2][&a]));
+    assert!(seat(a).pinned && seat(b).pinned);
+
+    // A host cannot be swapped away from their table.
+    let host = setup.tables[0].input.host_id.unwrap();
+    let other = *travellers.iter().find(|p| rounds[2][p] != setup.tables[0].id).unwrap();
+    let Err(AppError::SeatRefused { code, .. }) = app.swap_seats(setup.rounds[2].id, host, other) else {
+        panic!("a host stays")
+    };
+    assert_eq!(code, "seat.host");
+}

@@ -169,6 +169,11 @@ commands! {
     /// Moves one person to a table in one round (pinned: kept by later re-plans).
     fn set_seat(app, seat: Seat) -> RotationPlan { app.set_seat(seat) }
 
+    /// Swaps the tables of two people in one round (both seats pinned).
+    fn swap_seats(app, round: RoundId, first: ParticipantId, second: ParticipantId) -> RotationPlan {
+        app.swap_seats(round, first, second)
+    }
+
     /// The run clock as of now.
     fn run_view(app, workshop: WorkshopId) -> RunView { app.run_view(workshop) }
 

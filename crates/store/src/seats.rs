@@ -56,18 +56,28 @@ impl Store {
         Ok(())
     }
 
-    /// Puts one person at a table in one round, replacing their seat in that round.
-    pub fn set_seat(&mut self, seat: &Seat) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO seat (round_id, participant_id, table_id, pinned) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (round_id, participant_id) DO UPDATE SET table_id = excluded.table_id, pinned = excluded.pinned",
-            params![
-                seat.round_id.to_string(),
-                seat.participant_id.to_string(),
-                seat.table_id.to_string(),
-                seat.pinned
-            ],
-        )?;
+    /// Writes several seats in one transaction (e.g. the two of a swap), each replacing that
+    /// person's seat in that round.
+    pub fn set_seats(&mut self, seats: &[Seat]) -> Result<()> {
+        let tx = self.tx()?;
+        for seat in seats {
+            upsert(&tx, seat)?;
+        }
+        tx.commit()?;
         Ok(())
     }
+
+    /// Puts one person at a table in one round, replacing their seat in that round.
+    pub fn set_seat(&mut self, seat: &Seat) -> Result<()> {
+        upsert(&self.conn, seat)
+    }
+}
+
+fn upsert(conn: &Connection, seat: &Seat) -> Result<()> {
+    conn.execute(
+        "INSERT INTO seat (round_id, participant_id, table_id, pinned) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (round_id, participant_id) DO UPDATE SET table_id = excluded.table_id, pinned = excluded.pinned",
+        params![seat.round_id.to_string(), seat.participant_id.to_string(), seat.table_id.to_string(), seat.pinned],
+    )?;
+    Ok(())
 }

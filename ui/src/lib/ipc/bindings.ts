@@ -875,6 +875,7 @@ export const ERROR_CODES = [
   "planner.internal",
   "seat.table_full",
   "seat.revisit",
+  "seat.host",
   "ipc.unknown_command",
   "ipc.bad_arguments",
   "ipc.bad_result",
@@ -937,6 +938,8 @@ export function makeCommands(invoke: Invoke) {
     planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
     /** Moves one person to a table in one round (pinned: kept by later re-plans). */
     setSeat: (seat: Seat) => invoke<RotationPlan>("set_seat", { seat }),
+    /** Swaps the tables of two people in one round (both seats pinned). */
+    swapSeats: (round: RoundId, first: ParticipantId, second: ParticipantId) => invoke<RotationPlan>("swap_seats", { round, first, second }),
     /** The run clock as of now. */
     runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
     /** Starts, pauses, extends or moves the run on. */
