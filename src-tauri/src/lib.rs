@@ -3,7 +3,8 @@
 //! app layer, and which commands exist is declared in `cafehost-ipc`.
 //!
 //! Arguments: `--data-dir DIR` chooses the data folder (else `CAFEHOST_DATA_DIR`, else the OS's
-//! per-user data folder). Tests start every scenario with its own folder this way.
+//! per-user data folder); `--export-dir DIR` where printouts are saved (else `Documents/Cafehost`).
+//! Tests start every scenario with its own folders this way.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +43,9 @@ pub fn run() -> ExitCode {
 
 fn open(data_dir: &std::path::Path) -> Result<Mutex<Cafehost>, IpcError> {
     let opened = Cafehost::open(data_dir).and_then(|mut app| {
+        if let Some(dir) = path_argument("--export-dir") {
+            app.set_export_dir(dir);
+        }
         app.seed_demo_if_empty()?;
         Ok::<_, AppError>(app)
     });
@@ -55,12 +59,18 @@ fn open(data_dir: &std::path::Path) -> Result<Mutex<Cafehost>, IpcError> {
 }
 
 fn data_dir_argument() -> Option<PathBuf> {
+    path_argument("--data-dir")
+}
+
+/// The value of `--name DIR` or `--name=DIR` on the command line.
+fn path_argument(name: &str) -> Option<PathBuf> {
     let mut args = std::env::args_os().skip(1);
+    let prefix = format!("{name}=");
     while let Some(arg) = args.next() {
-        if arg == "--data-dir" {
+        if arg == name {
             return args.next().map(PathBuf::from);
         }
-        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix(prefix.as_str())) {
             return Some(PathBuf::from(value));
         }
     }

@@ -62,6 +62,14 @@ pub enum AppError {
         /// The table's number.
         table: u32,
     },
+    /// A file could not be written (printouts, exports).
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// No per-user data folder is known on this system.
     #[error("no data folder: pass --data-dir or set CAFEHOST_DATA_DIR")]
     NoDataDir,
@@ -99,6 +107,7 @@ impl AppError {
             Self::HostNotParticipant => "table.host_not_participant",
             Self::NoDataDir => "data_dir.unknown",
             Self::Plan { code, .. } | Self::SeatRefused { code, .. } => code,
+            Self::Write { .. } => "file.write_failed",
         }
     }
 
@@ -136,6 +145,7 @@ impl AppError {
         "seat.table_full",
         "seat.revisit",
         "seat.host",
+        "file.write_failed",
     ];
 }
 

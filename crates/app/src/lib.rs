@@ -8,6 +8,7 @@
 
 mod demo;
 mod error;
+mod files;
 mod participants;
 mod plan;
 mod print;
@@ -23,6 +24,7 @@ use chrono::{DateTime, Utc};
 
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
+pub use files::SavedFile;
 pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange};
 pub use print::{PrintOptions, Printable};
@@ -63,10 +65,11 @@ pub fn resolve_data_dir(argument: Option<PathBuf>) -> Result<PathBuf> {
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)).ok_or(AppError::NoDataDir)
 }
 
-/// An open Cafehost: the store plus the clock.
+/// An open Cafehost: the store, the clock, and the folder files are saved to.
 pub struct Cafehost {
     store: Store,
     clock: Arc<dyn Clock>,
+    export_dir: PathBuf,
 }
 
 impl Cafehost {
@@ -78,7 +81,15 @@ impl Cafehost {
     /// Opens with a given clock (for tests).
     pub fn open_with_clock(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
         let store = Store::open(&data_dir.join(DATABASE_FILE))?;
-        Ok(Self { store, clock })
+        // Printouts and exports go where people look for documents; without such a folder, next
+        // to the database.
+        let export_dir = dirs::document_dir().map_or_else(|| data_dir.join("exports"), |d| d.join("Cafehost"));
+        Ok(Self { store, clock, export_dir })
+    }
+
+    /// Saves printouts and exports to `dir` instead (the `--export-dir` argument; tests).
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.export_dir = dir;
     }
 
     /// The database file in use.

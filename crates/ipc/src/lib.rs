@@ -9,7 +9,10 @@
 mod error;
 mod typescript;
 
-use cafehost_app::{AppInfo, Cafehost, ImportOptions, ImportOutcome, PlanOptions, RotationPlan, RunView};
+use cafehost_app::{
+    AppInfo, Cafehost, ImportOptions, ImportOutcome, PlanOptions, PrintOptions, Printable, RotationPlan, RunView,
+    SavedFile,
+};
 use cafehost_core::import::{ColumnRole, ImportPreview};
 use cafehost_core::run::{RunAction, RunFrame};
 use cafehost_core::{
@@ -172,6 +175,12 @@ commands! {
     /// Swaps the tables of two people in one round (both seats pinned).
     fn swap_seats(app, round: RoundId, first: ParticipantId, second: ParticipantId) -> RotationPlan {
         app.swap_seats(round, first, second)
+    }
+
+    /// Saves a printable (table cards, route cards, seating plan, sign-in list) as PDF in the
+    /// export folder.
+    fn save_printable(app, workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) -> SavedFile {
+        app.save_printable(workshop, document, language, options)
     }
 
     /// The run clock as of now.

@@ -78,7 +78,7 @@ impl Environment {
     pub fn launch(&self, data_dir: &Path) -> Result<Session> {
         let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
             "application": self.app,
-            "args": ["--data-dir", data_dir],
+            "args": ["--data-dir", data_dir, "--export-dir", data_dir.join("exports")],
         }}}});
         let base = format!("http://127.0.0.1:{}", self.port);
         let agent: ureq::Agent = ureq::Agent::config_builder()

@@ -368,6 +368,18 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     s.click_id("plan-view-people")?;
     s.find(&format!("[data-testid=plan-route][data-name=\"{name}\"]"))?;
     s.screenshot("14-plan-routes")?;
+
+    // The route cards as PDF, with every name spelled right.
+    s.click_id("print-route-cards")?;
+    let saved = s.find(&by_id("print-result"))?;
+    let path = s.attribute(&saved, "data-path")?.unwrap_or_default();
+    check(path.starts_with(&dir.path().display().to_string()), format!("saved in the export folder: {path}"))?;
+    let text =
+        std::process::Command::new("pdftotext").args([path.as_str(), "-"]).output().map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&text.stdout);
+    for who in ["Łukasz Wiśniewski", "Özlem Şahin", "Yusuf Çelik", &name] {
+        check(text.contains(who), format!("{who} is on the route cards"))?;
+    }
     s.quit()?;
 
     let s = env.launch(dir.path())?;

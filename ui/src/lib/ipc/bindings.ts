@@ -400,6 +400,21 @@ table_revisits: number,
 unseated: number, };
 
 /**
+ * Choices that change how a printable looks.
+ */
+export type PrintOptions = { 
+/**
+ * Table cards as a tent to fold along the middle: the card on the lower half and again,
+ * upside down, on the upper half, so both sides of the table can read it.
+ */
+tent: boolean, };
+
+/**
+ * One of the four printables.
+ */
+export type Printable = "table-cards" | "route-cards" | "seating" | "sign-in";
+
+/**
  * A series of workshops that feed one result, e.g. the five workshops of an integration concept.
  */
 export type Process = { 
@@ -643,6 +658,19 @@ first_open_round: number | null,
 now: string, };
 
 /**
+ * A file Cafehost wrote.
+ */
+export type SavedFile = { 
+/**
+ * Where it is.
+ */
+path: string, 
+/**
+ * Its size.
+ */
+bytes: number, };
+
+/**
  * Where one participant sits in one round.
  */
 export type Seat = { 
@@ -876,6 +904,7 @@ export const ERROR_CODES = [
   "seat.table_full",
   "seat.revisit",
   "seat.host",
+  "file.write_failed",
   "ipc.unknown_command",
   "ipc.bad_arguments",
   "ipc.bad_result",
@@ -940,6 +969,8 @@ export function makeCommands(invoke: Invoke) {
     setSeat: (seat: Seat) => invoke<RotationPlan>("set_seat", { seat }),
     /** Swaps the tables of two people in one round (both seats pinned). */
     swapSeats: (round: RoundId, first: ParticipantId, second: ParticipantId) => invoke<RotationPlan>("swap_seats", { round, first, second }),
+    /** Saves a printable (table cards, route cards, seating plan, sign-in list) as PDF in the export folder. */
+    savePrintable: (workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) => invoke<SavedFile>("save_printable", { workshop, document, language, options }),
     /** The run clock as of now. */
     runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
     /** Starts, pauses, extends or moves the run on. */
