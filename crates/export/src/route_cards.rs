@@ -64,17 +64,13 @@ enum Where<'a> {
     Unplanned,
 }
 
-fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, person: &Participant, x: f32, y: f32) {
+/// The card's head: what it is, whose it is and their organisation; returns the y below it.
+fn head(canvas: &mut Canvas<'_, '_>, view: &View<'_>, person: &Participant, left: f32, top: f32) -> f32 {
     let fonts = &view.fonts;
-    let labels = view.labels;
-    let left = x + PAD;
     let width = CARD_W - 2.0 * PAD;
-    let bottom = y + CARD_H - PAD;
-    let mut top = y + PAD;
-
-    let header = format!("{} · {}", labels.route_card, view.workshop_line());
+    let header = format!("{} · {}", view.labels.route_card, view.workshop_line());
     let (size, lines) = fit(&fonts.regular, &header, width, block_height(2, 8.0), 8.0, 4.0);
-    top = canvas.lines(&fonts.regular, size, left, top, Ink::Grey, &lines) + 4.0;
+    let mut top = canvas.lines(&fonts.regular, size, left, top, Ink::Grey, &lines) + 4.0;
 
     let (size, lines) = fit(&fonts.bold, &person.display_name(), width, block_height(2, 17.0), 17.0, 6.0);
     top = canvas.lines(&fonts.bold, size, left, top, Ink::Black, &lines);
@@ -85,7 +81,16 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, person: &Participant, x: f
     }
     top += 5.0;
     canvas.line((left, top), (left + width, top), 0.6, Ink::Light, false);
-    top += 6.0;
+    top + 6.0
+}
+
+fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, person: &Participant, x: f32, y: f32) {
+    let fonts = &view.fonts;
+    let labels = view.labels;
+    let left = x + PAD;
+    let width = CARD_W - 2.0 * PAD;
+    let bottom = y + CARD_H - PAD;
+    let mut top = head(canvas, view, person, left, y + PAD);
 
     let hosts = view.setup.tables.iter().find(|t| t.input.host_id == Some(person.id));
     let rows: Vec<Where<'_>> = view
@@ -108,9 +113,20 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, person: &Participant, x: f
 
     // Rows: round and time on the left, table number and topic on the right; shrunk together
     // until they fit the card.
-    let time_w = width * 0.3;
-    let table_w = width - time_w - 6.0;
+    // The left column is as wide as its widest entry at the scale in use.
+    let time_width = |scale: f32| -> f32 {
+        (0..rows.len())
+            .map(|i| {
+                fonts
+                    .bold
+                    .width(&view.round_name(i), 10.0 * scale)
+                    .max(fonts.regular.width(&view.round_time(i), 9.0 * scale))
+            })
+            .fold(0.0, f32::max)
+            + 8.0 * scale
+    };
     let layout = |scale: f32| -> (f32, Vec<Vec<String>>, Vec<Vec<String>>) {
+        let table_w = width - time_width(scale);
         let note_lines: Vec<Vec<String>> = notes.iter().map(|n| wrap(&fonts.regular, n, 8.5 * scale, width)).collect();
         let topic_lines: Vec<Vec<String>> = rows
             .iter()
@@ -145,7 +161,7 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, person: &Participant, x: f
         if !time.is_empty() {
             left_y = canvas.lines(&fonts.regular, 9.0 * scale, left, left_y, Ink::Grey, &[time]);
         }
-        let tx = left + time_w + 6.0;
+        let tx = left + time_width(scale);
         let right_y = match row {
             Where::Seated(table) => {
                 let y = canvas.lines(&fonts.bold, 12.0 * scale, tx, row_top, Ink::Accent, &[view.table_name(table)]);

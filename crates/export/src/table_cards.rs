@@ -51,7 +51,7 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, table: &CafeTable, h: f32)
     let number_size = fit_line(&fonts.bold, &number, 220.0 * k, 120.0 * k, 20.0 * k);
     let number_width = fonts.bold.width(&number, number_size).max(fonts.regular.width(view.labels.table, label_size));
     canvas.text(&fonts.regular, label_size, margin, margin + label_size, Ink::Grey, view.labels.table);
-    let number_baseline = margin + label_size * 1.3 + number_size * 0.74;
+    let number_baseline = margin + label_size * 1.3 + number_size * 0.74 + 2.0 * k;
     canvas.text(&fonts.bold, number_size, margin, number_baseline, Ink::Accent, &number);
 
     // The topic beside it, as large as fits.

@@ -222,3 +222,106 @@ fn without_a_start_time_rounds_are_numbered_only() {
     let text = words(&pdf_text(&pdf, false));
     assert!(text.contains("Runde 3") && !text.contains(":00"), "{text:.300}");
 }
+
+/// A word's box on a page, from `pdftotext -bbox`.
+#[derive(Debug)]
+struct Word {
+    page: usize,
+    #[allow(dead_code)] // shown in failure messages
+    text: String,
+    x: (f32, f32),
+    y: (f32, f32),
+}
+
+fn attribute(tag: &str, name: &str) -> f32 {
+    let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    tag[start..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// The words of every page and the page size.
+fn word_boxes(pdf: &[u8]) -> (f32, f32, Vec<Word>) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext").arg("-bbox").arg(&file).arg("-").output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let (mut w, mut h, mut page) = (0.0, 0.0, 0);
+    let mut words = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            (w, h) = (attribute(line, "width"), attribute(line, "height"));
+            page += 1;
+        } else if line.starts_with("<word ") {
+            let text = line.split('>').nth(1).unwrap().trim_end_matches("</word").to_owned();
+            words.push(Word {
+                page,
+                text,
+                x: (attribute(line, "xMin"), attribute(line, "xMax")),
+                y: (attribute(line, "yMin"), attribute(line, "yMax")),
+            });
+        }
+    }
+    (w, h, words)
+}
+
+/// No word leaves the printable area of the page (or, on route cards, its card), and no two
+/// words of text overlap.
+fn assert_laid_out_cleanly(name: &str, pdf: &[u8], cells: (f32, f32)) {
+    let (w, h, words) = word_boxes(pdf);
+    assert!(!words.is_empty(), "{name}");
+    let margin = 8.0;
+    for word in &words {
+        assert!(word.x.0 >= margin && word.x.1 <= w - margin, "{name}: {word:?} leaves the page sideways");
+        assert!(word.y.0 >= margin && word.y.1 <= h - margin, "{name}: {word:?} leaves the page at the top or bottom");
+        let (cut_x, cut_y) = (w / cells.0, h / cells.1);
+        let crosses = |from: f32, to: f32, cut: f32, page: f32| {
+            let mut at = cut;
+            while at < page - 1.0 {
+                if from < at && to > at {
+                    return true;
+                }
+                at += cut;
+            }
+            false
+        };
+        assert!(!crosses(word.x.0, word.x.1, cut_x, w), "{name}: {word:?} crosses a cut");
+        assert!(!crosses(word.y.0, word.y.1, cut_y, h), "{name}: {word:?} crosses a cut");
+    }
+    // The big table number's box reaches far below its digits (the font's descent), so it is
+    // left out of the overlap check.
+    let text: Vec<&Word> = words.iter().filter(|w| w.y.1 - w.y.0 < 50.0).collect();
+    for (i, a) in text.iter().enumerate() {
+        for b in text[i + 1..].iter().take_while(|b| b.page == a.page) {
+            let x = a.x.1.min(b.x.1) - a.x.0.max(b.x.0);
+            let y = a.y.1.min(b.y.1) - a.y.0.max(b.y.0);
+            assert!(x <= 0.5 || y <= 0.5, "{name}: {a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
+fn nothing_overlaps_or_leaves_the_page_even_at_the_limits() {
+    for (setup, seats) in [realistic(), common::extreme()] {
+        for language in [Language::De, Language::En] {
+            for (document, tent) in [
+                (Printable::TableCards, false),
+                (Printable::TableCards, true),
+                (Printable::RouteCards, false),
+                (Printable::Seating, false),
+                (Printable::SignIn, false),
+            ] {
+                let pdf = render(document, &setup, &seats, language, PrintOptions { tent }).unwrap();
+                let cells = if document == Printable::RouteCards { (2.0, 2.0) } else { (1.0, 1.0) };
+                assert_laid_out_cleanly(&format!("{document:?} tent={tent} {language:?}"), &pdf, cells);
+            }
+        }
+    }
+    // At the limits, the 300-character questions are all there, whole.
+    let (setup, seats) = common::extreme();
+    let pdf = render(Printable::TableCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let text = words(&pdf_text(&pdf, true));
+    assert_eq!(text.matches(&common::long_question()).count(), 6 * 8);
+    let pdf = render(Printable::RouteCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let text = words(&pdf_text(&pdf, false));
+    assert_eq!(text.matches("Runde 8").count(), 48);
+}

@@ -2,7 +2,7 @@
 //! from many languages, one 40-character name, one 300-character question, hosts, and a seating
 //! in which every table gets its host and an equal share of travellers each round.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::assigning_clones)]
 
 use cafehost_core::{
     Attendance, CafeTable, Language, Participant, ParticipantId, ParticipantInput, Round, RoundId, RoundInput, Seat,
@@ -186,5 +186,27 @@ pub fn workshop(people: usize, tables: usize, rounds: usize) -> (WorkshopSetup, 
     }
 
     let setup = WorkshopSetup { workshop, process: None, tables: table_list, rounds: round_list, participants };
+    (setup, seats)
+}
+
+/// A workshop at the limits: 8 rounds, every table asking its own 300-character question each
+/// round, long topics and organisations, every name 40 characters.
+pub fn extreme() -> (WorkshopSetup, Vec<Seat>) {
+    let (mut setup, seats) = workshop(48, 6, 8);
+    let rounds: Vec<RoundId> = setup.rounds.iter().map(|r| r.id).collect();
+    for (t, table) in setup.tables.iter_mut().enumerate() {
+        table.input.topic = format!(
+            "Thema {t}: Anerkennung ausländischer Berufsabschlüsse, Qualifizierung und Zugang zum regionalen Arbeitsmarkt"
+        );
+        table.input.questions = rounds.iter().map(|r| TableQuestion { round_id: *r, text: long_question() }).collect();
+    }
+    for p in &mut setup.participants {
+        p.input.first_name = LONG_NAME.0.to_owned();
+        p.input.last_name = LONG_NAME.1.to_owned();
+        p.input.organisation =
+            "Arbeitsgemeinschaft der Wohlfahrtsverbände im Rhein-Erft-Kreis, Fachbereich Migration und Integration"
+                .to_owned();
+        p.input.role = "Koordinatorin für Bildungsübergänge und Elternarbeit".to_owned();
+    }
     (setup, seats)
 }
