@@ -29,8 +29,13 @@ pub fn run() -> ExitCode {
     };
     let shared: Shared = Arc::new(open(&data_dir));
     let handler_state = Arc::clone(&shared);
+    let photo_state = Arc::clone(&shared);
     let result = tauri::Builder::default()
         .invoke_handler(move |invoke| handle(&handler_state, invoke))
+        .register_asynchronous_uri_scheme_protocol("photo", move |_context, request, responder| {
+            let shared = Arc::clone(&photo_state);
+            tauri::async_runtime::spawn_blocking(move || responder.respond(photo(&shared, request.uri().path())));
+        })
         .run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -75,6 +80,23 @@ fn path_argument(name: &str) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// Serves a stored photo for `photo://localhost/<attachment id>`, so the UI can show tablecloth
+/// photos with a plain `<img>` without sending their bytes through JSON.
+fn photo(shared: &Shared, path: &str) -> tauri::http::Response<Vec<u8>> {
+    let found = path.trim_start_matches('/').parse().ok().and_then(|id| match shared.as_ref() {
+        Ok(app) => app.lock().unwrap_or_else(std::sync::PoisonError::into_inner).attachment_bytes(id).ok(),
+        Err(_) => None,
+    });
+    let response = match found {
+        Some((media_type, bytes)) => tauri::http::Response::builder()
+            .header(tauri::http::header::CONTENT_TYPE, media_type)
+            .header(tauri::http::header::CACHE_CONTROL, "max-age=31536000, immutable")
+            .body(bytes),
+        None => tauri::http::Response::builder().status(tauri::http::StatusCode::NOT_FOUND).body(Vec::new()),
+    };
+    response.unwrap_or_else(|_| tauri::http::Response::new(Vec::new()))
 }
 
 /// Answers one IPC call off the UI thread, so a slow disk never freezes the window.

@@ -9,6 +9,7 @@
 mod demo;
 mod error;
 mod files;
+mod harvest;
 mod participants;
 mod plan;
 mod print;
@@ -25,6 +26,7 @@ use chrono::{DateTime, Utc};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use files::SavedFile;
+pub use harvest::{Harvest, HarvestTable, HarvestWorkshop, MAX_PHOTO_BYTES};
 pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange};
 pub use print::{PrintOptions, Printable};

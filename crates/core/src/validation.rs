@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::text::{char_len, clean_line, clean_text};
-use crate::{NewWorkshop, ParticipantInput, RoundInput, TableInput, WorkshopDetails};
+use crate::{NewWorkshop, NoteInput, ParticipantInput, RoundInput, StatementInput, TableInput, WorkshopDetails};
 
 /// Longest title, topic, name or other single-line field, in characters.
 pub const MAX_LINE_CHARS: u32 = 200;
@@ -25,6 +25,12 @@ pub const MAX_ROUND_MINUTES: u32 = 240;
 pub const MAX_ROUNDS: u32 = 12;
 /// Most free attributes per participant.
 pub const MAX_ATTRIBUTES: u32 = 30;
+/// Most tags on one note.
+pub const MAX_TAGS: u32 = 20;
+/// Longest tag.
+pub const MAX_TAG_CHARS: u32 = 40;
+/// Most dot votes on one statement.
+pub const MAX_VOTES: u32 = 10_000;
 
 /// What is wrong with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -174,6 +180,54 @@ impl RoundInput {
         c.range("break_after_minutes", self.break_after_minutes, 0, MAX_ROUND_MINUTES);
         let question = c.text("question", &self.question, MAX_TEXT_CHARS);
         c.finish(Self { question, ..self.clone() })
+    }
+}
+
+impl NoteInput {
+    /// The cleaned note, or every problem. Tags are trimmed, emptied ones dropped, duplicates
+    /// (ignoring case) removed.
+    pub fn validated(&self) -> Result<Self, ValidationError> {
+        let mut c = Checker::default();
+        let text = c.text("text", &self.text, MAX_NOTE_CHARS);
+        if text.trim().is_empty() {
+            c.push("text", FieldProblem::Required);
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &self.tags {
+            let tag = clean_line(tag);
+            if char_len(&tag) > MAX_TAG_CHARS as usize {
+                c.push("tags", FieldProblem::TooLong { max: MAX_TAG_CHARS });
+            } else if !tag.is_empty() && !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+                tags.push(tag);
+            }
+        }
+        if tags.len() > MAX_TAGS as usize {
+            c.push("tags", FieldProblem::OutOfRange { min: 0, max: MAX_TAGS });
+        }
+        let author = c.line("author", &self.author, false);
+        c.finish(Self { text, tags, author })
+    }
+}
+
+impl StatementInput {
+    /// The cleaned statement, or every problem.
+    pub fn validated(&self) -> Result<Self, ValidationError> {
+        let mut c = Checker::default();
+        let text = c.text("text", &self.text, MAX_TEXT_CHARS);
+        if text.trim().is_empty() {
+            c.push("text", FieldProblem::Required);
+        }
+        c.range("votes", self.votes, 0, MAX_VOTES);
+        let cleaned = Self {
+            level: self.level,
+            text,
+            field_of_action: c.line("field_of_action", &self.field_of_action, false),
+            votes: self.votes,
+            owner: c.line("owner", &self.owner, false),
+            time_frame: c.line("time_frame", &self.time_frame, false),
+            status: self.status,
+        };
+        c.finish(cleaned)
     }
 }
 

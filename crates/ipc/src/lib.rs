@@ -10,14 +10,15 @@ mod error;
 mod typescript;
 
 use cafehost_app::{
-    AppInfo, Cafehost, ImportOptions, ImportOutcome, PlanOptions, PrintOptions, Printable, RotationPlan, RunView,
-    SavedFile,
+    AppInfo, Cafehost, Harvest, ImportOptions, ImportOutcome, PlanOptions, PrintOptions, Printable, RotationPlan,
+    RunView, SavedFile,
 };
 use cafehost_core::import::{ColumnRole, ImportPreview};
 use cafehost_core::run::{RunAction, RunFrame};
 use cafehost_core::{
-    Attendance, CafeTable, Language, NewWorkshop, Participant, ParticipantId, ParticipantInput, ProcessGroup, Round,
-    RoundId, RoundInput, Seat, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    Attachment, AttachmentId, Attendance, CafeTable, Language, NewWorkshop, Note, NoteId, NoteInput, NoteKind,
+    Participant, ParticipantId, ParticipantInput, ProcessGroup, Round, RoundId, RoundInput, Seat, Statement,
+    StatementId, StatementInput, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
 pub use error::IpcError;
 pub use typescript::typescript_bindings;
@@ -182,6 +183,80 @@ commands! {
     fn save_printable(app, workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) -> SavedFile {
         app.save_printable(workshop, document, language, options)
     }
+
+    /// The notes of a workshop.
+    fn notes(app, workshop: WorkshopId) -> Vec<Note> { app.notes(workshop) }
+
+    /// Adds a note at a table in a round (a summary may have no round, a workshop summary no table).
+    fn add_note(
+        app,
+        workshop: WorkshopId,
+        table: Option<TableId>,
+        round: Option<RoundId>,
+        kind: NoteKind,
+        input: NoteInput
+    ) -> Note {
+        app.add_note(workshop, table, round, kind, &input)
+    }
+
+    /// Saves a note.
+    fn update_note(app, note: NoteId, input: NoteInput) -> Note { app.update_note(note, &input) }
+
+    /// Deletes a note.
+    fn delete_note(app, note: NoteId) -> () { app.delete_note(note) }
+
+    /// The photos of a workshop (shown through the `photo:` URL scheme).
+    fn attachments(app, workshop: WorkshopId) -> Vec<Attachment> { app.attachments(workshop) }
+
+    /// Stores a photo (JPEG or PNG, base64) at a table in a round.
+    fn add_attachment(
+        app,
+        workshop: WorkshopId,
+        table: Option<TableId>,
+        round: Option<RoundId>,
+        file_name: String,
+        base64: String
+    ) -> Attachment {
+        app.add_attachment(workshop, table, round, &file_name, &base64)
+    }
+
+    /// Turns a photo (0, 90, 180, 270 degrees).
+    fn rotate_attachment(app, attachment: AttachmentId, degrees: u32) -> () { app.rotate_attachment(attachment, degrees) }
+
+    /// Deletes a photo.
+    fn delete_attachment(app, attachment: AttachmentId) -> () { app.delete_attachment(attachment) }
+
+    /// The notes and statements of the workshop's process (or of the workshop).
+    fn harvest(app, workshop: WorkshopId) -> Harvest { app.harvest(workshop) }
+
+    /// The notes of the workshop's process that match the typed words, best first.
+    fn search_notes(app, workshop: WorkshopId, query: String) -> Vec<NoteId> { app.search_notes(workshop, &query) }
+
+    /// A new statement made from notes.
+    fn add_statement(app, workshop: WorkshopId, input: StatementInput, sources: Vec<NoteId>) -> Statement {
+        app.add_statement(workshop, &input, &sources)
+    }
+
+    /// Saves a statement.
+    fn update_statement(app, statement: StatementId, input: StatementInput) -> Statement {
+        app.update_statement(statement, &input)
+    }
+
+    /// Replaces the notes a statement comes from.
+    fn set_statement_sources(app, statement: StatementId, notes: Vec<NoteId>) -> Statement {
+        app.set_statement_sources(statement, &notes)
+    }
+
+    /// Links or unlinks two statements.
+    fn link_statements(app, first: StatementId, second: StatementId, linked: bool) -> () {
+        app.link_statements(first, second, linked)
+    }
+
+    /// Merges one statement into another, keeping sources and links.
+    fn merge_statements(app, keep: StatementId, other: StatementId) -> Statement { app.merge_statements(keep, other) }
+
+    /// Deletes a statement.
+    fn delete_statement(app, statement: StatementId) -> () { app.delete_statement(statement) }
 
     /// The run clock as of now.
     fn run_view(app, workshop: WorkshopId) -> RunView { app.run_view(workshop) }

@@ -9,6 +9,7 @@
 //! what the screen shows as saved survives a power cut.
 
 mod convert;
+mod harvest;
 mod open;
 mod participants;
 mod rounds;
@@ -20,6 +21,7 @@ mod workshops;
 
 use std::path::{Path, PathBuf};
 
+pub use harvest::Scope;
 pub use open::{APPLICATION_ID, OpenError, SCHEMA_VERSION};
 use rusqlite::Connection;
 

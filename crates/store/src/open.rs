@@ -10,11 +10,14 @@ use rusqlite_migration::{M, Migrations};
 /// Marks a SQLite file as Cafehost's (`PRAGMA application_id`, "CAFE" in ASCII).
 pub const APPLICATION_ID: i32 = 0x4341_4645;
 
-const MIGRATIONS: &[M<'static>] =
-    &[M::up(include_str!("../migrations/0001_initial.sql")), M::up(include_str!("../migrations/0002_run_state.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_initial.sql")),
+    M::up(include_str!("../migrations/0002_run_state.sql")),
+    M::up(include_str!("../migrations/0003_note_search.sql")),
+];
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Why a database file was not opened. In every case the file was left as it was.
 #[derive(Debug, thiserror::Error)]
@@ -160,5 +163,13 @@ fn sqlite_open_error(path: &Path, e: &rusqlite::Error) -> OpenError {
             OpenError::Corrupt { path: path.to_owned(), detail: e.to_string() }
         }
         _ => OpenError::Io { path: path.to_owned(), source: std::io::Error::other(e.to_string()) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_schema_version_is_the_number_of_migrations() {
+        assert_eq!(super::SCHEMA_VERSION as usize, super::MIGRATIONS.len());
     }
 }

@@ -176,7 +176,12 @@ fn a_version_1_database_is_migrated_with_a_backup_and_keeps_its_data() {
     // Make it a file as version 1 wrote it: without the run clock table.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE run_state; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;").unwrap();
+        conn.execute_batch(
+            "DROP TABLE run_state; DROP TRIGGER note_search_insert; DROP TRIGGER note_search_delete;
+             DROP TRIGGER note_search_update; DROP TABLE note_search; DROP INDEX statement_scope;
+             PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;",
+        )
+        .unwrap();
     }
     let version_1 = std::fs::read(&path).unwrap();
 

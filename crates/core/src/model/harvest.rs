@@ -122,3 +122,34 @@ pub struct Statement {
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
 }
+
+/// What is typed about a note.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct NoteInput {
+    /// The note; may be long (a host's summary), never empty once saved.
+    pub text: String,
+    /// Keywords to filter by, e.g. "Sprache", "Ehrenamt".
+    pub tags: Vec<String>,
+    /// Who wrote it (the table host, the moderator …).
+    pub author: String,
+}
+
+/// What staff edit about a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatementInput {
+    /// Goal, measure or steering.
+    pub level: StatementLevel,
+    /// The statement.
+    pub text: String,
+    /// Field of action ("Handlungsfeld"), e.g. "Frühe Bildung".
+    pub field_of_action: String,
+    /// Dot votes counted by the moderator.
+    pub votes: u32,
+    /// Who is responsible (organisation).
+    pub owner: String,
+    /// By when, free text ("bis Ende 2015").
+    pub time_frame: String,
+    /// Draft, agreed or adopted.
+    pub status: StatementStatus,
+}

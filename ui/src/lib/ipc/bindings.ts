@@ -36,6 +36,52 @@ database_path: string,
 ui_language: Language | null, };
 
 /**
+ * A photo (tablecloth, flipchart) attached to a table and round. The bytes live in the store.
+ */
+export type Attachment = { 
+/**
+ * Identity.
+ */
+id: AttachmentId, 
+/**
+ * The workshop.
+ */
+workshop_id: WorkshopId, 
+/**
+ * The table.
+ */
+table_id: TableId | null, 
+/**
+ * The round.
+ */
+round_id: RoundId | null, 
+/**
+ * Original file name.
+ */
+file_name: string, 
+/**
+ * `image/jpeg` or `image/png`.
+ */
+media_type: string, 
+/**
+ * Size of the stored bytes.
+ */
+byte_len: number, 
+/**
+ * Clockwise rotation to apply when showing it: 0, 90, 180 or 270.
+ */
+rotation_degrees: number, 
+/**
+ * When it was attached.
+ */
+created_at: string, };
+
+/**
+ * Identifies an [`crate::Attachment`].
+ */
+export type AttachmentId = string;
+
+/**
  * Where a participant is on the day.
  */
 export type Attendance = "expected" | "present" | "absent" | "left";
@@ -120,6 +166,70 @@ min: number,
  * Largest allowed value.
  */
 max: number, } | { "code": "malformed" } | { "code": "taken" };
+
+/**
+ * Everything the consolidation screen shows: the notes of every workshop of the process (or of
+ * the one workshop), and the statements made from them.
+ */
+export type Harvest = { 
+/**
+ * The process's title, or the workshop's when it belongs to none.
+ */
+title: string, 
+/**
+ * The workshops, newest first.
+ */
+workshops: Array<HarvestWorkshop>, 
+/**
+ * Their tables.
+ */
+tables: Array<HarvestTable>, 
+/**
+ * Every note.
+ */
+notes: Array<Note>, 
+/**
+ * Every statement, goals first.
+ */
+statements: Array<Statement>, };
+
+/**
+ * One table of a workshop in a harvest, with the workshop it stands in.
+ */
+export type HarvestTable = { 
+/**
+ * The table.
+ */
+id: TableId, 
+/**
+ * Its workshop.
+ */
+workshop_id: WorkshopId, 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * Its topic.
+ */
+topic: string, };
+
+/**
+ * One workshop of a harvest.
+ */
+export type HarvestWorkshop = { 
+/**
+ * The workshop.
+ */
+id: WorkshopId, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its rounds in order.
+ */
+round_ids: Array<RoundId>, };
 
 /**
  * How to treat rows that cannot or should not be imported.
@@ -257,6 +367,78 @@ title: string,
  * Title of the process; empty or absent for a stand-alone workshop.
  */
 process_title: string | null, };
+
+/**
+ * A note taken at a table in a round (or a summary).
+ */
+export type Note = { 
+/**
+ * Identity.
+ */
+id: NoteId, 
+/**
+ * The workshop.
+ */
+workshop_id: WorkshopId, 
+/**
+ * The table, absent for a workshop summary.
+ */
+table_id: TableId | null, 
+/**
+ * The round, absent for a table's overall summary.
+ */
+round_id: RoundId | null, 
+/**
+ * What kind of text this is.
+ */
+kind: NoteKind, 
+/**
+ * The text.
+ */
+text: string, 
+/**
+ * Free tags for filtering.
+ */
+tags: Array<string>, 
+/**
+ * Who wrote it (usually the table host).
+ */
+author: string, 
+/**
+ * When it was first written.
+ */
+created_at: string, 
+/**
+ * When it last changed.
+ */
+updated_at: string, };
+
+/**
+ * Identifies a [`crate::Note`].
+ */
+export type NoteId = string;
+
+/**
+ * What is typed about a note.
+ */
+export type NoteInput = { 
+/**
+ * The note; may be long (a host's summary), never empty once saved.
+ */
+text: string, 
+/**
+ * Keywords to filter by, e.g. "Sprache", "Ehrenamt".
+ */
+tags: Array<string>, 
+/**
+ * Who wrote it (the table host, the moderator …).
+ */
+author: string, };
+
+/**
+ * What a note records.
+ */
+export type NoteKind = "note" | "table_summary" | "workshop_summary";
 
 /**
  * A person on the participant list of one workshop.
@@ -697,6 +879,115 @@ pinned: boolean, };
 export type SourceEncoding = "utf8" | "utf8_bom" | "utf16" | "windows1252";
 
 /**
+ * A consolidated statement, traceable to the notes it came from.
+ */
+export type Statement = { 
+/**
+ * Identity.
+ */
+id: StatementId, 
+/**
+ * The process it belongs to (statements usually span workshops).
+ */
+process_id: ProcessId | null, 
+/**
+ * The workshop, when it belongs to a single one.
+ */
+workshop_id: WorkshopId | null, 
+/**
+ * Goal, measure or steering.
+ */
+level: StatementLevel, 
+/**
+ * The wording.
+ */
+text: string, 
+/**
+ * Field of action ("Handlungsfeld").
+ */
+field_of_action: string, 
+/**
+ * Dot votes counted by the moderator.
+ */
+votes: number, 
+/**
+ * The organisation responsible.
+ */
+owner: string, 
+/**
+ * When it should happen, free text ("bis 2016").
+ */
+time_frame: string, 
+/**
+ * Draft, agreed or adopted.
+ */
+status: StatementStatus, 
+/**
+ * The notes it was derived from.
+ */
+source_note_ids: Array<NoteId>, 
+/**
+ * Statements it serves or steers (a measure → goals; steering → measures).
+ */
+linked_statement_ids: Array<StatementId>, 
+/**
+ * When it was created.
+ */
+created_at: string, 
+/**
+ * When it last changed.
+ */
+updated_at: string, };
+
+/**
+ * Identifies a [`crate::Statement`].
+ */
+export type StatementId = string;
+
+/**
+ * What staff edit about a statement.
+ */
+export type StatementInput = { 
+/**
+ * Goal, measure or steering.
+ */
+level: StatementLevel, 
+/**
+ * The statement.
+ */
+text: string, 
+/**
+ * Field of action ("Handlungsfeld"), e.g. "Frühe Bildung".
+ */
+field_of_action: string, 
+/**
+ * Dot votes counted by the moderator.
+ */
+votes: number, 
+/**
+ * Who is responsible (organisation).
+ */
+owner: string, 
+/**
+ * By when, free text ("bis Ende 2015").
+ */
+time_frame: string, 
+/**
+ * Draft, agreed or adopted.
+ */
+status: StatementStatus, };
+
+/**
+ * The level of a consolidated statement, as in the county's concept.
+ */
+export type StatementLevel = "goal" | "measure" | "steering";
+
+/**
+ * How far a statement has come.
+ */
+export type StatementStatus = "draft" | "agreed" | "adopted";
+
+/**
  * What happens in one step of the agenda.
  */
 export type StepKind = "welcome" | "round" | "break" | "harvest";
@@ -971,6 +1262,38 @@ export function makeCommands(invoke: Invoke) {
     swapSeats: (round: RoundId, first: ParticipantId, second: ParticipantId) => invoke<RotationPlan>("swap_seats", { round, first, second }),
     /** Saves a printable (table cards, route cards, seating plan, sign-in list) as PDF in the export folder. */
     savePrintable: (workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) => invoke<SavedFile>("save_printable", { workshop, document, language, options }),
+    /** The notes of a workshop. */
+    notes: (workshop: WorkshopId) => invoke<Array<Note>>("notes", { workshop }),
+    /** Adds a note at a table in a round (a summary may have no round, a workshop summary no table). */
+    addNote: (workshop: WorkshopId, table: TableId | null, round: RoundId | null, kind: NoteKind, input: NoteInput) => invoke<Note>("add_note", { workshop, table, round, kind, input }),
+    /** Saves a note. */
+    updateNote: (note: NoteId, input: NoteInput) => invoke<Note>("update_note", { note, input }),
+    /** Deletes a note. */
+    deleteNote: (note: NoteId) => invoke<void>("delete_note", { note }),
+    /** The photos of a workshop (shown through the `photo:` URL scheme). */
+    attachments: (workshop: WorkshopId) => invoke<Array<Attachment>>("attachments", { workshop }),
+    /** Stores a photo (JPEG or PNG, base64) at a table in a round. */
+    addAttachment: (workshop: WorkshopId, table: TableId | null, round: RoundId | null, file_name: string, base64: string) => invoke<Attachment>("add_attachment", { workshop, table, round, file_name, base64 }),
+    /** Turns a photo (0, 90, 180, 270 degrees). */
+    rotateAttachment: (attachment: AttachmentId, degrees: number) => invoke<void>("rotate_attachment", { attachment, degrees }),
+    /** Deletes a photo. */
+    deleteAttachment: (attachment: AttachmentId) => invoke<void>("delete_attachment", { attachment }),
+    /** The notes and statements of the workshop's process (or of the workshop). */
+    harvest: (workshop: WorkshopId) => invoke<Harvest>("harvest", { workshop }),
+    /** The notes of the workshop's process that match the typed words, best first. */
+    searchNotes: (workshop: WorkshopId, query: string) => invoke<Array<NoteId>>("search_notes", { workshop, query }),
+    /** A new statement made from notes. */
+    addStatement: (workshop: WorkshopId, input: StatementInput, sources: Array<NoteId>) => invoke<Statement>("add_statement", { workshop, input, sources }),
+    /** Saves a statement. */
+    updateStatement: (statement: StatementId, input: StatementInput) => invoke<Statement>("update_statement", { statement, input }),
+    /** Replaces the notes a statement comes from. */
+    setStatementSources: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("set_statement_sources", { statement, notes }),
+    /** Links or unlinks two statements. */
+    linkStatements: (first: StatementId, second: StatementId, linked: boolean) => invoke<void>("link_statements", { first, second, linked }),
+    /** Merges one statement into another, keeping sources and links. */
+    mergeStatements: (keep: StatementId, other: StatementId) => invoke<Statement>("merge_statements", { keep, other }),
+    /** Deletes a statement. */
+    deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
     /** The run clock as of now. */
     runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
     /** Starts, pauses, extends or moves the run on. */
