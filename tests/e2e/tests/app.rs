@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use cafehost_e2e::{Environment, Result, Session, by_id, wait_for};
+use cafehost_e2e::{Element, Environment, Result, Session, by_id, wait_for};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{Value, json};
 
@@ -505,6 +505,115 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     s.quit()
 }
 
+/// A 1×1 PNG, as a phone would send a much larger one.
+const TINY_PNG: &str =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+fn type_note(s: &Session, text: &str) -> Result<()> {
+    let input = s.find(&by_id("new-note"))?;
+    s.fill(&input, text)?;
+    s.type_into(&input, ENTER)?;
+    wait_for(Duration::from_secs(10), || {
+        let texts: Vec<Value> =
+            s.find_all(&by_id("note-text"))?.iter().map(|n| s.property(n, "value")).collect::<Result<_>>()?;
+        Ok(texts.iter().any(|v| v.as_str() == Some(text)).then_some(()))
+    })
+}
+
+fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
+    use base64::Engine as _;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let photo = dir.path().join("tischdecke-1.png");
+    std::fs::write(&photo, base64::engine::general_purpose::STANDARD.decode(TINY_PNG).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    let data = dir.path().join("data");
+    let s = env.launch(&data)?;
+    s.click_id("lang-de")?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-notes")?;
+    s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
+    type_note(&s, "Elterncafés in den Kitas stärken")?;
+    type_note(&s, "Sprachmittler für Elterngespräche")?;
+    attach_file(&s, &by_id("photo-file"), &photo)?;
+    let thumb = s.find("[data-testid=photo] img")?;
+    let loaded = wait_for(Duration::from_secs(10), || {
+        let width = s.execute("return arguments[0].naturalWidth", &[thumb.as_argument()])?.as_u64().unwrap_or(0);
+        Ok((width > 0).then_some(width))
+    })?;
+    check(loaded == 1, "the photo is shown from the database")?;
+    s.fill(&s.find(&by_id("table-summary"))?, "Eltern früh und in ihrer Sprache ansprechen.")?;
+    s.click(&s.find("[data-testid=note-cell][data-table=\"2\"][data-round=\"2\"]")?)?;
+    type_note(&s, "Übergänge brauchen feste Ansprechpersonen")?;
+    s.wait_saved()?;
+    s.screenshot("21-notes")?;
+
+    s.click_id("tab-harvest")?;
+    // Three notes and a table summary to consolidate.
+    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
+    let search = s.find(&by_id("harvest-search"))?;
+    s.fill(&search, "elterncafe")?;
+    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 1).then_some(())))?;
+    s.clear(&search)?;
+    s.type_into(&search, " ")?;
+    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
+
+    let add_statement = |level: &str, text: &str| -> Result<Element> {
+        let input = s.find(&by_id(&format!("new-{level}")))?;
+        s.fill(&input, text)?;
+        s.type_into(&input, ENTER)?;
+        let css = format!("[data-testid=statement][data-level=\"{level}\"]");
+        let card = wait_for(Duration::from_secs(10), || Ok(s.find_all(&css)?.into_iter().next()))?;
+        s.click(&s.find_one_in(&card, &by_id("statement-text"))?)?;
+        Ok(card)
+    };
+    let add_source = |card: &Element, note_text: &str| -> Result<()> {
+        let note = s
+            .find_all(&by_id("harvest-note"))?
+            .into_iter()
+            .find(|n| s.text(n).is_ok_and(|t| t.contains(note_text)))
+            .ok_or(format!("note {note_text}"))?;
+        s.click(&s.find_one_in(&note, &by_id("add-source"))?)?;
+        wait_for(Duration::from_secs(10), || {
+            Ok(s.find_in(card, &by_id("statement-source"))?
+                .iter()
+                .any(|e| s.text(e).is_ok_and(|t| t.contains(note_text)))
+                .then_some(()))
+        })
+    };
+    let goal = add_statement("goal", "Eltern früh erreichen")?;
+    add_source(&goal, "Elterncafés")?;
+    add_source(&goal, "Sprachmittler")?;
+    let measure = add_statement("measure", "Elterncafés in allen Kitas des Kreises")?;
+    add_source(&measure, "Elterncafés")?;
+    s.click(&s.find_one_in(&measure, &by_id("statement-link"))?)?;
+    let steering = add_statement("steering", "Die Lenkungsgruppe prüft jährlich den Stand")?;
+    add_source(&steering, "Ansprechpersonen")?;
+    s.click(&s.find_one_in(&steering, &by_id("statement-link"))?)?;
+    s.fill(&s.find_one_in(&measure, &by_id("statement-votes"))?, "7")?;
+    s.wait_saved()?;
+    s.screenshot("22-harvest")?;
+    s.quit()?;
+
+    let s = env.launch(&data)?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    s.click_id("tab-harvest")?;
+    let statements = s.find_all(&by_id("statement"))?;
+    check(statements.len() == 3, format!("three statements after a restart, found {}", statements.len()))?;
+    let sources = s.find_all(&by_id("statement-source"))?.len();
+    check(sources == 4, format!("their four sources are kept, found {sources}"))?;
+    let links: Vec<Value> =
+        s.find_all("[data-testid=statement-link]")?.iter().map(|l| s.property(l, "checked")).collect::<Result<_>>()?;
+    check(links.iter().filter(|v| **v == json!(true)).count() == 2, "the measure serves the goal, steering steers it")?;
+    let votes =
+        s.property(&s.find("[data-testid=statement][data-level=\"measure\"] [data-testid=statement-votes]")?, "value")?;
+    check(votes == json!("7"), format!("votes kept: {votes}"))?;
+    s.click_id("tab-notes")?;
+    s.find("[data-testid=photo] img")?;
+    let summary = s.property(&s.find(&by_id("table-summary"))?, "value")?;
+    check(summary == json!("Eltern früh und in ihrer Sprache ansprechen."), format!("table summary kept: {summary}"))?;
+    s.quit()
+}
+
 /// One end-to-end scenario.
 type Scenario = fn(&Environment) -> Result<()>;
 
@@ -522,6 +631,7 @@ fn main() {
         ("copy_delete_and_field_errors", copy_delete_and_field_errors),
         ("rotation_is_planned_edited_by_hand_and_kept", rotation_is_planned_edited_by_hand_and_kept),
         ("run_projector_check_in_and_restart", run_projector_check_in_and_restart),
+        ("notes_photos_and_statements_are_kept", notes_photos_and_statements_are_kept),
     ];
     let env = std::sync::Arc::new(Environment::start(app_binary(), target_dir().join("e2e-screenshots")));
     let trials = scenarios

@@ -1,6 +1,6 @@
 // The one door to the back end. Everything else imports `commands` from here, never
 // `@tauri-apps/*`, so every call is typed by the generated bindings.
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { WebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { availableMonitors, getCurrentWindow, primaryMonitor } from "@tauri-apps/api/window";
 import { makeCommands, type IpcError } from "./bindings";
@@ -84,4 +84,18 @@ export async function toggleOwnFullscreen(): Promise<void> {
 /** Leaves full screen in the window this code runs in. */
 export async function leaveOwnFullscreen(): Promise<void> {
   await getCurrentWindow().setFullscreen(false);
+}
+
+/** The URL a stored photo is shown from (served by the shell's `photo:` scheme). */
+export function photoUrl(attachment: string): string {
+  return convertFileSrc(attachment, "photo");
+}
+
+/** A file's bytes as base64, for sending a photo to the back end. */
+export async function fileAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
 }
