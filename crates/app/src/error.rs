@@ -70,6 +70,10 @@ pub enum AppError {
         /// Why.
         source: std::io::Error,
     },
+    /// A document could not be rendered (minutes, concept draft): the embedded fonts or the
+    /// writer failed, not the user's data.
+    #[error("the export failed: {0}")]
+    Export(String),
     /// No per-user data folder is known on this system.
     #[error("no data folder: pass --data-dir or set CAFEHOST_DATA_DIR")]
     NoDataDir,
@@ -108,6 +112,7 @@ impl AppError {
             Self::NoDataDir => "data_dir.unknown",
             Self::Plan { code, .. } | Self::SeatRefused { code, .. } => code,
             Self::Write { .. } => "file.write_failed",
+            Self::Export(_) => "export.failed",
         }
     }
 
@@ -146,6 +151,7 @@ impl AppError {
         "seat.revisit",
         "seat.host",
         "file.write_failed",
+        "export.failed",
     ];
 }
 

@@ -32,7 +32,7 @@ fn document_name(document: Printable, language: Language) -> &'static str {
 }
 
 /// A file name from free text: no path separators or characters Windows refuses, not too long.
-fn file_stem(text: &str) -> String {
+pub(crate) fn file_stem(text: &str) -> String {
     let cleaned: String =
         text.chars()
             .map(|c| {
@@ -49,7 +49,7 @@ fn file_stem(text: &str) -> String {
 }
 
 /// Writes `bytes` to `path` through a temporary file, so a crash never leaves half a file.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let failed = |source| AppError::Write { path: path.to_owned(), source };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(failed)?;

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use cafehost_app::{AppError, Cafehost, ImportOptions, PrintOptions, Printable, WorkshopRef, resolve_data_dir};
+use cafehost_app::{
+    AppError, Cafehost, DocumentKind, ExportFormat, ImportOptions, PrintOptions, Printable, WorkshopRef,
+    resolve_data_dir,
+};
 use cafehost_core::import::{DuplicateOf, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
 use cafehost_core::{FieldProblem, Language, NewWorkshop};
 use cafehost_planner::{Budget, PlanError, PlanRequest};
@@ -63,6 +66,58 @@ enum Command {
         #[arg(long)]
         tent: bool,
     },
+    /// Write the minutes of a workshop, or the concept draft of its process.
+    Export {
+        /// Which document.
+        #[arg(value_enum)]
+        document: ExportDocument,
+        /// Workshop id or unambiguous title. For `concept`: any workshop of the process, or the
+        /// process's title.
+        workshop: String,
+        /// File format; `csv` writes the notes for minutes and the statements for a concept.
+        #[arg(long, value_enum)]
+        format: ExportFileFormat,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Language of the document (default: the workshop's).
+        #[arg(long, value_enum)]
+        lang: Option<PrintLanguage>,
+        /// Replace people's names (attendance, table hosts, note authors) by initials.
+        #[arg(long)]
+        pseudonymise: bool,
+        /// List the participants' names under their organisation (else only counts).
+        #[arg(long)]
+        include_names: bool,
+    },
+}
+
+/// The documents of `cafehost export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportDocument {
+    /// The minutes of one workshop.
+    Minutes,
+    /// The concept draft of the workshop's process.
+    Concept,
+}
+
+/// The file formats of `cafehost export`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFileFormat {
+    /// Word.
+    Docx,
+    /// PDF.
+    Pdf,
+    /// Markdown.
+    Md,
+    /// One HTML page with the photos.
+    Html,
+    /// Notes (minutes) or statements (concept) as CSV.
+    Csv,
+    /// The notes as CSV.
+    CsvNotes,
+    /// The statements as CSV.
+    CsvStatements,
 }
 
 /// The printables, as named on the command line.
@@ -229,6 +284,63 @@ fn print(
     std::fs::write(path, pdf).map_err(|e| Failure::File(path.to_owned(), e))
 }
 
+/// The workshop a concept draft is asked for by: a workshop, else the title of a process (its
+/// newest workshop stands for it).
+fn resolve_for_concept(app: &mut Cafehost, reference: &WorkshopRef) -> Result<cafehost_core::WorkshopId, Failure> {
+    match app.resolve_workshop(reference) {
+        Ok(id) => Ok(id),
+        Err(e) => {
+            let wanted = reference.0.trim().to_lowercase();
+            let groups = app.workshop_overview()?;
+            let matching: Vec<_> = groups
+                .iter()
+                .filter(|g| g.process.as_ref().is_some_and(|p| p.title.trim().to_lowercase() == wanted))
+                .collect();
+            match matching.as_slice() {
+                [group] => group.workshops.first().map(|w| w.id).ok_or(Failure::App(e)),
+                _ => Err(Failure::App(e)),
+            }
+        }
+    }
+}
+
+/// `cafehost export`: minutes or a concept draft in one format.
+fn export(
+    app: &mut Cafehost,
+    document: ExportDocument,
+    workshop: &WorkshopRef,
+    format: ExportFileFormat,
+    options: (Option<PrintLanguage>, bool, bool),
+    path: &Path,
+) -> Result<(), Failure> {
+    let (lang, pseudonymise, include_names) = options;
+    let kind = match document {
+        ExportDocument::Minutes => DocumentKind::Minutes,
+        ExportDocument::Concept => DocumentKind::Concept,
+    };
+    let id = match kind {
+        DocumentKind::Minutes => app.resolve_workshop(workshop)?,
+        DocumentKind::Concept => resolve_for_concept(app, workshop)?,
+    };
+    let language = match lang {
+        Some(PrintLanguage::De) => Language::De,
+        Some(PrintLanguage::En) => Language::En,
+        None => app.workshop_setup(id)?.workshop.details.language,
+    };
+    let format = match (format, kind) {
+        (ExportFileFormat::Docx, _) => ExportFormat::Docx,
+        (ExportFileFormat::Pdf, _) => ExportFormat::Pdf,
+        (ExportFileFormat::Md, _) => ExportFormat::Md,
+        (ExportFileFormat::Html, _) => ExportFormat::Html,
+        (ExportFileFormat::Csv, DocumentKind::Minutes) | (ExportFileFormat::CsvNotes, _) => ExportFormat::CsvNotes,
+        (ExportFileFormat::Csv, DocumentKind::Concept) | (ExportFileFormat::CsvStatements, _) => {
+            ExportFormat::CsvStatements
+        }
+    };
+    let bytes = app.minutes_with_names(id, kind, format, language, pseudonymise, include_names)?;
+    std::fs::write(path, bytes).map_err(|e| Failure::File(path.to_owned(), e))
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     if let Command::Plan { file, seed, time_limit } = &cli.command {
         return plan(file, *seed, *time_limit);
@@ -307,6 +419,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Print { document, workshop, out: path, lang, tent } => {
             print(&mut app, document, &WorkshopRef(workshop), &path, lang, tent)?;
+            writeln!(out, "{}", path.display()).ok();
+        }
+        Command::Export { document, workshop, format, out: path, lang, pseudonymise, include_names } => {
+            export(&mut app, document, &WorkshopRef(workshop), format, (lang, pseudonymise, include_names), &path)?;
             writeln!(out, "{}", path.display()).ok();
         }
         Command::Participants(ParticipantsCommand::Export { workshop, out: path }) => {

@@ -191,3 +191,58 @@ fn print_writes_the_printables_as_pdf_in_the_workshops_language_or_the_one_asked
     let refused = cafehost(dir.path(), &["print", "menu", &id, "--out", "x.pdf"]);
     assert!(!refused.status.success(), "an unknown printable is refused");
 }
+
+#[test]
+fn export_minutes_and_concept() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = cafehost(
+        dir.path(),
+        &["workshop", "create", "--title", "Arbeit und Übergang", "--process", "Integrationskonzept"],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let md = dir.path().join("protokoll.md");
+    let out = cafehost(
+        dir.path(),
+        &["export", "minutes", "Arbeit und Übergang", "--format", "md", "--out", md.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("# Protokoll: Arbeit und Übergang"));
+
+    let concept = dir.path().join("konzept.md");
+    let out = cafehost(
+        dir.path(),
+        &[
+            "export",
+            "concept",
+            "integrationskonzept",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+            "--out",
+            concept.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "the process is found by its title: {}", stderr(&out));
+    assert!(std::fs::read_to_string(&concept).unwrap().starts_with("# Concept draft: Integrationskonzept"));
+
+    let csv = dir.path().join("aussagen.csv");
+    let out = cafehost(
+        dir.path(),
+        &[
+            "export",
+            "concept",
+            "Arbeit und Übergang",
+            "--format",
+            "csv",
+            "--pseudonymise",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("\u{feff}Nr.;Ebene;Aussage"));
+
+    let missing = cafehost(dir.path(), &["export", "minutes", "Gibt es nicht", "--format", "md", "--out", "x.md"]);
+    assert!(!missing.status.success());
+}

@@ -9,6 +9,7 @@
 
 mod labels;
 mod layout;
+pub mod minutes;
 mod route_cards;
 mod seating;
 mod sign_in;
@@ -23,6 +24,8 @@ use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use minutes::{DocumentKind, MinutesInput, Photo, WorkshopMinutes};
 
 use crate::labels::Labels;
 use crate::layout::Fonts;

@@ -1,0 +1,274 @@
+//! Minutes of a workshop and the concept draft of its process, as DOCX, PDF, Markdown, HTML or
+//! CSV. The documents are laid out in `cafehost-export`; this gathers the workshop(s), notes,
+//! photos and statements for it.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use cafehost_core::{Language, NoteId, WorkshopId};
+pub use cafehost_export::DocumentKind;
+use cafehost_export::{ExportError, MinutesInput, Photo, WorkshopMinutes};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::files::{file_stem, write_whole};
+use crate::{AppError, Cafehost, Result, SavedFile};
+
+/// The file format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    /// Word (Office Open XML), for editing in the office.
+    Docx,
+    /// PDF (A4).
+    Pdf,
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page (photos included).
+    Html,
+    /// The notes as CSV for spreadsheets.
+    CsvNotes,
+    /// The statements as CSV for spreadsheets.
+    CsvStatements,
+}
+
+impl ExportFormat {
+    /// Every format.
+    pub const ALL: [Self; 6] = [Self::Docx, Self::Pdf, Self::Md, Self::Html, Self::CsvNotes, Self::CsvStatements];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Docx => "docx",
+            Self::Pdf => "pdf",
+            Self::Md => "md",
+            Self::Html => "html",
+            Self::CsvNotes | Self::CsvStatements => "csv",
+        }
+    }
+}
+
+fn export_failed(e: &ExportError) -> AppError {
+    AppError::Export(e.to_string())
+}
+
+fn document_name(kind: DocumentKind, format: ExportFormat, language: Language) -> &'static str {
+    match (kind, format, language) {
+        (_, ExportFormat::CsvNotes, Language::De) => "Notizen",
+        (_, ExportFormat::CsvNotes, Language::En) => "Notes",
+        (_, ExportFormat::CsvStatements, Language::De) => "Aussagen",
+        (_, ExportFormat::CsvStatements, Language::En) => "Statements",
+        (DocumentKind::Minutes, _, Language::De) => "Protokoll",
+        (DocumentKind::Minutes, _, Language::En) => "Minutes",
+        (DocumentKind::Concept, _, Language::De) => "Konzeptentwurf",
+        (DocumentKind::Concept, _, Language::En) => "Concept draft",
+    }
+}
+
+/// One document in one format.
+fn render(input: &MinutesInput, format: ExportFormat) -> Result<Vec<u8>> {
+    Ok(match format {
+        ExportFormat::Docx => cafehost_export::minutes::docx(input).map_err(|e| export_failed(&e))?,
+        ExportFormat::Pdf => cafehost_export::minutes::pdf(input).map_err(|e| export_failed(&e))?,
+        ExportFormat::Md => cafehost_export::minutes::markdown(input).into_bytes(),
+        ExportFormat::Html => cafehost_export::minutes::html(input).into_bytes(),
+        ExportFormat::CsvNotes => cafehost_export::minutes::csv_notes(input).into_bytes(),
+        ExportFormat::CsvStatements => cafehost_export::minutes::csv_statements(input).into_bytes(),
+    })
+}
+
+impl Cafehost {
+    /// Everything the minutes of `workshop` (or the concept draft of its process) show.
+    ///
+    /// Minutes cover the one workshop and the statements that are its own or cite one of its
+    /// notes; a concept draft covers every workshop of the process (just the workshop when it
+    /// belongs to none) and all their statements.
+    pub fn minutes_input(
+        &mut self,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        language: Language,
+        pseudonymise: bool,
+        include_names: bool,
+    ) -> Result<MinutesInput> {
+        let harvest = self.harvest(workshop)?;
+        let ids: Vec<WorkshopId> = match kind {
+            DocumentKind::Minutes => vec![workshop],
+            // The harvest lists the newest first; number them in the order they took place.
+            DocumentKind::Concept => harvest.workshops.iter().rev().map(|w| w.id).collect(),
+        };
+        let mut workshops = Vec::with_capacity(ids.len());
+        for id in ids {
+            let setup = self.store.workshop_setup(id)?;
+            let notes: Vec<_> = harvest.notes.iter().filter(|n| n.workshop_id == id).cloned().collect();
+            let mut photos = Vec::new();
+            for a in self.store.attachments(id)? {
+                let (media_type, bytes) = self.store.attachment_bytes(a.id)?;
+                photos.push(Photo {
+                    table_id: a.table_id,
+                    round_id: a.round_id,
+                    file_name: a.file_name,
+                    media_type,
+                    bytes,
+                    rotation_degrees: a.rotation_degrees,
+                });
+            }
+            workshops.push(WorkshopMinutes { setup, notes, photos });
+        }
+        workshops.sort_by_key(|w| (w.setup.workshop.details.date, w.setup.workshop.created_at));
+        let first = workshops.first().map(|w| &w.setup);
+        let process = first.and_then(|s| s.process.clone());
+        let statements = match kind {
+            DocumentKind::Concept => harvest.statements,
+            DocumentKind::Minutes => {
+                let own: HashSet<NoteId> =
+                    harvest.notes.iter().filter(|n| n.workshop_id == workshop).map(|n| n.id).collect();
+                harvest
+                    .statements
+                    .into_iter()
+                    .filter(|s| s.workshop_id == Some(workshop) || s.source_note_ids.iter().any(|n| own.contains(n)))
+                    .collect()
+            }
+        };
+        let title = match kind {
+            DocumentKind::Minutes => first.map(|s| s.workshop.details.title.clone()).unwrap_or_default(),
+            DocumentKind::Concept => harvest.title,
+        };
+        Ok(MinutesInput {
+            kind,
+            title,
+            process_title: process.as_ref().map(|p| p.title.clone()),
+            process_description: process.map(|p| p.description).unwrap_or_default(),
+            language,
+            workshops,
+            statements,
+            include_names,
+            pseudonymise,
+        })
+    }
+
+    /// The minutes of a workshop or the concept draft of its process, as the bytes of a file in
+    /// `format`. Participants' names are not listed; see [`Cafehost::minutes_with_names`].
+    pub fn minutes(
+        &mut self,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        format: ExportFormat,
+        language: Language,
+        pseudonymise: bool,
+    ) -> Result<Vec<u8>> {
+        self.minutes_with_names(workshop, kind, format, language, pseudonymise, false)
+    }
+
+    /// [`Cafehost::minutes`], listing the participants' names under their organisation when
+    /// `include_names` (as initials when `pseudonymise`).
+    pub fn minutes_with_names(
+        &mut self,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        format: ExportFormat,
+        language: Language,
+        pseudonymise: bool,
+        include_names: bool,
+    ) -> Result<Vec<u8>> {
+        let input = self.minutes_input(workshop, kind, language, pseudonymise, include_names)?;
+        render(&input, format)
+    }
+
+    /// Renders [`Cafehost::minutes`] and saves it in the export folder as
+    /// `<title> – Protokoll.docx` (or `Konzeptentwurf`, `Notizen`, `Aussagen`; English names in
+    /// English), replacing an earlier copy. The title is the workshop's, or the process's for a
+    /// concept draft.
+    pub fn save_minutes(
+        &mut self,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        format: ExportFormat,
+        language: Language,
+        pseudonymise: bool,
+    ) -> Result<SavedFile> {
+        let input = self.minutes_input(workshop, kind, language, pseudonymise, false)?;
+        let bytes = render(&input, format)?;
+        let name =
+            format!("{} – {}.{}", file_stem(&input.title), document_name(kind, format, language), format.extension());
+        let path: PathBuf = self.export_dir.join(name);
+        write_whole(&path, &bytes)?;
+        Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cafehost_core::{NewWorkshop, NoteInput, NoteKind, StatementInput, StatementLevel, StatementStatus};
+
+    use super::*;
+
+    /// A 1×1 PNG.
+    const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+
+    #[test]
+    fn minutes_and_concept_in_every_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = Cafehost::open(dir.path()).unwrap();
+        app.set_export_dir(dir.path().join("out"));
+        let new = |title: &str| NewWorkshop { title: title.into(), process_title: Some("Integrationskonzept".into()) };
+        let first = app.create_workshop(&new("Arbeit und Übergang")).unwrap();
+        let second = app.create_workshop(&new("Frühe Bildung")).unwrap();
+        let table = app.add_table(first.id).unwrap();
+        let round = app.workshop_setup(first.id).unwrap().rounds[0].id;
+        let text = |t: &str| NoteInput { text: t.into(), tags: Vec::new(), author: "Anna Müller".into() };
+        let own = app
+            .add_note(first.id, Some(table.id), Some(round), NoteKind::Note, &text("Sprachkurse für Eltern"))
+            .unwrap();
+        let other = app.add_note(second.id, None, None, NoteKind::WorkshopSummary, &text("Kitas öffnen")).unwrap();
+        app.add_attachment(first.id, Some(table.id), Some(round), "tisch.png", PNG).unwrap();
+        let goal = |t: &str| StatementInput {
+            level: StatementLevel::Goal,
+            text: t.into(),
+            field_of_action: "Bildung".into(),
+            votes: 2,
+            owner: String::new(),
+            time_frame: String::new(),
+            status: StatementStatus::Draft,
+        };
+        app.add_statement(first.id, &goal("Mehr Ausbildungsplätze"), &[own.id]).unwrap();
+        app.add_statement(first.id, &goal("Kitas für alle"), &[other.id]).unwrap();
+
+        let md = String::from_utf8(
+            app.minutes(first.id, DocumentKind::Minutes, ExportFormat::Md, Language::De, true).unwrap(),
+        )
+        .unwrap();
+        assert!(md.starts_with("# Protokoll: Arbeit und Übergang"));
+        assert!(md.contains("Sprachkurse für Eltern") && md.contains("A. M."), "{md}");
+        assert!(!md.contains("Müller"), "pseudonymised");
+        assert!(md.contains("Mehr Ausbildungsplätze") && !md.contains("Kitas für alle"), "only its own statements");
+        let concept = String::from_utf8(
+            app.minutes(second.id, DocumentKind::Concept, ExportFormat::Md, Language::De, false).unwrap(),
+        )
+        .unwrap();
+        assert!(concept.starts_with("# Konzeptentwurf: Integrationskonzept"));
+        assert!(concept.contains("| W1 | Arbeit und Übergang |") && concept.contains("| W2 | Frühe Bildung |"));
+        assert!(concept.contains("Quellen: W1 / Tisch 1 / Runde 1") && concept.contains("W2 / Abschluss"), "{concept}");
+
+        for format in [ExportFormat::Md, ExportFormat::Html, ExportFormat::CsvNotes, ExportFormat::CsvStatements] {
+            let saved = app.save_minutes(first.id, DocumentKind::Minutes, format, Language::De, false);
+            let saved = saved.unwrap_or_else(|e| panic!("{format:?}: {e}"));
+            assert!(saved.path.ends_with(&format!(".{}", format.extension())), "{}", saved.path);
+            assert_eq!(std::fs::metadata(&saved.path).unwrap().len(), u64::from(saved.bytes));
+        }
+        let saved = app.save_minutes(first.id, DocumentKind::Concept, ExportFormat::Md, Language::En, false).unwrap();
+        assert!(saved.path.ends_with("Integrationskonzept – Concept draft.md"), "{}", saved.path);
+        let saved = app.save_minutes(first.id, DocumentKind::Minutes, ExportFormat::Html, Language::De, false).unwrap();
+        assert!(saved.path.ends_with("Arbeit und Übergang – Protokoll.html"), "{}", saved.path);
+        assert!(matches!(
+            app.minutes(WorkshopId::new(), DocumentKind::Minutes, ExportFormat::Md, Language::De, false),
+            Err(AppError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn format_names_are_kebab_case() {
+        assert_eq!(serde_json::to_string(&ExportFormat::CsvNotes).unwrap(), "\"csv-notes\"");
+        assert_eq!(serde_json::to_string(&DocumentKind::Concept).unwrap(), "\"concept\"");
+    }
+}

@@ -1,0 +1,120 @@
+//! Notes and statements as CSV for spreadsheets (German Excel: semicolons, UTF-8 with BOM).
+
+use std::collections::HashMap;
+
+use cafehost_core::text::spreadsheet_safe;
+
+use super::MinutesInput;
+use super::build::{Context, question};
+
+/// One cell: defused when it looks like a formula, quoted when it holds a separator, a quote or
+/// a line break.
+fn cell(text: &str) -> String {
+    let safe = spreadsheet_safe(text);
+    if safe.contains([';', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe.into_owned() }
+}
+
+fn write_row(out: &mut String, cells: &[String]) {
+    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    out.push_str(&line.join(";"));
+    out.push_str("\r\n");
+}
+
+/// Every note: workshop, table, topic, round, question, kind, text, tags, author.
+pub fn notes(input: &MinutesInput) -> String {
+    let ctx = Context::new(input);
+    let l = ctx.l;
+    let mut out = String::from("\u{feff}");
+    write_row(
+        &mut out,
+        &[
+            l.number.to_owned(),
+            l.workshop.to_owned(),
+            ctx.base.table.to_owned(),
+            l.topic.to_owned(),
+            ctx.base.round.to_owned(),
+            l.question.to_owned(),
+            l.kind.to_owned(),
+            l.text.to_owned(),
+            l.tags.to_owned(),
+            l.author.to_owned(),
+        ],
+    );
+    for (i, w) in input.workshops.iter().enumerate() {
+        let tables: HashMap<_, _> = w.setup.tables.iter().map(|t| (t.id, t)).collect();
+        let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut notes: Vec<_> = w.notes.iter().collect();
+        notes.sort_by_key(|n| {
+            (
+                n.table_id.and_then(|t| tables.get(&t)).map_or(u32::MAX, |t| t.input.number),
+                n.round_id.and_then(|r| rounds.get(&r).copied()).unwrap_or(usize::MAX),
+                n.kind as u8,
+                n.created_at,
+            )
+        });
+        for n in notes {
+            let table = n.table_id.and_then(|t| tables.get(&t).copied());
+            let round = n.round_id.and_then(|r| rounds.get(&r).copied());
+            write_row(
+                &mut out,
+                &[
+                    format!("W{}", i + 1),
+                    w.setup.workshop.details.title.clone(),
+                    table.map(|t| t.input.number.to_string()).unwrap_or_default(),
+                    table.map(|t| t.input.topic.clone()).unwrap_or_default(),
+                    round.map(|r| (r + 1).to_string()).unwrap_or_default(),
+                    match (table, round) {
+                        (Some(t), Some(r)) => question(w, t, r).to_owned(),
+                        _ => String::new(),
+                    },
+                    l.note_kind(n.kind).to_owned(),
+                    n.text.clone(),
+                    n.tags.join(", "),
+                    if n.author.trim().is_empty() { String::new() } else { ctx.person(&n.author) },
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// Every statement: number, level, text, field of action, votes, owner, time frame, status,
+/// sources, links.
+pub fn statements(input: &MinutesInput) -> String {
+    let ctx = Context::new(input);
+    let l = ctx.l;
+    let mut out = String::from("\u{feff}");
+    write_row(
+        &mut out,
+        &[
+            l.number.to_owned(),
+            l.level.to_owned(),
+            l.statement.to_owned(),
+            l.field_of_action.to_owned(),
+            l.votes.to_owned(),
+            l.owner.to_owned(),
+            l.time_frame.to_owned(),
+            l.status.to_owned(),
+            l.sources.to_owned(),
+            l.links.to_owned(),
+        ],
+    );
+    for s in &input.statements {
+        write_row(
+            &mut out,
+            &[
+                ctx.number(s.id).to_owned(),
+                l.level_name(s.level).to_owned(),
+                s.text.clone(),
+                s.field_of_action.clone(),
+                s.votes.to_string(),
+                s.owner.clone(),
+                s.time_frame.clone(),
+                l.status_name(s.status).to_owned(),
+                ctx.sources(s),
+                ctx.links_text(s),
+            ],
+        );
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! Minutes of a workshop and the concept draft of a process, as DOCX, PDF, Markdown, HTML and
+//! CSV, in German or English.
+//!
+//! The caller gathers everything into a [`MinutesInput`] (the core's workshop setup, notes and
+//! statements, and the photos' bytes); each renderer turns it into one document. The content is
+//! built once as a list of blocks (headings, paragraphs, list items, tables, photos), which every
+//! format then writes in its own way, so all formats say the same.
+//!
+//! A **minutes** document has a title page (title, date, place, purpose), the programme with the
+//! rounds' times and questions, attendance by organisation (counts; names only with
+//! `include_names`), the tables and their questions, the notes by table and round with their
+//! photos, the summaries, and the statements by level (goal, measure, steering) with their source
+//! references ("W1 / Tisch 3 / Runde 2"). A **concept draft** of a process has a title page, the
+//! purpose, per field of action the goals with their measures and steering, each with its
+//! sources, and an annex listing the workshops.
+//!
+//! With `pseudonymise`, every person's name (attendance, table hosts, note authors) is replaced
+//! by initials ("Anna Müller" → "A. M."). Names inside the notes' text are not touched.
+
+mod build;
+mod csv;
+mod docx;
+mod html;
+#[allow(dead_code)] // used by the DOCX and PDF writers, which come next
+mod image;
+mod labels;
+mod markdown;
+mod pdf;
+
+use cafehost_core::{Language, Note, RoundId, Statement, TableId, WorkshopSetup};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ExportError;
+
+/// Which document to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// The minutes ("Protokoll") of one workshop.
+    #[default]
+    Minutes,
+    /// The concept draft ("Konzeptentwurf") of a process.
+    Concept,
+}
+
+/// A photo to show with the notes of its table and round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// The table, if any.
+    pub table_id: Option<TableId>,
+    /// The round, if any.
+    pub round_id: Option<RoundId>,
+    /// Its original file name (for captions and the Markdown placeholder).
+    pub file_name: String,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: String,
+    /// The image file's bytes.
+    pub bytes: Vec<u8>,
+    /// Clockwise rotation to apply: 0, 90, 180 or 270.
+    pub rotation_degrees: u32,
+}
+
+/// One workshop as the minutes see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopMinutes {
+    /// Details, tables (with questions and hosts), rounds, participants with attendance.
+    pub setup: WorkshopSetup,
+    /// Its notes and summaries.
+    pub notes: Vec<Note>,
+    /// Its photos.
+    pub photos: Vec<Photo>,
+}
+
+/// Everything a minutes document or concept draft shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MinutesInput {
+    /// Minutes or concept draft.
+    pub kind: DocumentKind,
+    /// The document's title: the workshop's (minutes) or the process's (concept).
+    pub title: String,
+    /// The process the workshops belong to, if any.
+    pub process_title: Option<String>,
+    /// The process's description (the concept's purpose; else the workshops' purposes are used).
+    pub process_description: String,
+    /// Language of the labels.
+    pub language: Language,
+    /// The workshops, in the order they are numbered (W1, W2, …).
+    pub workshops: Vec<WorkshopMinutes>,
+    /// The statements to show, goals first; sources may point at notes of the workshops above
+    /// (others are counted as from other workshops).
+    pub statements: Vec<Statement>,
+    /// List the participants' names under their organisation (else only counts).
+    pub include_names: bool,
+    /// Replace people's names (attendance, hosts, authors) by initials.
+    pub pseudonymise: bool,
+}
+
+/// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line with the file name,
+/// since a Markdown file cannot hold them.
+pub fn markdown(input: &MinutesInput) -> String {
+    markdown::render(&build::document(input))
+}
+
+/// One self-contained HTML page: styles inline, photos as `data:` URIs, all text escaped.
+pub fn html(input: &MinutesInput) -> String {
+    html::render(&build::document(input), input.language)
+}
+
+/// Every note as CSV for spreadsheets: semicolon-separated, UTF-8 with BOM, CRLF, formula-like
+/// cells defused with a leading apostrophe.
+pub fn csv_notes(input: &MinutesInput) -> String {
+    csv::notes(input)
+}
+
+/// Every statement as CSV (as [`csv_notes`]), with its level, number, sources and links.
+pub fn csv_statements(input: &MinutesInput) -> String {
+    csv::statements(input)
+}
+
+/// A Word document (Office Open XML): headings with Word's heading styles, tables, photos.
+pub fn docx(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
+    docx::render(&build::document(input), input.language)
+}
+
+/// A PDF (A4) with the embedded fonts and the photos.
+pub fn pdf(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
+    pdf::render(&build::document(input), input.language)
+}
