@@ -53,6 +53,8 @@ pub struct Harvest {
     pub notes: Vec<Note>,
     /// Every statement, goals first.
     pub statements: Vec<Statement>,
+    /// The photos of every workshop (without their bytes), to show beside a statement's sources.
+    pub photos: Vec<Attachment>,
 }
 
 /// What a photo is, from its first bytes (a file's name can lie).
@@ -202,7 +204,9 @@ impl Cafehost {
         };
         let mut workshops = Vec::new();
         let mut tables = Vec::new();
+        let mut photos = Vec::new();
         for id in ids {
+            photos.extend(self.store.attachments(id)?);
             let setup = self.store.workshop_setup(id)?;
             tables.extend(setup.tables.iter().map(|t| HarvestTable {
                 id: t.id,
@@ -222,6 +226,7 @@ impl Cafehost {
             tables,
             notes: self.store.notes(scope)?,
             statements: self.store.statements(scope)?,
+            photos,
         })
     }
 

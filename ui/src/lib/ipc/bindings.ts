@@ -191,7 +191,11 @@ notes: Array<Note>,
 /**
  * Every statement, goals first.
  */
-statements: Array<Statement>, };
+statements: Array<Statement>, 
+/**
+ * The photos of every workshop (without their bytes), to show beside a statement's sources.
+ */
+photos: Array<Attachment>, };
 
 /**
  * One table of a workshop in a harvest, with the workshop it stands in.
@@ -1196,6 +1200,7 @@ export const ERROR_CODES = [
   "seat.revisit",
   "seat.host",
   "file.write_failed",
+  "export.failed",
   "ipc.unknown_command",
   "ipc.bad_arguments",
   "ipc.bad_result",
