@@ -10,8 +10,8 @@ mod error;
 mod typescript;
 
 use cafehost_app::{
-    AppInfo, Cafehost, Harvest, ImportOptions, ImportOutcome, PlanOptions, PrintOptions, Printable, RotationPlan,
-    RunView, SavedFile,
+    AppInfo, Cafehost, DocumentKind, ExportFormat, Harvest, ImportOptions, ImportOutcome, PlanOptions, PrintOptions,
+    Printable, RotationPlan, RunView, SavedFile,
 };
 use cafehost_core::import::{ColumnRole, ImportPreview};
 use cafehost_core::run::{RunAction, RunFrame};
@@ -257,6 +257,18 @@ commands! {
 
     /// Deletes a statement.
     fn delete_statement(app, statement: StatementId) -> () { app.delete_statement(statement) }
+
+    /// Saves the minutes of a workshop or the concept draft of its process in the export folder.
+    fn save_minutes(
+        app,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        format: ExportFormat,
+        language: Language,
+        pseudonymise: bool
+    ) -> SavedFile {
+        app.save_minutes(workshop, kind, format, language, pseudonymise)
+    }
 
     /// The run clock as of now.
     fn run_view(app, workshop: WorkshopId) -> RunView { app.run_view(workshop) }

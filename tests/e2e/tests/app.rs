@@ -592,6 +592,16 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     s.fill(&s.find_one_in(&measure, &by_id("statement-votes"))?, "7")?;
     s.wait_saved()?;
     s.screenshot("22-harvest")?;
+
+    // The minutes as Markdown: statements by level, with the notes they come from.
+    s.click_id("export-md")?;
+    let path = s.attribute(&s.find(&by_id("export-result"))?, "data-path")?.unwrap_or_default();
+    let minutes = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    for expected in
+        ["Eltern früh erreichen", "Elterncafés in allen Kitas des Kreises", "Sprachmittler für Elterngespräche"]
+    {
+        check(minutes.contains(expected), format!("the minutes contain {expected}"))?;
+    }
     s.quit()?;
 
     let s = env.launch(&data)?;

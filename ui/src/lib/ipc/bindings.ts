@@ -125,6 +125,11 @@ questions: Array<TableQuestion>, };
 export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "organisation" | "group" | "role" | "email" | "attribute";
 
 /**
+ * Which document to make.
+ */
+export type DocumentKind = "minutes" | "concept";
+
+/**
  * Why a row looks like someone already on the list.
  */
 export type DuplicateOf = { "kind": "existing", 
@@ -136,6 +141,11 @@ name: string, } | { "kind": "earlier_row",
  * That row's line.
  */
 line: number, };
+
+/**
+ * The file format of an export.
+ */
+export type ExportFormat = "docx" | "pdf" | "md" | "html" | "csv-notes" | "csv-statements";
 
 /**
  * A problem with a named field of an input.
@@ -1299,6 +1309,8 @@ export function makeCommands(invoke: Invoke) {
     mergeStatements: (keep: StatementId, other: StatementId) => invoke<Statement>("merge_statements", { keep, other }),
     /** Deletes a statement. */
     deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
+    /** Saves the minutes of a workshop or the concept draft of its process in the export folder. */
+    saveMinutes: (workshop: WorkshopId, kind: DocumentKind, format: ExportFormat, language: Language, pseudonymise: boolean) => invoke<SavedFile>("save_minutes", { workshop, kind, format, language, pseudonymise }),
     /** The run clock as of now. */
     runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
     /** Starts, pauses, extends or moves the run on. */
