@@ -250,7 +250,7 @@ mod tests {
         assert!(concept.contains("| W1 | Arbeit und Übergang |") && concept.contains("| W2 | Frühe Bildung |"));
         assert!(concept.contains("Quellen: W1 / Tisch 1 / Runde 1") && concept.contains("W2 / Abschluss"), "{concept}");
 
-        for format in [ExportFormat::Md, ExportFormat::Html, ExportFormat::CsvNotes, ExportFormat::CsvStatements] {
+        for format in ExportFormat::ALL {
             let saved = app.save_minutes(first.id, DocumentKind::Minutes, format, Language::De, false);
             let saved = saved.unwrap_or_else(|e| panic!("{format:?}: {e}"));
             assert!(saved.path.ends_with(&format!(".{}", format.extension())), "{}", saved.path);
@@ -258,8 +258,8 @@ mod tests {
         }
         let saved = app.save_minutes(first.id, DocumentKind::Concept, ExportFormat::Md, Language::En, false).unwrap();
         assert!(saved.path.ends_with("Integrationskonzept – Concept draft.md"), "{}", saved.path);
-        let saved = app.save_minutes(first.id, DocumentKind::Minutes, ExportFormat::Html, Language::De, false).unwrap();
-        assert!(saved.path.ends_with("Arbeit und Übergang – Protokoll.html"), "{}", saved.path);
+        let saved = app.save_minutes(first.id, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false).unwrap();
+        assert!(saved.path.ends_with("Arbeit und Übergang – Protokoll.docx"), "{}", saved.path);
         assert!(matches!(
             app.minutes(WorkshopId::new(), DocumentKind::Minutes, ExportFormat::Md, Language::De, false),
             Err(AppError::NotFound { .. })

@@ -436,3 +436,120 @@ fn english_labels() {
     assert!(concept.contains("## Field of action: Frühe Bildung"));
     assert!(concept.contains("## Annex: workshops"));
 }
+
+/// Keeps a rendered file for a person to look at when `CAFEHOST_DUMP_DIR` is set.
+fn dump(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("CAFEHOST_DUMP_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+    }
+}
+
+/// The named part of a ZIP file as text.
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+    text
+}
+
+#[test]
+fn docx_reads_back_with_umlauts_tables_and_the_photo() {
+    let docx = minutes::docx(&sample(DocumentKind::Minutes, Language::De)).unwrap();
+    dump("minutes.docx", &docx);
+    assert!(docx.starts_with(b"PK"));
+    let document = zip_part(&docx, "word/document.xml");
+    for text in [
+        "Arbeit und Übergang",
+        "Rathaus Hürth, Saal 1",
+        "Sprachkurse für Eltern in der Kita",
+        "Übersetzung &lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr",
+        "Jedes Kind spricht bei Schuleintritt gut Deutsch.",
+        "Tisch 1 / Runde 1; Tisch 1 / Runde 2",
+        "Großer Bedarf an Sprachförderung.",
+    ] {
+        assert!(document.contains(text), "{text}");
+    }
+    assert!(document.contains("<w:pStyle w:val=\"Heading1\"/>") && document.contains("<w:tbl>"));
+    assert!(!document.contains("<script>"));
+    assert!(document.contains("r:embed=\"rIdImg1\""));
+    let rels = zip_part(&docx, "word/_rels/document.xml.rels");
+    assert!(rels.contains("Target=\"media/image1.png\""));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let media: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().into_owned())
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .collect();
+    assert_eq!(media, ["word/media/image1.png"]);
+    let mut photo = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name("word/media/image1.png").unwrap(), &mut photo).unwrap();
+    assert_eq!(photo, png(40, 30), "the photo is stored as it is");
+    assert!(zip_part(&docx, "[Content_Types].xml").contains("Extension=\"png\""));
+    assert!(zip_part(&docx, "docProps/core.xml").contains("<dc:title>Protokoll – Arbeit und Übergang</dc:title>"));
+
+    let concept = minutes::docx(&sample(DocumentKind::Concept, Language::En)).unwrap();
+    dump("concept.docx", &concept);
+    let document = zip_part(&concept, "word/document.xml");
+    assert!(document.contains("Concept draft") && document.contains("Field of action: Frühe Bildung"));
+    assert!(document.contains("S1 Jährlicher Bericht im Ausschuss"));
+}
+
+/// Runs a poppler tool on a PDF and returns its standard output.
+fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
+    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn pdf_reads_back_with_umlauts_statements_and_the_photo() {
+    let pdf = minutes::pdf(&sample(DocumentKind::Minutes, Language::De)).unwrap();
+    dump("minutes.pdf", &pdf);
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = poppler("pdftotext", &pdf, &["-layout"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in [
+        "Protokoll",
+        "Arbeit und Übergang",
+        "Rathaus Hürth, Saal 1",
+        "Teilnehmende nach Organisation",
+        "Sprachkurse für Eltern in der Kita",
+        "Übersetzung <script>alert(1)</script> & mehr",
+        "Großer Bedarf an Sprachförderung.",
+        "Ziele",
+        "Maßnahmen",
+        "Steuerung",
+        "Foto, Tisch 1, Runde 1 (tischdecke.png)",
+    ] {
+        assert!(flat.contains(wanted), "{wanted} in {flat}");
+    }
+    // Statements wrap inside their table cells; every word is there.
+    for statement in
+        ["Jedes Kind spricht bei Schuleintritt gut Deutsch.", "Jährlicher Bericht im Ausschuss", "Jugendamt"]
+    {
+        for word in statement.split_whitespace() {
+            assert!(flat.contains(word), "{word} in {flat}");
+        }
+    }
+    let images = poppler("pdfimages", &pdf, &["-list"]);
+    let rows: Vec<&str> = images.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "{images}");
+    let cols: Vec<&str> = rows[0].split_whitespace().collect();
+    assert_eq!((cols[3], cols[4]), ("40", "30"), "the photo at its size: {images}");
+
+    let concept = minutes::pdf(&sample(DocumentKind::Concept, Language::De)).unwrap();
+    dump("concept.pdf", &concept);
+    let flat = poppler("pdftotext", &concept, &[]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in ["Konzeptentwurf", "Handlungsfeld: Frühe Bildung", "M1 Sprachkurse für Eltern", "Anhang: Workshops"]
+    {
+        assert!(flat.contains(wanted), "{wanted} in {flat}");
+    }
+}

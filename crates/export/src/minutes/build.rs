@@ -53,7 +53,6 @@ pub enum Block<'a> {
     /// A table with a header row; `widths` are relative column widths.
     Table {
         /// Relative widths, one per column.
-        #[allow(dead_code)] // read by the DOCX and PDF writers, which come next
         widths: Vec<u16>,
         /// Column headers.
         header: Vec<String>,
@@ -328,7 +327,7 @@ fn minutes<'a>(ctx: &Context<'a>) -> Vec<Block<'a>> {
         }
         out.push(Block::Heading(2, l.level_plural(level).to_owned()));
         out.push(Block::Table {
-            widths: vec![5, 28, 12, 6, 12, 9, 9, 13, 7],
+            widths: vec![5, 23, 13, 8, 14, 9, 9, 12, 7],
             header: [
                 l.number,
                 l.statement,

@@ -21,7 +21,6 @@ mod build;
 mod csv;
 mod docx;
 mod html;
-#[allow(dead_code)] // used by the DOCX and PDF writers, which come next
 mod image;
 mod labels;
 mod markdown;
