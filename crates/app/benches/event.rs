@@ -43,10 +43,10 @@ fn main() {
             .unwrap()
         })
         .collect();
-    for t in 0..20 {
+    for (t, host) in people.iter().take(20).enumerate() {
         let table = app.add_table(w.id).unwrap();
         let input =
-            TableInput { capacity: 9, host_id: Some(people[t].id), topic: format!("Thema {t}"), ..table.input.clone() };
+            TableInput { capacity: 9, host_id: Some(host.id), topic: format!("Thema {t}"), ..table.input.clone() };
         app.update_table(table.id, &input).unwrap();
     }
 

@@ -6,6 +6,7 @@
 //! Each method validates with the core, writes through the store in one transaction, and returns
 //! the saved state, so a caller can show exactly what is on disk.
 
+mod bundle;
 mod demo;
 mod error;
 mod files;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 use cafehost_store::Store;
 use chrono::{DateTime, Utc};
 
+pub use bundle::{BUNDLE_EXTENSION, BundleOutcome};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use files::SavedFile;

@@ -66,6 +66,9 @@ enum Command {
         #[arg(long)]
         tent: bool,
     },
+    /// Move workshops between laptops as one `.cafehost` file (photos and statements included).
+    #[command(subcommand)]
+    Bundle(BundleCommand),
     /// Write the minutes of a workshop, or the concept draft of its process.
     Export {
         /// Which document.
@@ -89,6 +92,26 @@ enum Command {
         /// List the participants' names under their organisation (else only counts).
         #[arg(long)]
         include_names: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BundleCommand {
+    /// Write a workshop (with --process: every workshop of its process) to a bundle file.
+    Export {
+        /// Workshop id or unambiguous title.
+        workshop: String,
+        /// The whole process the workshop belongs to.
+        #[arg(long)]
+        process: bool,
+        /// The bundle file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Add what a bundle holds and this database does not have yet (importing twice changes nothing).
+    Import {
+        /// The bundle file.
+        file: PathBuf,
     },
 }
 
@@ -341,6 +364,27 @@ fn export(
     std::fs::write(path, bytes).map_err(|e| Failure::File(path.to_owned(), e))
 }
 
+/// `cafehost bundle export|import`.
+fn bundle(app: &mut Cafehost, command: BundleCommand, out: &mut impl Write) -> Result<(), Failure> {
+    match command {
+        BundleCommand::Export { workshop, process, out: path } => {
+            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
+            let saved = app.export_bundle(id, process, Some(path))?;
+            writeln!(out, "{}", saved.path).ok();
+        }
+        BundleCommand::Import { file } => {
+            let o = app.import_bundle(&file)?;
+            writeln!(
+                out,
+                "added {} workshops ({} already here), {} notes, {} photos, {} statements",
+                o.workshops_added, o.workshops_known, o.notes_added, o.photos_added, o.statements_added
+            )
+            .ok();
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     if let Command::Plan { file, seed, time_limit } = &cli.command {
         return plan(file, *seed, *time_limit);
@@ -425,6 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             export(&mut app, document, &WorkshopRef(workshop), format, (lang, pseudonymise, include_names), &path)?;
             writeln!(out, "{}", path.display()).ok();
         }
+        Command::Bundle(command) => bundle(&mut app, command, &mut out)?,
         Command::Participants(ParticipantsCommand::Export { workshop, out: path }) => {
             let id = app.resolve_workshop(&WorkshopRef(workshop))?;
             let csv = app.export_participants_csv(id)?;

@@ -246,3 +246,21 @@ fn export_minutes_and_concept() {
     let missing = cafehost(dir.path(), &["export", "minutes", "Gibt es nicht", "--format", "md", "--out", "x.md"]);
     assert!(!missing.status.success());
 }
+
+#[test]
+fn a_bundle_moves_a_workshop_to_another_data_folder_once() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let created = cafehost(a.path(), &["workshop", "create", "--title", "Übergänge", "--process", "Konzept"]);
+    assert!(created.status.success(), "{}", stderr(&created));
+    let file = a.path().join("uebergaenge.cafehost");
+    let exported = cafehost(a.path(), &["bundle", "export", "Übergänge", "--process", "--out", file.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let first = cafehost(b.path(), &["bundle", "import", file.to_str().unwrap()]);
+    assert!(stdout(&first).contains("added 1 workshops (0 already here)"), "{}", stdout(&first));
+    let second = cafehost(b.path(), &["bundle", "import", file.to_str().unwrap()]);
+    assert!(stdout(&second).contains("added 0 workshops (1 already here)"), "{}", stdout(&second));
+    let listed = cafehost(b.path(), &["workshop", "list", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&listed)).unwrap();
+    assert_eq!(json[0]["process"]["title"], "Konzept");
+    assert_eq!(json[0]["workshops"][0]["title"], "Übergänge");
+}

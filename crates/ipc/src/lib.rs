@@ -10,8 +10,8 @@ mod error;
 mod typescript;
 
 use cafehost_app::{
-    AppInfo, Cafehost, DocumentKind, ExportFormat, Harvest, ImportOptions, ImportOutcome, PlanOptions, PrintOptions,
-    Printable, RotationPlan, RunView, SavedFile,
+    AppInfo, BundleOutcome, Cafehost, DocumentKind, ExportFormat, Harvest, ImportOptions, ImportOutcome, PlanOptions,
+    PrintOptions, Printable, RotationPlan, RunView, SavedFile,
 };
 use cafehost_core::import::{ColumnRole, ImportPreview};
 use cafehost_core::run::{RunAction, RunFrame};
@@ -269,6 +269,14 @@ commands! {
     ) -> SavedFile {
         app.save_minutes(workshop, kind, format, language, pseudonymise)
     }
+
+    /// Saves a workshop (or its whole process) as a `.cafehost` bundle in the export folder.
+    fn export_bundle(app, workshop: WorkshopId, whole_process: bool) -> SavedFile {
+        app.export_bundle(workshop, whole_process, None)
+    }
+
+    /// Imports a bundle chosen in the window (base64); what is known already stays as it is.
+    fn import_bundle(app, base64: String) -> BundleOutcome { app.import_bundle_bytes(&base64) }
 
     /// The run clock as of now.
     fn run_view(app, workshop: WorkshopId) -> RunView { app.run_view(workshop) }

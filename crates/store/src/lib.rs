@@ -8,6 +8,7 @@
 //! write is its own transaction, committed before the call returns (WAL, `synchronous=FULL`), so
 //! what the screen shows as saved survives a power cut.
 
+mod bundle;
 mod convert;
 mod harvest;
 mod open;
@@ -21,6 +22,7 @@ mod workshops;
 
 use std::path::{Path, PathBuf};
 
+pub use bundle::{BundleError, BundleImport};
 pub use harvest::Scope;
 pub use open::{APPLICATION_ID, OpenError, SCHEMA_VERSION};
 use rusqlite::Connection;

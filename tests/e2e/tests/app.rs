@@ -520,6 +520,7 @@ fn type_note(s: &Session, text: &str) -> Result<()> {
     })
 }
 
+#[allow(clippy::too_many_lines)] // one story, told in order: capture, consolidate, export, restart, bundle
 fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     use base64::Engine as _;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -621,6 +622,21 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     s.find("[data-testid=photo] img")?;
     let summary = s.property(&s.find(&by_id("table-summary"))?, "value")?;
     check(summary == json!("Eltern früh und in ihrer Sprache ansprechen."), format!("table summary kept: {summary}"))?;
+
+    // The workshop travels to another laptop as a bundle.
+    s.click_id("tab-harvest")?;
+    s.click_id("export-bundle")?;
+    let bundle = s.attribute(&s.find("[data-testid=export-result]")?, "data-path")?.unwrap_or_default();
+    check(bundle.ends_with(".cafehost"), format!("a bundle was saved: {bundle}"))?;
+    s.quit()?;
+    let s = env.launch(&dir.path().join("other-laptop"))?;
+    attach_file(&s, &by_id("bundle-file"), Path::new(&bundle))?;
+    let result = s.text(&s.find(&by_id("bundle-result"))?)?;
+    check(result.contains('1') && result.contains('3'), format!("the import says what it added: {result}"))?;
+    let rows = s.find_all("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?;
+    check(rows.len() == 2, "the imported workshop joins the demo's process on the other laptop")?;
+    check(s.find_all(&by_id("process-group"))?.len() == 1, "one process, not two")?;
+    s.screenshot("23-bundle-imported")?;
     s.quit()
 }
 

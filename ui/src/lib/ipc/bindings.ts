@@ -87,6 +87,31 @@ export type AttachmentId = string;
 export type Attendance = "expected" | "present" | "absent" | "left";
 
 /**
+ * What importing a bundle added.
+ */
+export type BundleOutcome = { 
+/**
+ * Workshops new to this laptop.
+ */
+workshops_added: number, 
+/**
+ * Workshops it already had (left as they are).
+ */
+workshops_known: number, 
+/**
+ * Notes added.
+ */
+notes_added: number, 
+/**
+ * Photos added.
+ */
+photos_added: number, 
+/**
+ * Statements added.
+ */
+statements_added: number, };
+
+/**
  * A topic table ("Thementisch").
  */
 export type CafeTable = { 
@@ -1311,6 +1336,10 @@ export function makeCommands(invoke: Invoke) {
     deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
     /** Saves the minutes of a workshop or the concept draft of its process in the export folder. */
     saveMinutes: (workshop: WorkshopId, kind: DocumentKind, format: ExportFormat, language: Language, pseudonymise: boolean) => invoke<SavedFile>("save_minutes", { workshop, kind, format, language, pseudonymise }),
+    /** Saves a workshop (or its whole process) as a `.cafehost` bundle in the export folder. */
+    exportBundle: (workshop: WorkshopId, whole_process: boolean) => invoke<SavedFile>("export_bundle", { workshop, whole_process }),
+    /** Imports a bundle chosen in the window (base64); what is known already stays as it is. */
+    importBundle: (base64: string) => invoke<BundleOutcome>("import_bundle", { base64 }),
     /** The run clock as of now. */
     runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
     /** Starts, pauses, extends or moves the run on. */
