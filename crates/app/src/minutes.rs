@@ -102,7 +102,9 @@ impl Cafehost {
             let setup = self.store.workshop_setup(id)?;
             let notes: Vec<_> = harvest.notes.iter().filter(|n| n.workshop_id == id).cloned().collect();
             let mut photos = Vec::new();
-            for a in self.store.attachments(id)? {
+            // A concept draft shows no photos; do not load their bytes for it.
+            let attachments = if kind == DocumentKind::Minutes { self.store.attachments(id)? } else { Vec::new() };
+            for a in attachments {
                 let (media_type, bytes) = self.store.attachment_bytes(a.id)?;
                 photos.push(Photo {
                     table_id: a.table_id,
