@@ -296,6 +296,13 @@ impl Cafehost {
         Ok(self.store.merge_statements(keep, other, now)?)
     }
 
+    /// Splits the given sources off a statement into a new one (same text and attributes, to be
+    /// edited), keeping its links; the sources move to the new statement.
+    pub fn split_statement(&mut self, statement: StatementId, notes: &[NoteId]) -> Result<Statement> {
+        let now = self.now();
+        Ok(self.store.split_statement(statement, StatementId::new(), notes, now)?)
+    }
+
     /// Deletes a statement.
     pub fn delete_statement(&mut self, statement: StatementId) -> Result<()> {
         Ok(self.store.delete_statement(statement)?)

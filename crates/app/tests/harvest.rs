@@ -157,6 +157,14 @@ fn statements_keep_their_sources_links_and_merge() {
     expected_links.sort_by_key(ToString::to_string);
     assert_eq!(links, expected_links);
 
+    // Splitting a source off makes a new statement with that source and the same links.
+    let part = app.split_statement(merged.id, &[n[1].id]).unwrap();
+    assert_eq!((part.level, part.source_note_ids.clone()), (StatementLevel::Measure, vec![n[1].id]));
+    assert_eq!(part.linked_statement_ids.len(), 2);
+    let rest = app.harvest(id).unwrap().statements.into_iter().find(|s| s.id == merged.id).unwrap();
+    assert_eq!(rest.source_note_ids, vec![n[0].id]);
+    app.delete_statement(part.id).unwrap();
+
     // Deleting a note removes it as a source; the statements stay.
     app.delete_note(n[0].id).unwrap();
     let harvest = app.harvest(id).unwrap();

@@ -255,6 +255,9 @@ commands! {
     /// Merges one statement into another, keeping sources and links.
     fn merge_statements(app, keep: StatementId, other: StatementId) -> Statement { app.merge_statements(keep, other) }
 
+    /// Splits sources off a statement into a new statement.
+    fn split_statement(app, statement: StatementId, notes: Vec<NoteId>) -> Statement { app.split_statement(statement, &notes) }
+
     /// Deletes a statement.
     fn delete_statement(app, statement: StatementId) -> () { app.delete_statement(statement) }
 

@@ -381,6 +381,41 @@ impl Store {
         self.statement(keep)
     }
 
+    /// Splits `notes` off `statement` into a new statement (`new_id`) with the same text, level,
+    /// attributes and links, and those notes as its sources (moved, not copied). One transaction.
+    pub fn split_statement(
+        &mut self,
+        statement: StatementId,
+        new_id: StatementId,
+        notes: &[NoteId],
+        now: DateTime<Utc>,
+    ) -> Result<Statement> {
+        let (old, new) = (statement.to_string(), new_id.to_string());
+        let tx = self.tx()?;
+        let rows = tx.execute(
+            &format!(
+                "INSERT INTO statement ({STATEMENT_COLUMNS})
+                 SELECT ?2, process_id, workshop_id, level, text, field_of_action, 0, owner, time_frame, status, ?3, ?3
+                 FROM statement WHERE id = ?1"
+            ),
+            params![old, new, now],
+        )?;
+        touched(rows, "statement")?;
+        for note in notes {
+            tx.execute(
+                "UPDATE statement_source SET statement_id = ?2 WHERE statement_id = ?1 AND note_id = ?3",
+                params![old, new, note.to_string()],
+            )?;
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO statement_link (from_id, to_id)
+             SELECT ?2, CASE WHEN from_id = ?1 THEN to_id ELSE from_id END FROM statement_link WHERE from_id = ?1 OR to_id = ?1",
+            params![old, new],
+        )?;
+        tx.commit()?;
+        self.statement(new_id)
+    }
+
     /// Deletes a statement with its sources and links.
     pub fn delete_statement(&mut self, statement: StatementId) -> Result<()> {
         touched(self.conn.execute("DELETE FROM statement WHERE id = ?1", [statement.to_string()])?, "statement")

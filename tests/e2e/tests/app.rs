@@ -603,13 +603,28 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     {
         check(minutes.contains(expected), format!("the minutes contain {expected}"))?;
     }
+    // And as PDF and Word, read back.
+    let saved_as = |extension: &str| -> Result<String> {
+        wait_for(Duration::from_secs(20), || {
+            let path = s.attribute(&s.find(&by_id("export-result"))?, "data-path")?.unwrap_or_default();
+            Ok(Path::new(&path).extension().is_some_and(|e| e == extension).then_some(path))
+        })
+    };
+    s.click_id("export-pdf")?;
+    let pdf = saved_as("pdf")?;
+    let text = std::process::Command::new("pdftotext").args([pdf.as_str(), "-"]).output().map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    check(text.contains("Eltern früh erreichen"), "the PDF minutes hold the goal")?;
+    s.click_id("export-docx")?;
+    let docx = std::fs::read(saved_as("docx")?).map_err(|e| e.to_string())?;
+    check(docx.starts_with(b"PK"), "the Word file is an Office Open XML package")?;
     s.quit()?;
 
     let s = env.launch(&data)?;
     open_workshop(&s, "Integration durch Bildung")?;
     s.click_id("tab-harvest")?;
-    let statements = s.find_all(&by_id("statement"))?;
-    check(statements.len() == 3, format!("three statements after a restart, found {}", statements.len()))?;
+    // Three statements after a restart.
+    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("statement"))?.len() == 3).then_some(())))?;
     let sources = s.find_all(&by_id("statement-source"))?.len();
     check(sources == 4, format!("their four sources are kept, found {sources}"))?;
     let links: Vec<Value> =

@@ -1332,6 +1332,8 @@ export function makeCommands(invoke: Invoke) {
     linkStatements: (first: StatementId, second: StatementId, linked: boolean) => invoke<void>("link_statements", { first, second, linked }),
     /** Merges one statement into another, keeping sources and links. */
     mergeStatements: (keep: StatementId, other: StatementId) => invoke<Statement>("merge_statements", { keep, other }),
+    /** Splits sources off a statement into a new statement. */
+    splitStatement: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("split_statement", { statement, notes }),
     /** Deletes a statement. */
     deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
     /** Saves the minutes of a workshop or the concept draft of its process in the export folder. */
