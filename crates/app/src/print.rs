@@ -4,15 +4,13 @@
 use cafehost_core::{Language, WorkshopId};
 use cafehost_export::ExportError;
 pub use cafehost_export::{PrintOptions, Printable};
-use cafehost_store::StoreError;
 
 use crate::{AppError, Cafehost, Result};
 
 /// A PDF that cannot be written means the embedded fonts or the PDF writer failed, not the
-/// user's data. `AppError` has no variant of its own for it yet, so it is reported as a failure
-/// with the reason in the detail.
+/// user's data.
 fn export_failed(e: &ExportError) -> AppError {
-    AppError::Store(StoreError::BadData(format!("printing failed: {e}")))
+    AppError::Export(format!("printing failed: {e}"))
 }
 
 impl Cafehost {

@@ -74,6 +74,8 @@ pub enum ExportError {
     Font,
     /// The PDF writer refused the document.
     Pdf(String),
+    /// The Word document could not be packed.
+    Docx(String),
 }
 
 impl std::fmt::Display for ExportError {
@@ -81,6 +83,7 @@ impl std::fmt::Display for ExportError {
         match self {
             Self::Font => f.write_str("an embedded font cannot be read"),
             Self::Pdf(detail) => write!(f, "cannot write the PDF: {detail}"),
+            Self::Docx(detail) => write!(f, "cannot write the Word document: {detail}"),
         }
     }
 }

@@ -323,7 +323,7 @@ xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><
         "{HEADER}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
 <Application>Cafehost</Application></Properties>"
     );
-    let failed = |e: &dyn std::fmt::Display| ExportError::Pdf(format!("DOCX: {e}"));
+    let failed = |e: &dyn std::fmt::Display| ExportError::Docx(e.to_string());
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(
         body.len() / 4 + media.iter().map(|m| m.bytes.len()).sum::<usize>(),
     )));
