@@ -222,7 +222,8 @@ fn two_travellers_swap_tables_and_both_seats_are_pinned() {
 
     // A host cannot be swapped away from their table.
     let host = setup.tables[0].input.host_id.unwrap();
-    let other = *travellers.iter().find(|p| rounds[2][p] != setup.tables[0].id).unwrap();
+    // Someone the first swap did not move, so their table is still the one planned.
+    let other = *travellers.iter().find(|p| **p != a && **p != b && rounds[2][p] != setup.tables[0].id).unwrap();
     let Err(AppError::SeatRefused { code, .. }) = app.swap_seats(setup.rounds[2].id, host, other) else {
         panic!("a host stays")
     };
