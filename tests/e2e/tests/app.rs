@@ -410,6 +410,11 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     s.click_id("tab-run")?;
     let step_text = || -> Result<String> { s.text(&s.find(&by_id("run-step"))?) };
     check(step_text()?.contains("Begrüßung"), format!("the run starts with the welcome: {}", step_text()?))?;
+    s.fill(&s.find(&by_id("run-welcome-minutes"))?, "15")?;
+    s.wait_saved()?;
+    wait_for(Duration::from_secs(5), || {
+        Ok(s.text(&s.find(&by_id("run-agenda"))?)?.lines().next().is_some_and(|l| l.contains("15")).then_some(()))
+    })?;
     s.click_id("run-next-round")?;
     wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 1 von 3").then_some(())))?;
     s.click_id("run-toggle")?;
