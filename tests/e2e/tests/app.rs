@@ -101,6 +101,21 @@ fn attach_file(s: &Session, css: &str, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Opens a tab of the workshop screen and waits until it is the one shown; clicks again if the
+/// first click was lost (e.g. while the screen was still being laid out).
+fn open_tab(s: &Session, name: &str) -> Result<()> {
+    let id = format!("tab-{name}");
+    wait_for(Duration::from_secs(15), || {
+        let tab = s.find(&by_id(&id))?;
+        if s.attribute(&tab, "aria-selected")?.as_deref() == Some("true") {
+            return Ok(Some(()));
+        }
+        s.click(&tab)?;
+        std::thread::sleep(Duration::from_millis(300));
+        Ok(None)
+    })
+}
+
 fn open_workshop(s: &Session, title: &str) -> Result<()> {
     let row = s.find(&format!("[data-testid=workshop-row][data-title=\"{title}\"]"))?;
     s.click(&s.find_one_in(&row, &by_id("open-workshop"))?)?;
@@ -119,18 +134,18 @@ fn first_start_shows_the_demo(env: &Environment) -> Result<()> {
     s.screenshot("01-list-1920x1080")?;
     s.resize(1366, 768)?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-participants")?;
+    open_tab(&s, "participants")?;
     wait_for(Duration::from_secs(10), || {
         Ok(s.text(&s.find(&by_id("participant-count"))?)?.contains("30").then_some(()))
     })?;
     check(s.find_all(&by_id("participant-row"))?.len() == 30, "30 demo participants are listed")?;
     s.screenshot("02-participants-1366x768")?;
-    s.click_id("tab-tables")?;
+    open_tab(&s, "tables")?;
     wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("table-card"))?.len() == 6).then_some(())))?;
     s.screenshot("03-tables-1366x768")?;
     s.resize(1920, 1080)?;
     s.screenshot("03-tables-1920x1080")?;
-    s.click_id("tab-details")?;
+    open_tab(&s, "details")?;
     s.find(&by_id("workshop-title"))?;
     s.screenshot("04-details-1920x1080")?;
     s.quit()
@@ -143,7 +158,7 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     s.fill(&s.find(&by_id("workshop-place"))?, "Rathaus Kerpen, Saal 2")?;
     s.wait_saved()?;
 
-    s.click_id("tab-participants")?;
+    open_tab(&s, "participants")?;
     for (first, last, org) in [("Łukasz", "Wiśniewski", "Stadtsportbund"), ("Zeynep", "Öztürk", "AWO")] {
         s.fill(&s.find(&by_id("quick-first"))?, first)?;
         s.fill(&s.find(&by_id("quick-last"))?, last)?;
@@ -156,7 +171,7 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     s.fill(&s.find_one_in(&zeynep, &by_id("p-role"))?, "Übungsleiterin")?;
     s.wait_saved()?;
 
-    s.click_id("tab-tables")?;
+    open_tab(&s, "tables")?;
     s.click_id("add-table")?;
     s.click_id("add-table")?;
     wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("table-card"))?.len() == 2).then_some(())))?;
@@ -179,7 +194,7 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     check(s.text(&group)?.contains("Integrationskonzept 2014"), "the process group is listed")?;
     open_workshop(&s, "Sport und Vereine")?;
     check(value_of(&s, &by_id("workshop-place"))? == "Rathaus Kerpen, Saal 2", "the place was saved")?;
-    s.click_id("tab-tables")?;
+    open_tab(&s, "tables")?;
     let first = s.find("[data-testid=table-card][data-number=\"1\"]")?;
     let topic = s.property(&s.find_one_in(&first, &by_id("table-topic"))?, "value")?;
     check(topic == json!("Vereine öffnen – aber wie?"), format!("table topic after restart: {topic}"))?;
@@ -190,7 +205,7 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
         s.execute("const el = arguments[0]; return el.options[el.selectedIndex].text", &[host.as_argument()])?;
     check(chosen.as_str().unwrap_or_default().contains("Wiśniewski"), format!("host after restart: {chosen}"))?;
     check(s.find_all(&by_id("table-card"))?.len() == 2, "two tables after restart")?;
-    s.click_id("tab-participants")?;
+    open_tab(&s, "participants")?;
     let zeynep = s.find("[data-testid=participant-row][data-name=\"Zeynep Öztürk\"]")?;
     check(s.property(&s.find_one_in(&zeynep, &by_id("p-role"))?, "value")? == json!("Übungsleiterin"), "role saved")?;
     s.find("[data-testid=participant-row][data-name=\"Łukasz Wiśniewski\"]")?;
@@ -216,7 +231,7 @@ fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> R
     let data = dir.path().join("data");
     let s = env.launch(&data)?;
     create_workshop(&s, "Import-Probe", "")?;
-    s.click_id("tab-participants")?;
+    open_tab(&s, "participants")?;
     s.click_id("open-import")?;
     s.find(&by_id("import-dialog"))?;
     attach_file(&s, &by_id("import-file"), &bad)?;
@@ -247,7 +262,7 @@ fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> R
 
     let s = env.launch(&data)?;
     open_workshop(&s, "Import-Probe")?;
-    s.click_id("tab-participants")?;
+    open_tab(&s, "participants")?;
     s.find("[data-testid=participant-row][data-name=\"Jürgen Straßer\"]")?;
     check(s.find_all(&by_id("participant-row"))?.len() == 4, "four people after restart")?;
     s.quit()
@@ -342,7 +357,7 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     let s = env.launch(dir.path())?;
     s.click_id("lang-de")?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-plan")?;
+    open_tab(&s, "plan")?;
     s.click_id("plan-rotation")?;
     s.find(&by_id("plan-grid"))?;
     let repeats = s.text(&s.find(&by_id("plan-repeats"))?)?;
@@ -384,7 +399,7 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
 
     let s = env.launch(dir.path())?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-plan")?;
+    open_tab(&s, "plan")?;
     s.find(&by_id("plan-grid"))?;
     check(s.find_all(&by_id("plan-person"))?.len() == 90, "the plan is kept after a restart")?;
     let pinned = s.find_all("[data-testid=plan-person] .pin")?;
@@ -401,13 +416,13 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     let s = env.launch(dir.path())?;
     s.click_id("lang-de")?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-plan")?;
+    open_tab(&s, "plan")?;
     s.click_id("plan-rotation")?;
     s.find(&by_id("plan-grid"))?;
     let round_1_before = plan_cells_of_round(&s, 1)?;
 
     // Start round 1, pause and resume.
-    s.click_id("tab-run")?;
+    open_tab(&s, "run")?;
     let step_text = || -> Result<String> { s.text(&s.find(&by_id("run-step"))?) };
     check(step_text()?.contains("Begrüßung"), format!("the run starts with the welcome: {}", step_text()?))?;
     s.fill(&s.find(&by_id("run-welcome-minutes"))?, "15")?;
@@ -467,7 +482,7 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     s.screenshot("18-run-check-in-replanned")?;
 
     // Round 1 was under way: its seating is unchanged.
-    s.click_id("tab-plan")?;
+    open_tab(&s, "plan")?;
     s.find(&by_id("plan-grid"))?;
     check(plan_cells_of_round(&s, 1)? == round_1_before, "the round under way is unchanged")?;
     let round_3 = plan_cells_of_round(&s, 3)?.join(" ");
@@ -475,7 +490,7 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     check(!round_3.contains(&leaving_name), "who left is not seated in round 3")?;
 
     // Round 2, then its break: the projector shows who goes where in round 3.
-    s.click_id("tab-run")?;
+    open_tab(&s, "run")?;
     s.click_id("run-next")?;
     wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 2").then_some(())))?;
     s.click_id("run-next")?;
@@ -500,7 +515,7 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     // A restart during the break resumes it with the clock running.
     let s = env.launch(dir.path())?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-run")?;
+    open_tab(&s, "run")?;
     let step = s.text(&s.find(&by_id("run-step"))?)?;
     check(step.contains("Pause"), format!("the run resumes in the break: {step}"))?;
     let running = s.attribute(&s.find(&by_id("run-clock"))?, "data-running")?;
@@ -536,7 +551,7 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     let s = env.launch(&data)?;
     s.click_id("lang-de")?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-notes")?;
+    open_tab(&s, "notes")?;
     s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
     type_note(&s, "Elterncafés in den Kitas stärken")?;
     type_note(&s, "Sprachmittler für Elterngespräche")?;
@@ -553,7 +568,7 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     s.wait_saved()?;
     s.screenshot("21-notes")?;
 
-    s.click_id("tab-harvest")?;
+    open_tab(&s, "harvest")?;
     // Three notes and a table summary to consolidate.
     wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
     let search = s.find(&by_id("harvest-search"))?;
@@ -627,7 +642,7 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
 
     let s = env.launch(&data)?;
     open_workshop(&s, "Integration durch Bildung")?;
-    s.click_id("tab-harvest")?;
+    open_tab(&s, "harvest")?;
     // Three statements after a restart.
     wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("statement"))?.len() == 3).then_some(())))?;
     let sources = s.find_all(&by_id("statement-source"))?.len();
@@ -638,13 +653,13 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     let votes =
         s.property(&s.find("[data-testid=statement][data-level=\"measure\"] [data-testid=statement-votes]")?, "value")?;
     check(votes == json!("7"), format!("votes kept: {votes}"))?;
-    s.click_id("tab-notes")?;
+    open_tab(&s, "notes")?;
     s.find("[data-testid=photo] img")?;
     let summary = s.property(&s.find(&by_id("table-summary"))?, "value")?;
     check(summary == json!("Eltern früh und in ihrer Sprache ansprechen."), format!("table summary kept: {summary}"))?;
 
     // The workshop travels to another laptop as a bundle.
-    s.click_id("tab-harvest")?;
+    open_tab(&s, "harvest")?;
     s.click_id("export-bundle")?;
     let bundle = s.attribute(&s.find("[data-testid=export-result]")?, "data-path")?.unwrap_or_default();
     check(bundle.ends_with(".cafehost"), format!("a bundle was saved: {bundle}"))?;
