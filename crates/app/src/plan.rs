@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use cafehost_core::{Attendance, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup};
+use cafehost_core::{
+    Attendance, CafeTable, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup,
+};
 use cafehost_planner::{
     Absence, Budget, ParticipantSpec, Pin, PlanError, PlanRequest, QualityReport, TableSpec, Travel,
 };
@@ -300,16 +302,7 @@ impl Cafehost {
         let (a, b) = (seat_of(first)?, seat_of(second)?);
         let tables = self.store.workshop_setup(round.workshop_id)?.tables;
         for (person, to) in [(a.participant_id, b.table_id), (b.participant_id, a.table_id)] {
-            let table = tables.iter().find(|t| t.id == to).ok_or(AppError::NotFound { entity: "table" })?;
-            let hosts_elsewhere = tables.iter().any(|t| t.input.host_id == Some(person) && t.id != to);
-            let visited_before =
-                seats.iter().any(|s| s.participant_id == person && s.table_id == to && s.round_id != round.id);
-            if hosts_elsewhere {
-                return Err(AppError::SeatRefused { code: "seat.host", table: table.input.number });
-            }
-            if visited_before && workshop.details.travel_mode != TravelMode::Any {
-                return Err(AppError::SeatRefused { code: "seat.revisit", table: table.input.number });
-            }
+            check_hand_seat(&tables, &seats, workshop.details.travel_mode, Seat { table_id: to, ..seat_of(person)? })?;
         }
         self.store.set_seats(&[
             Seat { table_id: b.table_id, pinned: true, ..a },
@@ -339,16 +332,30 @@ impl Cafehost {
         if count(others_there) >= table.input.capacity {
             return Err(AppError::SeatRefused { code: "seat.table_full", table: table.input.number });
         }
-        let is_host = table.input.host_id == Some(seat.participant_id);
-        let visited_before = seats.iter().any(|s| {
-            s.participant_id == seat.participant_id && s.table_id == seat.table_id && s.round_id != seat.round_id
-        });
-        if !is_host && visited_before && workshop.details.travel_mode != TravelMode::Any {
-            return Err(AppError::SeatRefused { code: "seat.revisit", table: table.input.number });
-        }
+        let tables = self.store.workshop_setup(round.workshop_id)?.tables;
+        check_hand_seat(&tables, &seats, workshop.details.travel_mode, seat)?;
         self.store.set_seat(&seat)?;
         self.rotation_plan(round.workshop_id)
     }
+}
+
+/// The rules a seat set by hand must keep (the planner keeps them for its own seats): a host
+/// stays at their table, and where the travel mode forbids it nobody returns to a table they
+/// sat at in another round.
+fn check_hand_seat(tables: &[CafeTable], seats: &[Seat], travel: TravelMode, seat: Seat) -> Result<()> {
+    let table = tables.iter().find(|t| t.id == seat.table_id).ok_or(AppError::NotFound { entity: "table" })?;
+    let refused = |code| Err(AppError::SeatRefused { code, table: table.input.number });
+    if tables.iter().any(|t| t.input.host_id == Some(seat.participant_id) && t.id != seat.table_id) {
+        return refused("seat.host");
+    }
+    let returns = seats
+        .iter()
+        .any(|s| s.participant_id == seat.participant_id && s.table_id == seat.table_id && s.round_id != seat.round_id);
+    let is_host = table.input.host_id == Some(seat.participant_id);
+    if returns && !is_host && travel != TravelMode::Any {
+        return refused("seat.revisit");
+    }
+    Ok(())
 }
 
 fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result<RotationPlan> {
