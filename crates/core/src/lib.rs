@@ -6,14 +6,26 @@
 //! tablecloths), and the [`Statement`]s that staff consolidate from the notes at the goal, measure
 //! and steering levels.
 //!
+//! Every rule has one home here, named by the workflow it belongs to: [`setup`] (what a new
+//! workshop, table or round starts with; copying a workshop), [`validation`] (limits of every
+//! input), [`import`] (reading participant lists and deciding whether an import may go ahead),
+//! [`seating`] (seats set by hand), [`run`] (the agenda, its timetable, the clock, and which
+//! rounds may still be re-planned), [`capture`] (photos, summaries) and [`consolidation`]
+//! (statement levels, links, merge and split). The rotation itself is planned by the
+//! `cafehost-planner` crate.
+//!
 //! This crate is pure on purpose: no files, no SQL, no clock reads, no UI. Whoever calls it
 //! passes time and bytes in. That keeps every rule testable in microseconds and lets the store,
 //! the CLI and the desktop shell share one definition of "valid".
 
+pub mod capture;
+pub mod consolidation;
 pub mod ids;
 pub mod import;
 pub mod model;
 pub mod run;
+pub mod seating;
+pub mod setup;
 pub mod text;
 pub mod validation;
 

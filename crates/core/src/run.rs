@@ -2,7 +2,7 @@
 //! clock. The clock is a few numbers that are stored after every action, so the time left can be
 //! recomputed from them and "now" after a restart or a crash: nothing ticks in memory.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -65,6 +65,51 @@ pub fn agenda(rounds: &[Round], frame: RunFrame) -> Vec<AgendaStep> {
     }
     steps.push(AgendaStep { kind: StepKind::Harvest, round: None, minutes: frame.harvest_minutes });
     steps
+}
+
+/// One step of the agenda with its clock times, when the workshop has a start time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScheduledStep {
+    /// The step.
+    pub step: AgendaStep,
+    /// When it starts by the plan.
+    pub starts: Option<NaiveTime>,
+    /// When it ends by the plan.
+    pub ends: Option<NaiveTime>,
+}
+
+/// The timetable of a workshop: every step of the agenda with planned clock times counted from
+/// `start`. This is the one timetable that the run screen, the projector, the printouts and the
+/// minutes show, so round 1 starts after the welcome everywhere.
+pub fn schedule(agenda: &[AgendaStep], start: Option<NaiveTime>) -> Vec<ScheduledStep> {
+    let mut clock = start;
+    agenda
+        .iter()
+        .map(|step| {
+            let starts = clock;
+            let ends = starts.map(|t| t + Duration::minutes(i64::from(step.minutes)));
+            clock = ends;
+            ScheduledStep { step: *step, starts, ends }
+        })
+        .collect()
+}
+
+/// Start and end of each conversation round by the schedule, indexed by round (0-based).
+pub fn round_times(schedule: &[ScheduledStep]) -> Vec<Option<(NaiveTime, NaiveTime)>> {
+    schedule.iter().filter(|s| s.step.kind == StepKind::Round).map(|s| s.starts.zip(s.ends)).collect()
+}
+
+/// When the workshop ends by the schedule (the end of its last step).
+pub fn planned_end(schedule: &[ScheduledStep]) -> Option<NaiveTime> {
+    schedule.last().and_then(|s| s.ends)
+}
+
+/// A re-plan was asked for rounds that are held or under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("rounds before {} are held or under way", .first_open.map_or_else(|| "the end".to_owned(), |r| (r + 1).to_string()))]
+pub struct RoundsLocked {
+    /// The first round that may still be planned (0-based); `None` when every round has begun.
+    pub first_open: Option<u32>,
 }
 
 /// What the moderator does with the clock.
@@ -182,6 +227,19 @@ impl RunState {
         }
         self.next_round(agenda)
     }
+
+    /// The rule every re-plan obeys, whichever screen asks: a plan may start at `from_round` only
+    /// when no round from there on has begun. Held rounds and the round under way never change.
+    pub fn check_replan(&self, agenda: &[AgendaStep], from_round: u32) -> Result<(), RoundsLocked> {
+        let rounds = u32::try_from(agenda.iter().filter(|s| s.kind == StepKind::Round).count()).unwrap_or(u32::MAX);
+        let first_open = self.first_open_round(agenda);
+        match first_open {
+            Some(open) if from_round >= open => Ok(()),
+            // Nothing is left to plan when every round has begun: only an empty re-plan is fine.
+            None if from_round >= rounds => Ok(()),
+            _ => Err(RoundsLocked { first_open }),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +303,38 @@ mod tests {
         assert_eq!(state.remaining_seconds(&steps, at(6_010)), 25 * 60 - 100);
         assert_eq!(state.remaining_seconds(&steps, at(6_000 + 25 * 60)), -90, "overtime is negative");
         assert_eq!(state.remaining_seconds(&steps, at(6_000)), 25 * 60 - 90);
+    }
+
+    #[test]
+    fn the_schedule_starts_round_one_after_the_welcome_and_counts_breaks() {
+        let steps = agenda(&rounds(&[(20, 5), (25, 0)]), RunFrame { welcome_minutes: 10, harvest_minutes: 30 });
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let plan = schedule(&steps, Some(nine));
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(round_times(&plan), vec![Some((hm(9, 10), hm(9, 30))), Some((hm(9, 35), hm(10, 0)))]);
+        assert_eq!(planned_end(&plan), Some(hm(10, 30)));
+        assert_eq!(plan.iter().map(|s| s.step).collect::<Vec<_>>(), steps);
+        assert!(schedule(&steps, None).iter().all(|s| s.starts.is_none() && s.ends.is_none()));
+        assert_eq!(round_times(&schedule(&steps, None)), vec![None, None]);
+    }
+
+    #[test]
+    fn held_rounds_and_the_round_under_way_are_never_replanned() {
+        let steps = agenda(&rounds(&[(20, 5), (20, 0), (20, 0)]), RunFrame::default());
+        let fresh = RunState::default();
+        assert_eq!(fresh.check_replan(&steps, 0), Ok(()), "before the café every round is open");
+        let in_round_one = fresh.apply(RunAction::NextRound, &steps, at(0));
+        assert_eq!(in_round_one.check_replan(&steps, 0), Err(RoundsLocked { first_open: Some(1) }));
+        assert_eq!(in_round_one.check_replan(&steps, 1), Ok(()));
+        assert_eq!(in_round_one.check_replan(&steps, 2), Ok(()));
+        let in_break = in_round_one.apply(RunAction::Next, &steps, at(1200));
+        assert_eq!(steps[in_break.step as usize].kind, StepKind::Break);
+        assert_eq!(in_break.check_replan(&steps, 0), Err(RoundsLocked { first_open: Some(1) }));
+        let harvest = in_break.apply(RunAction::Next, &steps, at(1500)).apply(RunAction::Next, &steps, at(2700));
+        let harvest = harvest.apply(RunAction::Next, &steps, at(3900));
+        assert_eq!(steps[harvest.step as usize].kind, StepKind::Harvest);
+        assert_eq!(harvest.check_replan(&steps, 2), Err(RoundsLocked { first_open: None }));
+        assert_eq!(harvest.check_replan(&steps, 3), Ok(()), "an empty re-plan after the last round changes nothing");
     }
 
     #[test]

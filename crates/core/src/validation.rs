@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::run::RunFrame;
 use crate::text::{char_len, clean_line, clean_text};
 use crate::{NewWorkshop, NoteInput, ParticipantInput, RoundInput, StatementInput, TableInput, WorkshopDetails};
 
@@ -31,6 +32,8 @@ pub const MAX_TAGS: u32 = 20;
 pub const MAX_TAG_CHARS: u32 = 40;
 /// Most dot votes on one statement.
 pub const MAX_VOTES: u32 = 10_000;
+/// Longest welcome or harvest of the run agenda, in minutes.
+pub const MAX_FRAME_MINUTES: u32 = 600;
 
 /// What is wrong with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -172,6 +175,16 @@ impl TableInput {
     }
 }
 
+impl RunFrame {
+    /// The frame, or the problem with each of its fields.
+    pub fn validated(&self) -> Result<Self, ValidationError> {
+        let mut c = Checker::default();
+        c.range("welcome_minutes", self.welcome_minutes, 0, MAX_FRAME_MINUTES);
+        c.range("harvest_minutes", self.harvest_minutes, 0, MAX_FRAME_MINUTES);
+        c.finish(*self)
+    }
+}
+
 impl RoundInput {
     /// The cleaned input, or every problem.
     pub fn validated(&self) -> Result<Self, ValidationError> {
@@ -290,6 +303,14 @@ mod tests {
 
     fn problems(e: &ValidationError) -> Vec<(&str, &FieldProblem)> {
         e.errors.iter().map(|f| (f.field.as_str(), &f.problem)).collect()
+    }
+
+    #[test]
+    fn the_welcome_and_harvest_last_at_most_ten_hours() {
+        let ok = RunFrame { welcome_minutes: 0, harvest_minutes: MAX_FRAME_MINUTES };
+        assert_eq!(ok.validated(), Ok(ok));
+        let err = RunFrame { welcome_minutes: 601, harvest_minutes: 20 }.validated().unwrap_err();
+        assert_eq!(problems(&err), vec![("welcome_minutes", &FieldProblem::OutOfRange { min: 0, max: 600 })]);
     }
 
     #[test]

@@ -348,6 +348,77 @@ impl ImportPreview {
     pub fn duplicate_count(&self) -> usize {
         self.rows.iter().filter(|r| r.duplicate_of.is_some()).count()
     }
+
+    /// What importing with `options` would do: the rule that decides whether an import may go
+    /// ahead, shared by the app, the CLI and the import dialog (which shows this decision). An
+    /// import that would add nobody (every row a known person) is not refused: it does nothing
+    /// and says so, so importing the same file twice is harmless.
+    pub fn decide(&self, options: ImportOptions) -> ImportDecision {
+        let invalid = count(self.invalid_count());
+        let (mut importable, mut skipped_duplicates) = (0, 0);
+        for row in self.valid_rows() {
+            if row.duplicate_of.is_some() && !options.include_duplicates {
+                skipped_duplicates += 1;
+            } else {
+                importable += 1;
+            }
+        }
+        let refusal = if !self.mapping_problems.is_empty() {
+            Some(ImportRefusal::Mapping)
+        } else if invalid > 0 && !options.skip_invalid {
+            Some(ImportRefusal::RowsWithProblems)
+        } else {
+            None
+        };
+        ImportDecision { options, importable, skipped_invalid: invalid, skipped_duplicates, refusal }
+    }
+
+    /// The people an import with `decision` adds, in file order; empty when it is refused.
+    pub fn selected<'a>(&'a self, decision: &ImportDecision) -> impl Iterator<Item = &'a ParticipantInput> + 'a {
+        let go = decision.refusal.is_none();
+        let include_duplicates = decision.options.include_duplicates;
+        self.valid_rows()
+            .filter(move |r| go && (include_duplicates || r.duplicate_of.is_none()))
+            .map(|r| &r.participant)
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// How to treat rows that cannot or should not be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct ImportOptions {
+    /// Import the good rows even when others have problems (otherwise nothing is imported).
+    pub skip_invalid: bool,
+    /// Import rows flagged as duplicates too (otherwise they are left out).
+    pub include_duplicates: bool,
+}
+
+/// Why an import may not go ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportRefusal {
+    /// The column mapping has problems (e.g. no name column).
+    Mapping,
+    /// Rows have problems and the user did not choose to skip them.
+    RowsWithProblems,
+}
+
+/// What an import with given options would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportDecision {
+    /// The options decided on.
+    pub options: ImportOptions,
+    /// People that would be added.
+    pub importable: u32,
+    /// Rows left out because of problems.
+    pub skipped_invalid: u32,
+    /// Rows left out as duplicates.
+    pub skipped_duplicates: u32,
+    /// Why nothing may be imported; `None` when the import may go ahead.
+    pub refusal: Option<ImportRefusal>,
 }
 
 /// Maps every row with `mapping` and checks it; `existing` are the workshop's participants, for

@@ -1,0 +1,174 @@
+//! The rules of setting a workshop up: what a new workshop, table or round starts with, and what a
+//! copy of a workshop carries over. Ids are made here; the clock is passed in.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::validation::{FieldProblem, MAX_LINE_CHARS, MAX_ROUNDS, ValidationError};
+use crate::{
+    Attendance, CafeTable, Language, Participant, ParticipantId, ProcessId, Round, RoundId, RoundInput, TableId,
+    TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+};
+
+/// Rounds a new workshop starts with: the classic café of three 20-minute rounds.
+pub const DEFAULT_ROUNDS: u32 = 3;
+/// Seats at the first table of a workshop (later tables copy the last table's capacity).
+pub const DEFAULT_CAPACITY: u32 = 6;
+
+/// A new workshop titled `title` with the default rounds, filed under `process`.
+pub fn new_workshop(title: String, process: Option<ProcessId>, now: DateTime<Utc>) -> WorkshopSetup {
+    let id = WorkshopId::new();
+    let rounds = (0..DEFAULT_ROUNDS)
+        .map(|position| Round { id: RoundId::new(), workshop_id: id, position, input: RoundInput::default() })
+        .collect();
+    WorkshopSetup {
+        workshop: Workshop {
+            id,
+            process_id: process,
+            details: WorkshopDetails::titled(title),
+            created_at: now,
+            updated_at: now,
+        },
+        process: None,
+        tables: Vec::new(),
+        rounds,
+        participants: Vec::new(),
+    }
+}
+
+/// The table added after `tables`: the next free number, the last table's capacity.
+pub fn next_table(workshop: WorkshopId, tables: &[CafeTable]) -> CafeTable {
+    let number = tables.iter().map(|t| t.input.number).max().unwrap_or(0) + 1;
+    let capacity = tables.last().map_or(DEFAULT_CAPACITY, |t| t.input.capacity);
+    CafeTable {
+        id: TableId::new(),
+        workshop_id: workshop,
+        input: TableInput { number, topic: String::new(), capacity, host_id: None, questions: Vec::new() },
+    }
+}
+
+/// The round added after `rounds`: as long as the last one; refused beyond [`MAX_ROUNDS`].
+pub fn next_round(rounds: &[Round]) -> Result<RoundInput, ValidationError> {
+    if rounds.len() >= MAX_ROUNDS as usize {
+        return Err(ValidationError::single("rounds", FieldProblem::OutOfRange { min: 1, max: MAX_ROUNDS }));
+    }
+    Ok(RoundInput {
+        duration_minutes: rounds.last().map_or(RoundInput::default().duration_minutes, |r| r.input.duration_minutes),
+        ..RoundInput::default()
+    })
+}
+
+/// A copy of a workshop's setup under new ids, titled "… (Kopie)" / "… (copy)": details,
+/// tables with their questions and hosts, rounds and participants. Seats, notes, photos and
+/// check-in are of the day and are not copied; everyone is expected again.
+pub fn duplicate(original: &WorkshopSetup, now: DateTime<Utc>) -> WorkshopSetup {
+    let id = WorkshopId::new();
+    let suffix = match original.workshop.details.language {
+        Language::De => "Kopie",
+        Language::En => "copy",
+    };
+    let mut details = original.workshop.details.clone();
+    details.title = format!("{} ({suffix})", details.title).chars().take(MAX_LINE_CHARS as usize).collect();
+    let round_ids: HashMap<RoundId, RoundId> = original.rounds.iter().map(|r| (r.id, RoundId::new())).collect();
+    let people: HashMap<ParticipantId, ParticipantId> =
+        original.participants.iter().map(|p| (p.id, ParticipantId::new())).collect();
+    let rounds = original
+        .rounds
+        .iter()
+        .map(|r| Round { id: round_ids[&r.id], workshop_id: id, position: r.position, input: r.input.clone() })
+        .collect();
+    let participants = original
+        .participants
+        .iter()
+        .map(|p| Participant {
+            id: people[&p.id],
+            workshop_id: id,
+            input: p.input.clone(),
+            attendance: Attendance::Expected,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    let tables = original
+        .tables
+        .iter()
+        .map(|t| {
+            let mut input = t.input.clone();
+            input.host_id = input.host_id.and_then(|h| people.get(&h).copied());
+            input.questions.retain_mut(|q| match round_ids.get(&q.round_id) {
+                Some(new) => {
+                    q.round_id = *new;
+                    true
+                }
+                None => false,
+            });
+            CafeTable { id: TableId::new(), workshop_id: id, input }
+        })
+        .collect();
+    WorkshopSetup {
+        workshop: Workshop { id, process_id: original.workshop.process_id, details, created_at: now, updated_at: now },
+        process: None,
+        tables,
+        rounds,
+        participants,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ParticipantInput, TableQuestion};
+
+    #[test]
+    fn tables_and_rounds_continue_the_last_ones() {
+        let setup = new_workshop("Bildung".into(), None, DateTime::default());
+        assert_eq!(setup.rounds.len(), DEFAULT_ROUNDS as usize);
+        let first = next_table(setup.workshop.id, &[]);
+        assert_eq!((first.input.number, first.input.capacity), (1, DEFAULT_CAPACITY));
+        let mut big = first.clone();
+        big.input.capacity = 9;
+        big.input.number = 4;
+        let next = next_table(setup.workshop.id, &[first, big]);
+        assert_eq!((next.input.number, next.input.capacity), (5, 9));
+        let mut rounds = setup.rounds.clone();
+        rounds[2].input.duration_minutes = 35;
+        assert_eq!(next_round(&rounds).map(|r| r.duration_minutes), Ok(35));
+        let many: Vec<Round> = (0..MAX_ROUNDS).map(|_| setup.rounds[0].clone()).collect();
+        assert!(next_round(&many).is_err());
+    }
+
+    #[test]
+    fn a_copy_has_new_ids_everywhere_and_keeps_hosts_and_questions() {
+        let mut setup = new_workshop("Bildung".into(), Some(ProcessId::new()), DateTime::default());
+        let person = Participant {
+            id: ParticipantId::new(),
+            workshop_id: setup.workshop.id,
+            input: ParticipantInput { first_name: "Ayşe".into(), ..ParticipantInput::default() },
+            attendance: Attendance::Present,
+            created_at: DateTime::default(),
+            updated_at: DateTime::default(),
+        };
+        let mut table = next_table(setup.workshop.id, &[]);
+        table.input.host_id = Some(person.id);
+        table.input.questions = vec![TableQuestion { round_id: setup.rounds[1].id, text: "Was hilft?".into() }];
+        setup.participants.push(person);
+        setup.tables.push(table);
+        let copy = duplicate(&setup, DateTime::default());
+        assert_eq!(copy.workshop.details.title, "Bildung (Kopie)");
+        assert_ne!(copy.workshop.id, setup.workshop.id);
+        assert_eq!(copy.workshop.process_id, setup.workshop.process_id);
+        let host = copy.tables[0].input.host_id;
+        assert_eq!(host, Some(copy.participants[0].id), "the host is the copied person");
+        assert_eq!(copy.tables[0].input.questions[0].round_id, copy.rounds[1].id);
+        assert_eq!(copy.participants[0].attendance, Attendance::Expected);
+        assert!(
+            copy.rounds.iter().all(|r| r.workshop_id == copy.workshop.id && !setup.rounds.iter().any(|o| o.id == r.id))
+        );
+        let long = WorkshopSetup {
+            workshop: Workshop { details: WorkshopDetails::titled("x".repeat(200)), ..setup.workshop.clone() },
+            ..setup
+        };
+        assert_eq!(duplicate(&long, DateTime::default()).workshop.details.title.chars().count(), 200);
+    }
+}
