@@ -270,35 +270,7 @@ impl Store {
 
     /// Stores a new statement with its sources and links, in one transaction.
     pub fn insert_statement(&mut self, statement: &Statement) -> Result<()> {
-        let tx = self.tx()?;
-        tx.execute(
-            &format!(
-                "INSERT INTO statement ({STATEMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-            ),
-            params![
-                statement.id.to_string(),
-                statement.process_id.map(|p| p.to_string()),
-                statement.workshop_id.map(|w| w.to_string()),
-                enum_text(&statement.level),
-                statement.text,
-                statement.field_of_action,
-                statement.votes,
-                statement.owner,
-                statement.time_frame,
-                enum_text(&statement.status),
-                statement.created_at,
-                statement.updated_at
-            ],
-        )?;
-        write_sources(&tx, statement.id, &statement.source_note_ids)?;
-        for other in &statement.linked_statement_ids {
-            tx.execute(
-                "INSERT OR IGNORE INTO statement_link (from_id, to_id) VALUES (?1, ?2)",
-                params![statement.id.to_string(), other.to_string()],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.save_statement(statement)
     }
 
     /// Changes what a statement says and its attributes.
@@ -353,67 +325,44 @@ impl Store {
         Ok(())
     }
 
-    /// Merges `other` into `keep`: its text is appended, votes added, sources and links taken
-    /// over (without duplicates or a link to itself); then `other` is deleted. One transaction.
-    pub fn merge_statements(&mut self, keep: StatementId, other: StatementId, now: DateTime<Utc>) -> Result<Statement> {
-        let (k, o) = (keep.to_string(), other.to_string());
+    /// Writes a statement as given, its sources and links included (replacing what was stored
+    /// for it); what a merge or split means is decided in `cafehost_core::consolidation`.
+    pub fn save_statement(&mut self, statement: &Statement) -> Result<()> {
+        let key = statement.id.to_string();
         let tx = self.tx()?;
-        let rows = tx.execute(
-            "UPDATE statement SET text = text || char(10) || char(10) || (SELECT text FROM statement WHERE id = ?2),
-                    votes = votes + (SELECT votes FROM statement WHERE id = ?2), updated_at = ?3
-             WHERE id = ?1 AND EXISTS (SELECT 1 FROM statement WHERE id = ?2) AND ?1 <> ?2",
-            params![k, o, now],
-        )?;
-        touched(rows, "statement")?;
+        tx.execute("DELETE FROM statement_source WHERE statement_id = ?1", [&key])?;
+        tx.execute("DELETE FROM statement_link WHERE from_id = ?1 OR to_id = ?1", [&key])?;
         tx.execute(
-            "INSERT OR IGNORE INTO statement_source (statement_id, note_id)
-             SELECT ?1, note_id FROM statement_source WHERE statement_id = ?2",
-            params![k, o],
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO statement_link (from_id, to_id)
-             SELECT ?1, CASE WHEN from_id = ?2 THEN to_id ELSE from_id END FROM statement_link
-             WHERE (from_id = ?2 OR to_id = ?2) AND (CASE WHEN from_id = ?2 THEN to_id ELSE from_id END) <> ?1",
-            params![k, o],
-        )?;
-        tx.execute("DELETE FROM statement WHERE id = ?1", [&o])?;
-        tx.commit()?;
-        self.statement(keep)
-    }
-
-    /// Splits `notes` off `statement` into a new statement (`new_id`) with the same text, level,
-    /// attributes and links, and those notes as its sources (moved, not copied). One transaction.
-    pub fn split_statement(
-        &mut self,
-        statement: StatementId,
-        new_id: StatementId,
-        notes: &[NoteId],
-        now: DateTime<Utc>,
-    ) -> Result<Statement> {
-        let (old, new) = (statement.to_string(), new_id.to_string());
-        let tx = self.tx()?;
-        let rows = tx.execute(
             &format!(
-                "INSERT INTO statement ({STATEMENT_COLUMNS})
-                 SELECT ?2, process_id, workshop_id, level, text, field_of_action, 0, owner, time_frame, status, ?3, ?3
-                 FROM statement WHERE id = ?1"
+                "INSERT INTO statement ({STATEMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT (id) DO UPDATE SET level = excluded.level, text = excluded.text,
+                    field_of_action = excluded.field_of_action, votes = excluded.votes, owner = excluded.owner,
+                    time_frame = excluded.time_frame, status = excluded.status, updated_at = excluded.updated_at"
             ),
-            params![old, new, now],
+            params![
+                key,
+                statement.process_id.map(|p| p.to_string()),
+                statement.workshop_id.map(|w| w.to_string()),
+                enum_text(&statement.level),
+                statement.text,
+                statement.field_of_action,
+                statement.votes,
+                statement.owner,
+                statement.time_frame,
+                enum_text(&statement.status),
+                statement.created_at,
+                statement.updated_at
+            ],
         )?;
-        touched(rows, "statement")?;
-        for note in notes {
+        write_sources(&tx, statement.id, &statement.source_note_ids)?;
+        for other in &statement.linked_statement_ids {
             tx.execute(
-                "UPDATE statement_source SET statement_id = ?2 WHERE statement_id = ?1 AND note_id = ?3",
-                params![old, new, note.to_string()],
+                "INSERT OR IGNORE INTO statement_link (from_id, to_id) VALUES (?1, ?2)",
+                params![key, other.to_string()],
             )?;
         }
-        tx.execute(
-            "INSERT OR IGNORE INTO statement_link (from_id, to_id)
-             SELECT ?2, CASE WHEN from_id = ?1 THEN to_id ELSE from_id END FROM statement_link WHERE from_id = ?1 OR to_id = ?1",
-            params![old, new],
-        )?;
         tx.commit()?;
-        self.statement(new_id)
+        Ok(())
     }
 
     /// Deletes a statement with its sources and links.

@@ -1,12 +1,16 @@
 //! The only place in Cafehost that speaks SQL. It owns the schema and its migrations, opens the
-//! one database file safely, and offers a method per query, grouped by aggregate (workshops,
-//! tables, rounds, participants).
+//! one database file safely, and offers a method per query, one module per part of the data
+//! (workshops and processes, tables, rounds, participants, seats, the run clock, notes, photos
+//! and statements, settings, bundles). It stores what it is given: every rule about what may be
+//! stored is decided in `cafehost-core` before a method here is called.
 //!
 //! Opening is careful because the file is the user's only copy of a workshop: a file that is not
 //! a Cafehost database, that is damaged, or that a newer Cafehost wrote is refused with a reason
 //! and left byte-for-byte untouched; before a migration the old file is copied aside. Every
-//! write is its own transaction, committed before the call returns (WAL, `synchronous=FULL`), so
-//! what the screen shows as saved survives a power cut.
+//! write is a transaction, committed before the call returns (WAL, `synchronous=FULL`), so what
+//! the screen shows as saved survives a power cut; [`Store::atomically`] joins the writes of one
+//! use case into one transaction, and [`Store::open_reader`] gives a read-only connection whose
+//! reads never wait for a writer.
 
 mod bundle;
 mod convert;
@@ -92,7 +96,99 @@ impl Store {
         })
     }
 
-    fn tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    /// Opens a second, read-only connection to the database at `path`, which an earlier
+    /// [`Store::open`] has checked and migrated. In WAL mode its reads see every committed write
+    /// and never wait for a writer, so screens and photos load while a long write runs.
+    pub fn open_reader(path: &Path) -> Result<Self, OpenError> {
+        let conn = open::open_reader(path)?;
+        Ok(Self { conn, path: path.to_owned() })
+    }
+
+    /// Runs `f` as one write transaction (`BEGIN IMMEDIATE`): everything it writes through this
+    /// store is committed together when it returns `Ok`, and nothing when it returns `Err`. This
+    /// is how a use case that writes several things keeps them together. A transaction left open
+    /// by an earlier panic is rolled back first.
+    pub fn atomically<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, E>) -> Result<T, E> {
+        self.begin("BEGIN IMMEDIATE")?;
+        let outcome = f(self);
+        self.finish(outcome)
+    }
+
+    /// Runs `f` in one read transaction, so that everything it reads comes from the same
+    /// committed state of the file.
+    pub fn snapshot<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, E>) -> Result<T, E> {
+        self.begin("BEGIN DEFERRED")?;
+        let outcome = f(self);
+        self.finish(outcome)
+    }
+
+    fn begin(&mut self, sql: &str) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        Ok(self.conn.execute_batch(sql)?)
+    }
+
+    fn finish<T, E: From<StoreError>>(&mut self, outcome: Result<T, E>) -> Result<T, E> {
+        match outcome {
+            Ok(value) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(value),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(StoreError::from(e).into())
+                }
+            },
+            Err(e) => {
+                if !self.conn.is_autocommit() {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// A transaction for one store method's writes; inside [`Store::atomically`] it is a
+    /// savepoint of the outer transaction, so the method's writes commit with the rest.
+    fn tx(&mut self) -> Result<Tx<'_>> {
+        Ok(if self.conn.is_autocommit() {
+            Tx::Own(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+        } else {
+            Tx::Nested(self.conn.savepoint()?)
+        })
+    }
+
+    /// Like [`Store::tx`] for reads that must agree with each other.
+    fn read_tx(&mut self) -> Result<Tx<'_>> {
+        Ok(if self.conn.is_autocommit() {
+            Tx::Own(self.conn.transaction()?)
+        } else {
+            Tx::Nested(self.conn.savepoint()?)
+        })
+    }
+}
+
+/// A store method's transaction: its own, or a savepoint inside a use case's transaction.
+enum Tx<'a> {
+    Own(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+impl Tx<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Self::Own(tx) => tx.commit(),
+            Self::Nested(sp) => sp.commit(),
+        }
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Self::Own(tx) => tx,
+            Self::Nested(sp) => sp,
+        }
     }
 }

@@ -106,6 +106,15 @@ pub(crate) fn open(path: &Path) -> Result<Connection, OpenError> {
     Ok(conn)
 }
 
+/// A read-only connection to a database that [`open`] has already checked and migrated.
+pub(crate) fn open_reader(path: &Path) -> Result<Connection, OpenError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_open_error(path, &e))?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| sqlite_open_error(path, &e))?;
+    conn.pragma_update(None, "query_only", true).map_err(|e| sqlite_open_error(path, &e))?;
+    Ok(conn)
+}
+
 fn check_header(path: &Path) -> Result<(), OpenError> {
     let mut header = [0u8; 16];
     let mut file = std::fs::File::open(path).map_err(|source| OpenError::Io { path: path.to_owned(), source })?;

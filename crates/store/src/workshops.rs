@@ -174,7 +174,7 @@ impl Store {
 
     /// Everything the setup screens show, read in one transaction so the parts agree.
     pub fn workshop_setup(&mut self, workshop: WorkshopId) -> Result<WorkshopSetup> {
-        let tx = self.conn.transaction()?;
+        let tx = self.read_tx()?;
         let w = found(
             tx.query_row(
                 &format!("SELECT {WORKSHOP_COLUMNS} FROM workshop WHERE id = ?1"),

@@ -1,4 +1,5 @@
 //! Opening real files: new, reopened, and every kind of file that must be refused untouched.
+//! Upgrades of files that older versions wrote are in `upgrade.rs`, on real fixture files.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -162,40 +163,4 @@ fn a_workshop_written_before_a_crash_is_there_after_it() {
     std::mem::forget(store);
     let reopened = Store::open(&path).unwrap();
     assert_eq!(reopened.workshop(w.workshop.id).unwrap().details.title, "Nach dem Absturz");
-}
-
-#[test]
-fn a_version_1_database_is_migrated_with_a_backup_and_keeps_its_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cafehost.db");
-    let sample = setup("Vor der Umstellung");
-    {
-        let mut store = Store::open(&path).unwrap();
-        store.insert_setup(&sample).unwrap();
-    }
-    // Make it a file as version 1 wrote it: without the run clock table.
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "DROP TABLE run_state; DROP TRIGGER note_search_insert; DROP TRIGGER note_search_delete;
-             DROP TRIGGER note_search_update; DROP TABLE note_search; DROP INDEX statement_scope;
-             PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;",
-        )
-        .unwrap();
-    }
-    let version_1 = std::fs::read(&path).unwrap();
-
-    let mut store = Store::open(&path).unwrap();
-    let backup = dir.path().join("cafehost.db.v1.bak");
-    assert!(backup.exists(), "a copy is kept before migrating");
-    assert_eq!(std::fs::read(&backup).unwrap().len(), version_1.len());
-    assert_eq!(store.workshop_setup(sample.workshop.id).unwrap().workshop, sample.workshop);
-    let state = cafehost_core::run::RunState { step: 2, elapsed_ms: 5_000, ..Default::default() };
-    store.set_run_state(sample.workshop.id, &state, &cafehost_core::run::RunFrame::default()).unwrap();
-    drop(store);
-    let store = Store::open(&path).unwrap();
-    assert_eq!(store.run_state(sample.workshop.id).unwrap().0, state);
-    let version: u32 =
-        rusqlite::Connection::open(&path).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, SCHEMA_VERSION);
 }
