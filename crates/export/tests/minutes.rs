@@ -1,8 +1,11 @@
 //! Minutes and concept drafts in every format, read back: Markdown as a snapshot, HTML escaping,
 //! CSV defusing, the DOCX's XML and media, the PDF's text and images (poppler-utils).
 
+// The tests write documents to temporary files to read them back; the library writes none.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, missing_docs, clippy::too_many_lines, clippy::needless_raw_string_hashes)]
 
+use cafehost_core::run::{RunFrame, ScheduledStep, agenda, schedule};
 use cafehost_core::{
     Attendance, CafeTable, Language, Note, NoteId, NoteKind, Participant, ParticipantId, ParticipantInput, Process,
     ProcessId, Round, RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementStatus, TableId,
@@ -27,6 +30,12 @@ pub fn png(w: u32, h: u32) -> Vec<u8> {
         writer.write_image_data(&data).unwrap();
     }
     out
+}
+
+/// The workshop's timetable as the app builds it: default welcome (10 minutes) and harvest (20)
+/// around the rounds and their breaks, from the start time.
+fn timetable(setup: &WorkshopSetup) -> Vec<ScheduledStep> {
+    schedule(&agenda(&setup.rounds, RunFrame::default()), setup.workshop.details.start_time)
 }
 
 fn person(workshop: WorkshopId, first: &str, last: &str, org: &str, attendance: Attendance) -> Participant {
@@ -224,7 +233,7 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
         process_title: Some(process.title),
         process_description: String::new(),
         language,
-        workshops: vec![WorkshopMinutes { setup, notes, photos: vec![photo] }],
+        workshops: vec![WorkshopMinutes { schedule: timetable(&setup), setup, notes, photos: vec![photo] }],
         statements: vec![g1, g2, m1, s1],
         include_names: false,
         pseudonymise: false,
@@ -253,10 +262,13 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
 ## Programm
 
-| Zeit | Runde | Frage | Dauer |
+| Zeit | Programmpunkt | Frage | Dauer |
 |---|---|---|---|
-| 14:00–14:20 | Runde 1 | Was läuft gut? | 20 Min. |
-| 14:30–14:50 | Runde 2 | Was fehlt? | 20 Min. |
+| 14:00–14:10 | Begrüßung |  | 10 Min. |
+| 14:10–14:30 | Runde 1 | Was läuft gut? | 20 Min. |
+| 14:30–14:40 | Pause |  | 10 Min. |
+| 14:40–15:00 | Runde 2 | Was fehlt? | 20 Min. |
+| 15:00–15:20 | Ernte im Plenum |  | 20 Min. |
 
 ## Teilnehmende nach Organisation
 
@@ -285,7 +297,7 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
 ### Tisch 1: Sprache & Kita
 
-#### Runde 1 · 14:00–14:20
+#### Runde 1 · 14:10–14:30
 
 *Frage: Was läuft gut?*
 
@@ -293,7 +305,7 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
 *\[Foto, Tisch 1, Runde 1 (tischdecke.png)\]*
 
-#### Runde 2 · 14:30–14:50
+#### Runde 2 · 14:40–15:00
 
 *Frage: Was fehlt?*
 
@@ -301,7 +313,7 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
 ### Tisch 2: Ausbildung
 
-#### Runde 1 · 14:00–14:20
+#### Runde 1 · 14:10–14:30
 
 *Frage: Was läuft gut?*
 
@@ -435,6 +447,40 @@ fn english_labels() {
     let concept = minutes::markdown(&sample(DocumentKind::Concept, Language::En));
     assert!(concept.contains("## Field of action: Frühe Bildung"));
     assert!(concept.contains("## Annex: workshops"));
+}
+
+#[test]
+fn the_programme_is_the_one_timetable_welcome_rounds_breaks_harvest() {
+    let mut input = sample(DocumentKind::Minutes, Language::En);
+    let md = minutes::markdown(&input);
+    for row in [
+        "| Time | Item | Question | Duration |",
+        "| 14:00–14:10 | Welcome |  | 10 min |",
+        "| 14:10–14:30 | Round 1 | Was läuft gut? | 20 min |",
+        "| 14:30–14:40 | Break |  | 10 min |",
+        "| 14:40–15:00 | Round 2 | Was fehlt? | 20 min |",
+        "| 15:00–15:20 | Harvest |  | 20 min |",
+    ] {
+        assert!(md.contains(row), "{row} in {md}");
+    }
+    assert!(md.contains("#### Round 1 · 14:10–14:30"), "round 1 starts 10 minutes after 14:00, after the welcome");
+    assert!(md.contains("#### Round 2 · 14:40–15:00"), "the 10-minute break shifts round 2");
+
+    // Without the break, round 2 follows round 1 at once.
+    let w = &mut input.workshops[0];
+    w.setup.rounds[0].input.break_after_minutes = 0;
+    w.schedule = timetable(&w.setup);
+    let md = minutes::markdown(&input);
+    assert!(md.contains("| 14:30–14:50 | Round 2 | Was fehlt? | 20 min |") && !md.contains("| Break |"), "{md}");
+    assert!(md.contains("#### Round 2 · 14:30–14:50"));
+
+    // Without a start time the steps are listed without clock times.
+    let w = &mut input.workshops[0];
+    w.setup.workshop.details.start_time = None;
+    w.schedule = timetable(&w.setup);
+    let md = minutes::markdown(&input);
+    assert!(md.contains("|  | Welcome |  | 10 min |") && md.contains("|  | Round 1 | Was läuft gut? | 20 min |"));
+    assert!(md.contains("#### Round 1\n\n"), "the notes' round headings have no time");
 }
 
 /// Keeps a rendered file for a person to look at when `CAFEHOST_DUMP_DIR` is set.

@@ -1,6 +1,8 @@
 //! The four printables for a workshop of 160, read back with poppler's `pdftotext` and `pdfinfo`:
 //! every name is there with its diacritics, the long question is there in full, page counts add up.
 
+// The tests write the PDFs to temporary files for poppler to read back; the library writes none.
+#![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, missing_docs)]
 
 mod common;
@@ -10,6 +12,7 @@ use std::process::Command;
 
 use cafehost_core::{Attendance, Language, WorkshopSetup};
 use cafehost_export::{PrintOptions, Printable, render};
+use chrono::NaiveTime;
 
 fn pdf_text(pdf: &[u8], layout: bool) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -76,8 +79,10 @@ fn the_sample_has_what_the_tests_rely_on() {
 #[test]
 fn table_cards_show_number_topic_and_every_question_in_full() {
     let (setup, seats) = realistic();
+    let schedule = common::timetable(&setup);
     for tent in [false, true] {
-        let pdf = render(Printable::TableCards, &setup, &seats, Language::De, PrintOptions { tent }).unwrap();
+        let pdf =
+            render(Printable::TableCards, &setup, &seats, &schedule, Language::De, PrintOptions { tent }).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         assert_eq!(pages(&pdf), 20, "one page per table (tent: {tent})");
         let text = words(&pdf_text(&pdf, true));
@@ -90,8 +95,8 @@ fn table_cards_show_number_topic_and_every_question_in_full() {
             let q = format!("Was brauchen Familien in Runde {r} für einen guten Start?");
             assert!(text.contains(&q), "{q}");
         }
-        assert!(text.contains("Runde 1 · 14:00–14:20"), "round times from the start time");
-        assert!(text.contains("Runde 3 · 15:00–15:20"), "the longer break after round 2 shifts round 3");
+        assert!(text.contains("Runde 1 · 14:10–14:30"), "round 1 starts after the 10-minute welcome");
+        assert!(text.contains("Runde 3 · 15:10–15:30"), "the longer break after round 2 shifts round 3");
         // The number stands beside the topic, so the topic is read in reading order.
         let raw = words(&pdf_text(&pdf, false));
         for table in setup.tables.iter().filter(|_| !tent) {
@@ -100,16 +105,17 @@ fn table_cards_show_number_topic_and_every_question_in_full() {
         }
     }
     let english = words(&pdf_text(
-        &render(Printable::TableCards, &setup, &[], Language::En, PrintOptions::default()).unwrap(),
+        &render(Printable::TableCards, &setup, &[], &schedule, Language::En, PrintOptions::default()).unwrap(),
         true,
     ));
-    assert!(english.contains("Round 1 · 14:00–14:20") && english.contains("Table"), "{english:.300}");
+    assert!(english.contains("Round 1 · 14:10–14:30") && english.contains("Table"), "{english:.300}");
 }
 
 #[test]
 fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
     let (setup, seats) = realistic();
-    let pdf = render(Printable::RouteCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let schedule = common::timetable(&setup);
+    let pdf = render(Printable::RouteCards, &setup, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     assert_eq!(pages(&pdf), 160_usize.div_ceil(4));
     let layout = words(&pdf_text(&pdf, true));
     let raw = words(&pdf_text(&pdf, false));
@@ -123,7 +129,7 @@ fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
     assert!(raw.contains("Maria-Magdalena Theresia Schäfer-Gößling"), "the 40-character name");
     assert!(raw.contains("Polnischer Kulturverein Łódź–Köln"));
     assert!(raw.contains("Laufzettel"));
-    for time in ["14:00–14:20", "14:25–14:45", "15:00–15:20", "15:25–15:45"] {
+    for time in ["14:10–14:30", "14:35–14:55", "15:10–15:30", "15:35–15:55"] {
         assert_eq!(raw.matches(time).count(), 160, "every card has round time {time}");
     }
     assert!(raw.contains("Sie sind Gastgeber·in"), "hosts are told they stay");
@@ -136,7 +142,8 @@ fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
     assert!(card.contains("Tisch 1") && card.contains("Tisch 2"), "{card}");
 
     // Without a plan: still a card for everyone, saying there is none yet.
-    let unplanned = render(Printable::RouteCards, &setup, &[], Language::En, PrintOptions::default()).unwrap();
+    let unplanned =
+        render(Printable::RouteCards, &setup, &[], &schedule, Language::En, PrintOptions::default()).unwrap();
     assert_eq!(pages(&unplanned), 40);
     let text = words(&pdf_text(&unplanned, false));
     assert!(text.contains("No seating plan yet"), "{text:.400}");
@@ -145,7 +152,7 @@ fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
     // People marked absent get no card.
     let mut fewer = setup.clone();
     fewer.participants[30].attendance = Attendance::Absent;
-    let pdf = render(Printable::RouteCards, &fewer, &seats, Language::De, PrintOptions::default()).unwrap();
+    let pdf = render(Printable::RouteCards, &fewer, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     let text = words(&pdf_text(&pdf, false));
     assert!(!text.contains(&fewer.participants[30].display_name()));
 }
@@ -153,7 +160,8 @@ fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
 #[test]
 fn the_seating_plan_lists_every_table_and_person_each_round_with_the_host_marked() {
     let (setup, seats) = realistic();
-    let pdf = render(Printable::Seating, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let schedule = common::timetable(&setup);
+    let pdf = render(Printable::Seating, &setup, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     let raw = words(&pdf_text(&pdf, false));
     for r in 1..=4 {
         assert!(raw.contains(&format!("Sitzplan · Runde {r}")), "round {r}");
@@ -165,7 +173,7 @@ fn the_seating_plan_lists_every_table_and_person_each_round_with_the_host_marked
     assert!(raw.contains("Tisch 20 – "));
     assert!(pages(&pdf) >= 4);
 
-    let unplanned = render(Printable::Seating, &setup, &[], Language::De, PrintOptions::default()).unwrap();
+    let unplanned = render(Printable::Seating, &setup, &[], &schedule, Language::De, PrintOptions::default()).unwrap();
     let text = words(&pdf_text(&unplanned, false));
     assert!(text.contains("Noch kein Sitzplan"));
     assert!(text.contains("Tisch 1 – Übergang Kita – Grundschule"));
@@ -175,7 +183,8 @@ fn the_seating_plan_lists_every_table_and_person_each_round_with_the_host_marked
 #[test]
 fn the_sign_in_list_has_everyone_by_organisation_with_page_numbers() {
     let (setup, _) = realistic();
-    let pdf = render(Printable::SignIn, &setup, &[], Language::De, PrintOptions::default()).unwrap();
+    let schedule = common::timetable(&setup);
+    let pdf = render(Printable::SignIn, &setup, &[], &schedule, Language::De, PrintOptions::default()).unwrap();
     let n = pages(&pdf);
     let text = pdf_text(&pdf, true);
     let flat = words(&text);
@@ -195,8 +204,10 @@ fn the_sign_in_list_has_everyone_by_organisation_with_page_numbers() {
     let none = flat.find("Ohne Organisation ·").unwrap();
     assert!(awo < caritas && caritas < none);
 
-    let english =
-        words(&pdf_text(&render(Printable::SignIn, &setup, &[], Language::En, PrintOptions::default()).unwrap(), true));
+    let english = words(&pdf_text(
+        &render(Printable::SignIn, &setup, &[], &schedule, Language::En, PrintOptions::default()).unwrap(),
+        true,
+    ));
     assert!(english.contains("Signature") && english.contains("Sign-in list") && english.contains("No organisation"));
     assert!(english.contains("12 May 2026"));
 }
@@ -205,8 +216,9 @@ fn the_sign_in_list_has_everyone_by_organisation_with_page_numbers() {
 fn an_empty_workshop_still_gives_valid_pdfs() {
     let (mut setup, _) = common::workshop(0, 0, 0);
     setup.workshop.details.start_time = None;
+    let schedule = common::timetable(&setup);
     for document in Printable::ALL {
-        let pdf = render(document, &setup, &[], Language::De, PrintOptions::default()).unwrap();
+        let pdf = render(document, &setup, &[], &schedule, Language::De, PrintOptions::default()).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{document:?}");
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(file.path(), &pdf).unwrap();
@@ -218,9 +230,35 @@ fn an_empty_workshop_still_gives_valid_pdfs() {
 fn without_a_start_time_rounds_are_numbered_only() {
     let (mut setup, seats) = common::workshop(12, 3, 3);
     setup.workshop.details.start_time = None;
-    let pdf = render(Printable::RouteCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let schedule = common::timetable(&setup);
+    let pdf = render(Printable::RouteCards, &setup, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     let text = words(&pdf_text(&pdf, false));
     assert!(text.contains("Runde 3") && !text.contains(":00"), "{text:.300}");
+}
+
+#[test]
+fn route_cards_follow_the_one_timetable_welcome_first_and_breaks_counted() {
+    let (mut setup, seats) = common::workshop(12, 3, 2);
+    setup.workshop.details.start_time = NaiveTime::from_hms_opt(9, 0, 0);
+    for round in &mut setup.rounds {
+        round.input.duration_minutes = 20;
+        round.input.break_after_minutes = 0;
+    }
+    let card = |setup: &WorkshopSetup| {
+        let schedule = common::timetable(setup);
+        let pdf = render(Printable::RouteCards, setup, &seats, &schedule, Language::De, PrintOptions::default());
+        words(&pdf_text(&pdf.unwrap(), false))
+    };
+    let text = card(&setup);
+    assert_eq!(text.matches("09:10–09:30").count(), 12, "round 1 starts 10 minutes after 09:00, after the welcome");
+    assert_eq!(text.matches("09:30–09:50").count(), 12, "without a break round 2 follows at once");
+    assert!(!text.contains("09:00–"), "nothing on a route card starts at the start time itself");
+
+    setup.rounds[0].input.break_after_minutes = 15;
+    let text = card(&setup);
+    assert_eq!(text.matches("09:10–09:30").count(), 12);
+    assert_eq!(text.matches("09:45–10:05").count(), 12, "a 15-minute break shifts round 2");
+    assert!(!text.contains("09:30–09:50"));
 }
 
 /// A word's box on a page, from `pdftotext -bbox`.
@@ -302,6 +340,7 @@ fn assert_laid_out_cleanly(name: &str, pdf: &[u8], cells: (f32, f32)) {
 #[test]
 fn nothing_overlaps_or_leaves_the_page_even_at_the_limits() {
     for (setup, seats) in [realistic(), common::extreme()] {
+        let schedule = common::timetable(&setup);
         for language in [Language::De, Language::En] {
             for (document, tent) in [
                 (Printable::TableCards, false),
@@ -310,7 +349,7 @@ fn nothing_overlaps_or_leaves_the_page_even_at_the_limits() {
                 (Printable::Seating, false),
                 (Printable::SignIn, false),
             ] {
-                let pdf = render(document, &setup, &seats, language, PrintOptions { tent }).unwrap();
+                let pdf = render(document, &setup, &seats, &schedule, language, PrintOptions { tent }).unwrap();
                 let cells = if document == Printable::RouteCards { (2.0, 2.0) } else { (1.0, 1.0) };
                 assert_laid_out_cleanly(&format!("{document:?} tent={tent} {language:?}"), &pdf, cells);
             }
@@ -318,10 +357,11 @@ fn nothing_overlaps_or_leaves_the_page_even_at_the_limits() {
     }
     // At the limits, the 300-character questions are all there, whole.
     let (setup, seats) = common::extreme();
-    let pdf = render(Printable::TableCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let schedule = common::timetable(&setup);
+    let pdf = render(Printable::TableCards, &setup, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     let text = words(&pdf_text(&pdf, true));
     assert_eq!(text.matches(&common::long_question()).count(), 6 * 8);
-    let pdf = render(Printable::RouteCards, &setup, &seats, Language::De, PrintOptions::default()).unwrap();
+    let pdf = render(Printable::RouteCards, &setup, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     let text = words(&pdf_text(&pdf, false));
     assert_eq!(text.matches("Runde 8").count(), 48);
 }

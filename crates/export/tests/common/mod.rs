@@ -4,6 +4,7 @@
 
 #![allow(dead_code, clippy::assigning_clones)]
 
+use cafehost_core::run::{RunFrame, ScheduledStep, agenda, schedule};
 use cafehost_core::{
     Attendance, CafeTable, Language, Participant, ParticipantId, ParticipantInput, Round, RoundId, RoundInput, Seat,
     TableId, TableInput, TableQuestion, TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
@@ -81,6 +82,12 @@ pub fn long_question() -> String {
 
 fn at() -> DateTime<Utc> {
     DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default()
+}
+
+/// The workshop's timetable as the app builds it: the default welcome and harvest around the
+/// rounds and their breaks, from the workshop's start time.
+pub fn timetable(setup: &WorkshopSetup) -> Vec<ScheduledStep> {
+    schedule(&agenda(&setup.rounds, RunFrame::default()), setup.workshop.details.start_time)
 }
 
 /// A workshop with `people` participants, `tables` tables (the first `tables` people host) and

@@ -4,8 +4,9 @@ use cafehost_core::CafeTable;
 use krilla::Document;
 use krilla::geom::Transform;
 
-use crate::layout::{A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, fit, fit_line, wrap};
-use crate::{ExportError, View, page_settings};
+use super::View;
+use crate::common::ExportError;
+use crate::common::layout::{A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, fit, fit_line, page_settings, wrap};
 
 /// Landscape: width and height swapped.
 const W: f32 = A4_H;
@@ -13,7 +14,7 @@ const H: f32 = A4_W;
 
 pub fn draw(doc: &mut Document, view: &View<'_>, tent: bool) -> Result<(), ExportError> {
     if view.setup.tables.is_empty() {
-        return crate::empty_page(doc, view, view.labels.table_cards);
+        return super::empty_page(doc, view, view.labels.table_cards);
     }
     for table in &view.setup.tables {
         let mut page = doc.start_page_with(page_settings(W, H)?);
@@ -88,7 +89,7 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, table: &CafeTable, h: f32)
             .iter()
             .map(|(_, q)| block_height(1, size * 0.7) + block_height(wrap(&fonts.regular, q, size, inner).len(), size))
             .sum::<f32>()
-            + gap(size) * crate::layout::count(questions.len() - 1)
+            + gap(size) * crate::common::layout::count(questions.len() - 1)
     };
     let mut size = 28.0 * k;
     while size > 4.0 && measure(size) > available {

@@ -4,8 +4,11 @@
 use cafehost_core::{CafeTable, Participant};
 use krilla::Document;
 
-use crate::layout::{A4_H, A4_W, Canvas, Face, Ink, MM, block_height, fit, wrap};
-use crate::{ExportError, View, page_settings, sort_key};
+use super::View;
+use crate::common::ExportError;
+use crate::common::fonts::Face;
+use crate::common::layout::{A4_H, A4_W, Canvas, Ink, MM, block_height, fit, page_settings, wrap};
+use crate::common::text::sort_key;
 
 const MARGIN: f32 = 15.0 * MM;
 const GAP: f32 = 8.0 * MM;

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use cafehost_core::Participant;
 use krilla::Document;
 
-use crate::layout::{A4_H, A4_W, Canvas, Ink, MM, block_height, fit, wrap};
-use crate::{ExportError, View, page_settings, sort_key};
+use super::View;
+use crate::common::ExportError;
+use crate::common::layout::{A4_H, A4_W, Canvas, Ink, MM, block_height, fit, page_settings, wrap};
+use crate::common::text::sort_key;
 
 const MARGIN: f32 = 15.0 * MM;
 const SIZE: f32 = 10.0;
@@ -175,7 +177,7 @@ fn draw_rows(
                     canvas.fill_rect(MARGIN, top + 3.0, width, GROUP_ROW - 4.0, 232);
                     let suffix = if continued { " (…)".to_owned() } else { format!(" · {}", labels.people(*count)) };
                     let text = format!("{name}{suffix}");
-                    let size = crate::layout::fit_line(&fonts.bold, &text, width - 8.0, 10.5, 4.0);
+                    let size = crate::common::layout::fit_line(&fonts.bold, &text, width - 8.0, 10.5, 4.0);
                     canvas.text(
                         &fonts.bold,
                         size,
@@ -214,7 +216,7 @@ fn footer(canvas: &mut Canvas<'_, '_>, view: &View<'_>, cols: &Columns, index: u
         let footer = view.workshop_line();
         let page_label = view.labels.page(index + 1, total);
         let page_w = fonts.regular.width(&page_label, 8.0);
-        let size = crate::layout::fit_line(&fonts.regular, &footer, width - page_w - 12.0, 8.0, 4.0);
+        let size = crate::common::layout::fit_line(&fonts.regular, &footer, width - page_w - 12.0, 8.0, 4.0);
         canvas.text(&fonts.regular, size, MARGIN, footer_y, Ink::Grey, &footer);
         canvas.text_right(&fonts.regular, 8.0, cols.right, footer_y, Ink::Grey, &page_label);
     }

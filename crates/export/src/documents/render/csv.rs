@@ -2,17 +2,9 @@
 
 use std::collections::HashMap;
 
-use cafehost_core::text::spreadsheet_safe;
-
-use super::MinutesInput;
-use super::build::{Context, question};
-
-/// One cell: defused when it looks like a formula, quoted when it holds a separator, a quote or
-/// a line break.
-fn cell(text: &str) -> String {
-    let safe = spreadsheet_safe(text);
-    if safe.contains([';', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe.into_owned() }
-}
+use crate::common::escape::csv_cell as cell;
+use crate::documents::MinutesInput;
+use crate::documents::content::{Context, question};
 
 fn write_row(out: &mut String, cells: &[String]) {
     let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();

@@ -5,23 +5,8 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use cafehost_core::Language;
 
-use super::build::{Block, Doc};
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::common::escape::html as escape;
+use crate::documents::content::{Block, Doc};
 
 /// Escaped, with line breaks kept.
 fn text(t: &str) -> String {

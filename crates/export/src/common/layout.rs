@@ -1,21 +1,20 @@
-//! Measuring, wrapping and drawing text with the embedded fonts, and a few drawing helpers.
+//! Wrapping, fitting and drawing text with the embedded fonts on a PDF page, and a few drawing
+//! helpers: the toolbox of the printables and of the documents' PDF.
 //!
-//! Text is laid out one glyph per character from the font's character map and advance widths
-//! (no kerning or ligatures), so a measured line is exactly as wide as the drawn one and every
-//! glyph maps back to its character in the PDF's text layer.
+//! Text is laid out one glyph per character (see [`super::fonts`]), so a measured line is
+//! exactly as wide as the drawn one. Coordinates are in points with y growing downwards.
 
+use krilla::Document;
 use krilla::color::{luma, rgb};
 use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
-use skrifa::instance::{LocationRef, Size};
-use skrifa::metrics::GlyphMetrics;
-use skrifa::{FontRef, MetadataProvider};
+use krilla::text::{GlyphId, KrillaGlyph};
 
-static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+use super::error::ExportError;
+use super::fonts::Face;
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -27,54 +26,14 @@ pub const A4_H: f32 = 297.0 * MM;
 /// Line height as a multiple of the font size.
 pub const LEADING: f32 = 1.22;
 
-/// One embedded typeface: the PDF font and what is needed to measure text in it.
-pub struct Face {
-    font: Font,
-    charmap: skrifa::charmap::Charmap<'static>,
-    metrics: GlyphMetrics<'static>,
-    units_per_em: f32,
+/// The settings of a page of the given size in points.
+pub fn page_settings(width: f32, height: f32) -> Result<PageSettings, ExportError> {
+    PageSettings::from_wh(width, height).ok_or_else(|| ExportError::Pdf(format!("page size {width}×{height}")))
 }
 
-impl Face {
-    fn load(data: &'static [u8]) -> Result<Self, crate::ExportError> {
-        let broken = || crate::ExportError::Font;
-        let font_ref = FontRef::new(data).map_err(|_| broken())?;
-        let font = Font::new(data.into(), 0).ok_or_else(broken)?;
-        let units_per_em = font.units_per_em();
-        Ok(Self {
-            font,
-            charmap: font_ref.charmap(),
-            metrics: font_ref.glyph_metrics(Size::unscaled(), LocationRef::default()),
-            units_per_em,
-        })
-    }
-
-    /// Glyph id and advance (in em) of one character; `.notdef` for characters the font lacks.
-    fn glyph(&self, c: char) -> (u32, f32) {
-        let id = self.charmap.map(c).unwrap_or_default();
-        let advance = self.metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
-        (id.to_u32(), advance)
-    }
-
-    /// Width of `text` at `size` points.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.glyph(c).1).sum::<f32>() * size
-    }
-}
-
-/// Regular and bold.
-pub struct Fonts {
-    /// `DejaVu` Sans.
-    pub regular: Face,
-    /// `DejaVu` Sans Bold.
-    pub bold: Face,
-}
-
-impl Fonts {
-    /// Loads the embedded fonts.
-    pub fn load() -> Result<Self, crate::ExportError> {
-        Ok(Self { regular: Face::load(REGULAR)?, bold: Face::load(BOLD)? })
-    }
+/// Writes the finished PDF.
+pub fn finish(doc: Document) -> Result<Vec<u8>, ExportError> {
+    doc.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
 }
 
 /// Breaks `text` into lines no wider than `width` at `size`: at spaces where possible, inside a
@@ -202,7 +161,7 @@ impl Canvas<'_, '_> {
             .collect();
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(ink.fill()));
-        self.surface.draw_glyphs(Point::from_xy(x, y), &glyphs, face.font.clone(), text, size, false);
+        self.surface.draw_glyphs(Point::from_xy(x, y), &glyphs, face.font().clone(), text, size, false);
     }
 
     /// Draws text right-aligned to `right`.
@@ -266,6 +225,7 @@ impl Canvas<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::common::fonts::Fonts;
 
     #[test]
     fn wrapping_keeps_every_word_and_respects_the_width() {

@@ -1,4 +1,5 @@
-//! Every word the printables print that does not come from the user's data, in German and English.
+//! The words both subsystems print that do not come from the user's data ("Tisch", "Runde",
+//! dates, page numbers), and the printables' own titles and notes, in German and English.
 
 use cafehost_core::Language;
 use chrono::NaiveDate;

@@ -8,11 +8,14 @@ use krilla::geom::{Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::Metadata;
 
-use super::build::{Block, Doc};
-use super::image;
-use crate::ExportError;
-use crate::labels::Labels;
-use crate::layout::{A4_H, A4_W, Canvas, Face, Fonts, Ink, LEADING, MM, wrap};
+use crate::common::ExportError;
+use crate::common::fonts::{Face, Fonts};
+use crate::common::labels::Labels;
+use crate::common::layout::{
+    A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, count, finish, fit_line, page_settings, wrap,
+};
+use crate::documents::content::{Block, Doc};
+use crate::documents::{Photo, image};
 
 const LEFT: f32 = 20.0 * MM;
 const WIDTH: f32 = A4_W - 40.0 * MM;
@@ -90,7 +93,7 @@ impl Flow<'_> {
         self.gap(before);
         // Keep the heading with at least three lines of what follows.
         let lines = wrap(&self.fonts.bold, text, size, WIDTH).len();
-        self.ensure(crate::layout::block_height(lines, size) + 3.0 * BODY * LEADING);
+        self.ensure(block_height(lines, size) + 3.0 * BODY * LEADING);
         self.text(true, size, LEFT, WIDTH, if level == 1 { Ink::Accent } else { Ink::Black }, text);
         if level == 1 {
             let y = self.y + 1.5;
@@ -134,12 +137,12 @@ impl Flow<'_> {
         };
         // Headers are short labels: one line each, set smaller where a column is narrow.
         let head: Vec<Vec<String>> = header.iter().map(|h| vec![h.clone()]).collect();
-        let head_h = crate::layout::count(head.iter().map(Vec::len).max().unwrap_or(1)) * line_h + 2.0 * PAD;
+        let head_h = count(head.iter().map(Vec::len).max().unwrap_or(1)) * line_h + 2.0 * PAD;
         self.gap(2.0);
         // Keep the header with the first row (or as much of it as a page holds).
         let first =
             rows.first().map_or(1, |cells| wrap_row(self, cells, false).iter().map(Vec::len).max().unwrap_or(1));
-        let first_h = (crate::layout::count(first) * line_h + 2.0 * PAD).min(BOTTOM - TOP - head_h);
+        let first_h = (count(first) * line_h + 2.0 * PAD).min(BOTTOM - TOP - head_h);
         self.ensure(head_h + first_h);
         self.row(&cols, &head, 0, usize::MAX, true);
         for cells in rows {
@@ -147,7 +150,7 @@ impl Flow<'_> {
             let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
             let mut done = 0;
             // A row that fits a fresh page is never split; a taller one continues on the next.
-            if self.y + crate::layout::count(lines) * line_h + 2.0 * PAD > BOTTOM {
+            if self.y + count(lines) * line_h + 2.0 * PAD > BOTTOM {
                 self.new_page();
                 self.row(&cols, &head, 0, usize::MAX, true);
             }
@@ -171,7 +174,7 @@ impl Flow<'_> {
     fn row(&mut self, cols: &[f32], cells: &[Vec<String>], from: usize, take: usize, bold: bool) {
         let line_h = CELL * LEADING;
         let lines = cells.iter().map(|c| c.len().saturating_sub(from).min(take)).max().unwrap_or(0).max(1);
-        let h = crate::layout::count(lines) * line_h + 2.0 * PAD;
+        let h = count(lines) * line_h + 2.0 * PAD;
         let top = self.y;
         if bold {
             self.page().push(Op::Fill { x: LEFT, y: top, w: WIDTH, h });
@@ -180,12 +183,8 @@ impl Flow<'_> {
         for (i, w) in cols.iter().enumerate() {
             if let Some(cell) = cells.get(i) {
                 for (n, line) in cell.iter().skip(from).take(take).enumerate() {
-                    let size = if bold {
-                        crate::layout::fit_line(&self.fonts.bold, line, w - 2.0 * PAD, CELL, 5.0)
-                    } else {
-                        CELL
-                    };
-                    let y = top + PAD + crate::layout::count(n) * line_h + CELL * 0.93;
+                    let size = if bold { fit_line(&self.fonts.bold, line, w - 2.0 * PAD, CELL, 5.0) } else { CELL };
+                    let y = top + PAD + count(n) * line_h + CELL * 0.93;
                     self.page().push(Op::Text { bold, size, x: x + PAD, y, ink: Ink::Black, text: line.clone() });
                 }
             }
@@ -198,7 +197,7 @@ impl Flow<'_> {
         self.y = top + h;
     }
 
-    fn photo(&mut self, photo: &super::Photo, caption: &str) {
+    fn photo(&mut self, photo: &Photo, caption: &str) {
         let image = match image::media_type(&photo.bytes) {
             Some("image/png") => Image::from_png(photo.bytes.clone().into(), true).ok(),
             Some(_) => Image::from_jpeg(photo.bytes.clone().into(), true).ok(),
@@ -293,7 +292,7 @@ pub fn render(doc: &Doc<'_>, language: Language) -> Result<Vec<u8>, ExportError>
         Metadata::new().title(doc.title.clone()).language(labels.code.to_owned()).creator("Cafehost".to_owned()),
     );
     for (n, ops) in pages.into_iter().enumerate() {
-        let mut page = document.start_page_with(crate::page_settings(A4_W, A4_H)?);
+        let mut page = document.start_page_with(page_settings(A4_W, A4_H)?);
         let mut surface = page.surface();
         let mut canvas = Canvas { surface: &mut surface };
         for op in ops {
@@ -301,12 +300,12 @@ pub fn render(doc: &Doc<'_>, language: Language) -> Result<Vec<u8>, ExportError>
         }
         if n > 0 {
             let y = A4_H - 12.0 * MM;
-            let size = crate::layout::fit_line(&fonts.regular, &doc.title, WIDTH - 35.0 * MM, 8.0, 5.0);
+            let size = fit_line(&fonts.regular, &doc.title, WIDTH - 35.0 * MM, 8.0, 5.0);
             canvas.text(&fonts.regular, size, LEFT, y, Ink::Grey, &doc.title);
             canvas.text_right(&fonts.regular, 8.0, LEFT + WIDTH, y, Ink::Grey, &labels.page(n + 1, count));
         }
         surface.finish();
         page.finish();
     }
-    crate::finish(document)
+    finish(document)
 }

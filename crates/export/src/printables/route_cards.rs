@@ -4,8 +4,10 @@
 use cafehost_core::{Attendance, CafeTable, Participant};
 use krilla::Document;
 
-use crate::layout::{A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, fit, wrap};
-use crate::{ExportError, View, page_settings, sort_key};
+use super::View;
+use crate::common::ExportError;
+use crate::common::layout::{A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, fit, page_settings, wrap};
+use crate::common::text::sort_key;
 
 /// One A6 card: a quarter of the A4 page.
 const CARD_W: f32 = A4_W / 2.0;
@@ -17,7 +19,7 @@ pub fn draw(doc: &mut Document, view: &View<'_>) -> Result<(), ExportError> {
         view.setup.participants.iter().filter(|p| p.attendance != Attendance::Absent).collect();
     people.sort_by_cached_key(|p| (sort_key(&p.input.last_name), sort_key(&p.input.first_name)));
     if people.is_empty() {
-        return crate::empty_page(doc, view, labels_title(view));
+        return super::empty_page(doc, view, labels_title(view));
     }
     for four in people.chunks(4) {
         let mut page = doc.start_page_with(page_settings(A4_W, A4_H)?);

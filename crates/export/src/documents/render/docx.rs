@@ -13,9 +13,10 @@ use cafehost_core::Language;
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
-use super::build::{Block, Doc};
-use super::image;
-use crate::ExportError;
+use crate::common::ExportError;
+use crate::common::escape::xml;
+use crate::documents::content::{Block, Doc};
+use crate::documents::image;
 
 /// A4 in twentieths of a point, and the margins.
 const PAGE_W: u32 = 11_906;
@@ -25,23 +26,6 @@ const MARGIN: u32 = 1_134;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN;
 /// English Metric Units per centimetre.
 const EMU_CM: u64 = 360_000;
-
-/// Escapes text for XML and drops characters XML 1.0 cannot hold (Word refuses such a file).
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Runs of text with `props` (run properties), line breaks as `<w:br/>`.
 fn runs(out: &mut String, text: &str, props: &str) {

@@ -2,46 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::build::{Block, Doc};
-
-/// Escapes what Markdown would read as markup (emphasis, links, HTML, tables), and what would
-/// start a heading, list or quote at the beginning of a line.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push_str("  \n");
-        }
-        let line = line.trim_end();
-        let trimmed = line.trim_start();
-        let mut rest = trimmed;
-        if trimmed.starts_with(['#', '-', '+', '=']) {
-            out.push('\\');
-        } else if let Some(dot) = trimmed.find(['.', ')'])
-            && dot > 0
-            && trimmed[..dot].chars().all(|c| c.is_ascii_digit())
-        {
-            // "1. " would start a numbered list.
-            out.push_str(&trimmed[..dot]);
-            out.push('\\');
-            rest = &trimmed[dot..];
-        }
-        out.push_str(&inline(rest));
-    }
-    out
-}
-
-/// Escapes emphasis, links, HTML and table pipes (text inside a line).
-pub fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::common::escape::{markdown as escape, markdown_inline as inline};
+use crate::documents::content::{Block, Doc};
 
 fn cell(text: &str) -> String {
     inline(&text.replace(['\r', '\n'], " "))

@@ -1,36 +1,23 @@
-//! Minutes of a workshop and the concept draft of a process, as DOCX, PDF, Markdown, HTML and
-//! CSV, in German or English.
-//!
-//! The caller gathers everything into a [`MinutesInput`] (the core's workshop setup, notes and
-//! statements, and the photos' bytes); each renderer turns it into one document. The content is
-//! built once as a list of blocks (headings, paragraphs, list items, tables, photos), which every
-//! format then writes in its own way, so all formats say the same.
-//!
-//! A **minutes** document has a title page (title, date, place, purpose), the programme with the
-//! rounds' times and questions, attendance by organisation (counts; names only with
-//! `include_names`), the tables and their questions, the notes by table and round with their
-//! photos, the summaries, and the statements by level (goal, measure, steering) with their source
-//! references ("W1 / Tisch 3 / Runde 2"). A **concept draft** of a process has a title page, the
-//! purpose, per field of action the goals with their measures and steering, each with its
-//! sources, and an annex listing the workshops.
-//!
-//! With `pseudonymise`, every person's name (attendance, table hosts, note authors) is replaced
-//! by initials ("Anna Müller" → "A. M."). Names inside the notes' text are not touched.
+//! The written documents after a workshop: its minutes and the concept draft of a process, as
+//! DOCX, PDF, Markdown, HTML and CSV, in German or English. The caller gathers everything into a
+//! [`MinutesInput`] (setups, notes, photos, timetables, statements); [`content`] turns it once
+//! into a list of blocks (headings, paragraphs, list items, tables, photos), one function per
+//! chapter, and each writer in [`render`] turns the blocks into its format, so all formats say the
+//! same (the CSV files list the notes and statements directly). With `pseudonymise`, every
+//! person's name (attendance, table hosts, note authors) is replaced by initials ("Anna Müller"
+//! → "A. M."); names inside the notes' text are not touched.
 
-mod build;
-mod csv;
-mod docx;
-mod html;
+mod content;
 mod image;
 mod labels;
-mod markdown;
-mod pdf;
+mod render;
 
+use cafehost_core::run::ScheduledStep;
 use cafehost_core::{Language, Note, RoundId, Statement, TableId, WorkshopSetup};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ExportError;
+use crate::common::ExportError;
 
 /// Which document to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -69,6 +56,9 @@ pub struct WorkshopMinutes {
     pub notes: Vec<Note>,
     /// Its photos.
     pub photos: Vec<Photo>,
+    /// Its timetable (`cafehost_core::run::schedule` of its agenda from its start time): the
+    /// programme lists it, and the rounds' clock times come from it.
+    pub schedule: Vec<ScheduledStep>,
 }
 
 /// Everything a minutes document or concept draft shows.
@@ -98,31 +88,31 @@ pub struct MinutesInput {
 /// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line with the file name,
 /// since a Markdown file cannot hold them.
 pub fn markdown(input: &MinutesInput) -> String {
-    markdown::render(&build::document(input))
+    render::markdown::render(&content::document(input))
 }
 
 /// One self-contained HTML page: styles inline, photos as `data:` URIs, all text escaped.
 pub fn html(input: &MinutesInput) -> String {
-    html::render(&build::document(input), input.language)
+    render::html::render(&content::document(input), input.language)
 }
 
 /// Every note as CSV for spreadsheets: semicolon-separated, UTF-8 with BOM, CRLF, formula-like
 /// cells defused with a leading apostrophe.
 pub fn csv_notes(input: &MinutesInput) -> String {
-    csv::notes(input)
+    render::csv::notes(input)
 }
 
 /// Every statement as CSV (as [`csv_notes`]), with its level, number, sources and links.
 pub fn csv_statements(input: &MinutesInput) -> String {
-    csv::statements(input)
+    render::csv::statements(input)
 }
 
 /// A Word document (Office Open XML): headings with Word's heading styles, tables, photos.
 pub fn docx(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    docx::render(&build::document(input), input.language)
+    render::docx::render(&content::document(input), input.language)
 }
 
 /// A PDF (A4) with the embedded fonts and the photos.
 pub fn pdf(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    pdf::render(&build::document(input), input.language)
+    render::pdf::render(&content::document(input), input.language)
 }

@@ -1,0 +1,171 @@
+//! The lookups every chapter needs: the labels, the statements' numbers ("Z3") and links, and
+//! where each note was taken, for source references.
+
+use std::collections::{HashMap, HashSet};
+
+use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId, StatementLevel};
+
+use crate::common::labels::Labels;
+use crate::documents::labels::MinutesLabels;
+use crate::documents::{MinutesInput, WorkshopMinutes};
+
+/// "A. M." for "Anna Müller".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .map(|c| format!("{}.", c.to_uppercase()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a note was taken, for source references.
+struct Origin {
+    workshop: usize,
+    table: Option<u32>,
+    round: Option<usize>,
+    kind: NoteKind,
+}
+
+/// Lookups shared by all parts of a document.
+pub struct Context<'a> {
+    pub input: &'a MinutesInput,
+    pub l: &'static MinutesLabels,
+    pub base: &'static Labels,
+    origins: HashMap<NoteId, Origin>,
+    numbers: HashMap<StatementId, String>,
+    links: HashMap<StatementId, Vec<StatementId>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(input: &'a MinutesInput) -> Self {
+        let mut origins = HashMap::new();
+        for (w, workshop) in input.workshops.iter().enumerate() {
+            let tables: HashMap<_, u32> = workshop.setup.tables.iter().map(|t| (t.id, t.input.number)).collect();
+            let rounds: HashMap<_, usize> = workshop.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+            for note in &workshop.notes {
+                origins.insert(
+                    note.id,
+                    Origin {
+                        workshop: w,
+                        table: note.table_id.and_then(|t| tables.get(&t).copied()),
+                        round: note.round_id.and_then(|r| rounds.get(&r).copied()),
+                        kind: note.kind,
+                    },
+                );
+            }
+        }
+        let l = MinutesLabels::of(input.language);
+        let mut numbers = HashMap::new();
+        let mut counts = [0u32; 3];
+        for s in &input.statements {
+            let slot = match s.level {
+                StatementLevel::Goal => 0,
+                StatementLevel::Measure => 1,
+                StatementLevel::Steering => 2,
+            };
+            counts[slot] += 1;
+            numbers.insert(s.id, format!("{}{}", l.level_prefix(s.level), counts[slot]));
+        }
+        let mut links: HashMap<StatementId, Vec<StatementId>> = HashMap::new();
+        for s in &input.statements {
+            for other in &s.linked_statement_ids {
+                if numbers.contains_key(other) {
+                    links.entry(s.id).or_default().push(*other);
+                    links.entry(*other).or_default().push(s.id);
+                }
+            }
+        }
+        for list in links.values_mut() {
+            let mut seen = HashSet::new();
+            list.retain(|id| seen.insert(*id));
+        }
+        Self { input, l, base: Labels::of(input.language), origins, numbers, links }
+    }
+
+    /// A person's name as the document shows it (initials when pseudonymised).
+    pub fn person(&self, name: &str) -> String {
+        if self.input.pseudonymise { initials(name) } else { name.trim().to_owned() }
+    }
+
+    /// "Z3".
+    pub fn number(&self, statement: StatementId) -> &str {
+        self.numbers.get(&statement).map_or("", String::as_str)
+    }
+
+    /// The statements linked to `statement` (either direction).
+    pub fn linked(&self, statement: StatementId) -> &[StatementId] {
+        self.links.get(&statement).map_or(&[], Vec::as_slice)
+    }
+
+    /// "Z1, M2": the numbers of the linked statements.
+    pub fn links_text(&self, statement: &Statement) -> String {
+        let mut numbers: Vec<&str> = self.linked(statement.id).iter().map(|id| self.number(*id)).collect();
+        numbers.sort_by_key(|n| (n.chars().next(), n.get(1..).and_then(|d| d.parse::<u32>().ok())));
+        numbers.join(", ")
+    }
+
+    /// "W1 / Tisch 3 / Runde 2; W2 / Tisch 1 / Runde 1": where the statement's notes were taken.
+    pub fn sources(&self, statement: &Statement) -> String {
+        let several = self.input.workshops.len() > 1;
+        let mut known: Vec<(usize, u32, usize, String)> = Vec::new();
+        let mut elsewhere = 0;
+        for note in &statement.source_note_ids {
+            let Some(o) = self.origins.get(note) else {
+                elsewhere += 1;
+                continue;
+            };
+            let mut parts = Vec::new();
+            if several {
+                parts.push(format!("W{}", o.workshop + 1));
+            }
+            if let Some(t) = o.table {
+                parts.push(format!("{} {t}", self.base.table));
+            }
+            if let Some(r) = o.round {
+                parts.push(format!("{} {}", self.base.round, r + 1));
+            }
+            if o.kind == NoteKind::WorkshopSummary || parts.is_empty() {
+                parts.push(self.l.closing.to_owned());
+            }
+            let key = (o.workshop, o.table.unwrap_or(u32::MAX), o.round.unwrap_or(usize::MAX), parts.join(" / "));
+            if !known.contains(&key) {
+                known.push(key);
+            }
+        }
+        known.sort();
+        let mut out: Vec<String> = known.into_iter().map(|k| k.3).collect();
+        if elsewhere > 0 {
+            out.push(format!("{} ({elsewhere})", self.l.other_workshops));
+        }
+        out.join("; ")
+    }
+
+    /// "Stimmen: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf".
+    pub fn statement_meta(&self, s: &Statement) -> String {
+        let mut parts = vec![format!("{}: {}", self.l.votes, s.votes)];
+        if !s.owner.trim().is_empty() {
+            parts.push(format!("{}: {}", self.l.owner, s.owner.trim()));
+        }
+        if !s.time_frame.trim().is_empty() {
+            parts.push(format!("{}: {}", self.l.time_frame, s.time_frame.trim()));
+        }
+        parts.push(format!("{}: {}", self.l.status, self.l.status_name(s.status)));
+        let sources = self.sources(s);
+        if !sources.is_empty() {
+            parts.push(format!("{}: {sources}", self.l.sources));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The question a table asks in a round: its own, else the round's.
+pub fn question<'w>(workshop: &'w WorkshopMinutes, table: &'w CafeTable, round: usize) -> &'w str {
+    let Some(r) = workshop.setup.rounds.get(round) else { return "" };
+    table
+        .input
+        .questions
+        .iter()
+        .find(|q| q.round_id == r.id && !q.text.trim().is_empty())
+        .map_or(r.input.question.as_str(), |q| q.text.as_str())
+        .trim()
+}

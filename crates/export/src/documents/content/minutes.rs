@@ -1,0 +1,372 @@
+//! The minutes of one or more workshops, chapter by chapter: a title page (title, date and
+//! time, place, process, purpose), then per workshop the programme (the whole timetable:
+//! welcome, rounds with their questions, breaks, harvest, with clock times), attendance by
+//! organisation (counts; names only with `include_names`), the tables with host and questions,
+//! the notes by table and round with their photos, and the summaries; last the results, the
+//! statements by level (goals, measures, steering) with their sources and links.
+
+use std::collections::{BTreeMap, HashMap};
+
+use cafehost_core::run::{StepKind, round_times};
+use cafehost_core::{Attendance, CafeTable, NoteKind, Participant, ParticipantId, StatementLevel};
+
+use super::{Block, Context, question};
+use crate::common::text::{clock_span, sort_key};
+use crate::documents::{Photo, WorkshopMinutes};
+
+/// The blocks of a minutes document.
+pub fn blocks<'a>(ctx: &Context<'a>) -> Vec<Block<'a>> {
+    let mut out = vec![title_page(ctx)];
+    let several = ctx.input.workshops.len() > 1;
+    for (i, w) in ctx.input.workshops.iter().enumerate() {
+        if several {
+            out.push(Block::Heading(1, format!("W{}: {}", i + 1, w.setup.workshop.details.title)));
+        }
+        programme(ctx, w, &mut out);
+        attendance(ctx, w, &mut out);
+        tables_and_questions(ctx, w, &mut out);
+        notes(ctx, w, &mut out);
+        summaries(ctx, w, &mut out);
+    }
+    results(ctx, &mut out);
+    out
+}
+
+/// Title, date and start time, place, process and purpose (of the first workshop).
+fn title_page<'a>(ctx: &Context<'a>) -> Block<'a> {
+    let input = ctx.input;
+    let l = ctx.l;
+    let mut lines = Vec::new();
+    let mut purpose = String::new();
+    if let Some(w) = input.workshops.first() {
+        let d = &w.setup.workshop.details;
+        if let Some(date) = d.date {
+            let time = d.start_time.map(|t| format!(", {}", t.format("%H:%M"))).unwrap_or_default();
+            lines.push(format!("{}: {}{time}", l.date, ctx.base.date(date)));
+        }
+        if !d.place.trim().is_empty() {
+            lines.push(format!("{}: {}", l.place, d.place.trim()));
+        }
+        d.purpose.trim().clone_into(&mut purpose);
+    }
+    if let Some(p) = input.process_title.as_deref().filter(|p| !p.trim().is_empty()) {
+        lines.push(format!("{}: {}", l.process, p.trim()));
+    }
+    Block::TitlePage { kind: l.minutes.to_owned(), title: input.title.clone(), lines, purpose }
+}
+
+/// The workshop's timetable: every step (welcome, rounds with their questions, breaks, harvest)
+/// with its clock times when the workshop has a start time, and its length.
+fn programme(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+    let l = ctx.l;
+    out.push(Block::Heading(1, l.programme.to_owned()));
+    let rows: Vec<Vec<String>> = w
+        .schedule
+        .iter()
+        .map(|s| {
+            let round = s.step.round.map(|r| r as usize);
+            let (name, question) = match s.step.kind {
+                StepKind::Welcome => (l.welcome.to_owned(), ""),
+                StepKind::Round => (
+                    round.map_or_else(|| ctx.base.round.to_owned(), |r| format!("{} {}", ctx.base.round, r + 1)),
+                    round.and_then(|r| w.setup.rounds.get(r)).map_or("", |r| r.input.question.trim()),
+                ),
+                StepKind::Break => (l.pause.to_owned(), ""),
+                StepKind::Harvest => (l.harvest.to_owned(), ""),
+            };
+            vec![
+                clock_span(s.starts.zip(s.ends)),
+                name,
+                question.to_owned(),
+                format!("{} {}", s.step.minutes, l.minutes_unit),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        out.push(Block::Quiet("–".to_owned()));
+        return;
+    }
+    out.push(Block::Table {
+        widths: vec![14, 18, 58, 10],
+        header: vec![l.time.to_owned(), l.step.to_owned(), l.question.to_owned(), l.duration.to_owned()],
+        rows,
+    });
+}
+
+/// Participants by organisation: registered, present, cancelled; names only with `include_names`.
+fn attendance(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+    let l = ctx.l;
+    out.push(Block::Heading(1, l.attendance.to_owned()));
+    let mut groups: BTreeMap<String, (String, Vec<&Participant>)> = BTreeMap::new();
+    for p in &w.setup.participants {
+        let org = p.input.organisation.trim();
+        let (key, name) =
+            if org.is_empty() { ("\u{10FFFF}".to_owned(), ctx.base.no_organisation) } else { (sort_key(org), org) };
+        groups.entry(key).or_insert_with(|| (name.to_owned(), Vec::new())).1.push(p);
+    }
+    let count = |people: &[&Participant], f: fn(Attendance) -> bool| people.iter().filter(|p| f(p.attendance)).count();
+    let present = |a: Attendance| matches!(a, Attendance::Present | Attendance::Left);
+    let absent = |a: Attendance| a == Attendance::Absent;
+    let mut rows = Vec::new();
+    let mut totals = [0usize; 3];
+    for (name, people) in groups.values() {
+        let c = [people.len(), count(people, present), count(people, absent)];
+        for (t, n) in totals.iter_mut().zip(c) {
+            *t += n;
+        }
+        rows.push(vec![name.clone(), c[0].to_string(), c[1].to_string(), c[2].to_string()]);
+    }
+    if rows.is_empty() {
+        out.push(Block::Quiet("–".to_owned()));
+        return;
+    }
+    rows.push(vec![l.total.to_owned(), totals[0].to_string(), totals[1].to_string(), totals[2].to_string()]);
+    out.push(Block::Table {
+        widths: vec![52, 16, 16, 16],
+        header: vec![l.organisation.to_owned(), l.registered.to_owned(), l.present.to_owned(), l.absent.to_owned()],
+        rows,
+    });
+    if ctx.input.include_names {
+        out.push(Block::Heading(2, l.names.to_owned()));
+        for (name, people) in groups.values() {
+            let names: Vec<String> =
+                people.iter().filter(|p| !absent(p.attendance)).map(|p| ctx.person(&p.display_name())).collect();
+            if !names.is_empty() {
+                out.push(Block::Item { depth: 0, text: format!("{name}: {}", names.join(", ")), meta: String::new() });
+            }
+        }
+    }
+}
+
+/// The table host's name as the document shows it.
+fn host_name(ctx: &Context<'_>, w: &WorkshopMinutes, table: &CafeTable) -> Option<String> {
+    let host: ParticipantId = table.input.host_id?;
+    w.setup.participants.iter().find(|p| p.id == host).map(|p| ctx.person(&p.display_name()))
+}
+
+/// Each table with its host and the question it asks in each round.
+fn tables_and_questions(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+    let l = ctx.l;
+    out.push(Block::Heading(1, l.tables_and_questions.to_owned()));
+    if w.setup.tables.is_empty() {
+        out.push(Block::Quiet("–".to_owned()));
+    }
+    for table in &w.setup.tables {
+        out.push(Block::Heading(2, table_heading(ctx, table)));
+        if let Some(host) = host_name(ctx, w, table) {
+            out.push(Block::Quiet(format!("{}: {host}", l.host)));
+        }
+        for i in 0..w.setup.rounds.len() {
+            let q = question(w, table, i);
+            if !q.is_empty() {
+                out.push(Block::Item {
+                    depth: 0,
+                    text: format!("{} {}: {q}", ctx.base.round, i + 1),
+                    meta: String::new(),
+                });
+            }
+        }
+    }
+}
+
+/// "#Sprache · Anna Müller": a note's tags and author.
+fn note_meta(ctx: &Context<'_>, note: &cafehost_core::Note) -> String {
+    let mut parts = Vec::new();
+    let tags: Vec<&str> = note.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    if !tags.is_empty() {
+        parts.push(tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+    }
+    if !note.author.trim().is_empty() {
+        parts.push(ctx.person(&note.author));
+    }
+    parts.join(" · ")
+}
+
+/// "Foto, Tisch 1, Runde 1 (tischdecke.png)".
+fn photo_caption(ctx: &Context<'_>, table: Option<&CafeTable>, round: Option<usize>, photo: &Photo) -> String {
+    let mut parts = vec![ctx.l.photo.to_owned()];
+    if let Some(t) = table {
+        parts.push(format!("{} {}", ctx.base.table, t.input.number));
+    }
+    if let Some(r) = round {
+        parts.push(format!("{} {}", ctx.base.round, r + 1));
+    }
+    let name = photo.file_name.trim();
+    if name.is_empty() { parts.join(", ") } else { format!("{} ({name})", parts.join(", ")) }
+}
+
+/// The notes by table and round (round headings with their clock times), each round with its
+/// question and photos; notes of no known round or table last.
+fn notes<'a>(ctx: &Context<'a>, w: &'a WorkshopMinutes, out: &mut Vec<Block<'a>>) {
+    let l = ctx.l;
+    out.push(Block::Heading(1, l.notes.to_owned()));
+    let times = round_times(&w.schedule);
+    let is_note = |n: &&cafehost_core::Note| n.kind == NoteKind::Note;
+    let mut any = false;
+    for table in &w.setup.tables {
+        let table_notes: Vec<_> = w.notes.iter().filter(is_note).filter(|n| n.table_id == Some(table.id)).collect();
+        let table_photos: Vec<&Photo> = w.photos.iter().filter(|p| p.table_id == Some(table.id)).collect();
+        if table_notes.is_empty() && table_photos.is_empty() {
+            continue;
+        }
+        any = true;
+        out.push(Block::Heading(2, table_heading(ctx, table)));
+        let mut slots: Vec<(Option<usize>, Option<cafehost_core::RoundId>)> =
+            w.setup.rounds.iter().enumerate().map(|(i, r)| (Some(i), Some(r.id))).collect();
+        slots.push((None, None));
+        let known_round =
+            |r: Option<cafehost_core::RoundId>| r.is_some_and(|r| w.setup.rounds.iter().any(|x| x.id == r));
+        for (index, round) in slots {
+            let in_slot =
+                |r: Option<cafehost_core::RoundId>| if round.is_some() { r == round } else { !known_round(r) };
+            let ns: Vec<_> = table_notes.iter().filter(|n| in_slot(n.round_id)).collect();
+            let ps: Vec<&&Photo> = table_photos.iter().filter(|p| in_slot(p.round_id)).collect();
+            if ns.is_empty() && ps.is_empty() {
+                continue;
+            }
+            match index {
+                Some(i) => {
+                    let time = clock_span(times.get(i).copied().flatten());
+                    let heading = if time.is_empty() {
+                        format!("{} {}", ctx.base.round, i + 1)
+                    } else {
+                        format!("{} {} · {time}", ctx.base.round, i + 1)
+                    };
+                    out.push(Block::Heading(3, heading));
+                    let q = question(w, table, i);
+                    if !q.is_empty() {
+                        out.push(Block::Quiet(format!("{}: {q}", l.question)));
+                    }
+                }
+                None => out.push(Block::Heading(3, l.without_round.to_owned())),
+            }
+            for n in ns {
+                out.push(Block::Item { depth: 0, text: n.text.trim().to_owned(), meta: note_meta(ctx, n) });
+            }
+            for p in ps {
+                out.push(Block::Photo(p, photo_caption(ctx, Some(table), index, p)));
+            }
+        }
+    }
+    let known_table = |t: Option<cafehost_core::TableId>| t.is_some_and(|t| w.setup.tables.iter().any(|x| x.id == t));
+    let loose: Vec<_> = w.notes.iter().filter(is_note).filter(|n| !known_table(n.table_id)).collect();
+    let loose_photos: Vec<&Photo> = w.photos.iter().filter(|p| !known_table(p.table_id)).collect();
+    if !loose.is_empty() || !loose_photos.is_empty() {
+        any = true;
+        out.push(Block::Heading(2, l.without_table.to_owned()));
+        for n in loose {
+            out.push(Block::Item { depth: 0, text: n.text.trim().to_owned(), meta: note_meta(ctx, n) });
+        }
+        for p in loose_photos {
+            out.push(Block::Photo(p, photo_caption(ctx, None, None, p)));
+        }
+    }
+    if !any {
+        out.push(Block::Quiet(l.no_notes.to_owned()));
+    }
+}
+
+/// The tables' summaries by round and the summary of the workshop.
+fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+    let l = ctx.l;
+    out.push(Block::Heading(1, l.summaries.to_owned()));
+    let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let mut any = false;
+    for table in &w.setup.tables {
+        let mut ns: Vec<_> =
+            w.notes.iter().filter(|n| n.kind == NoteKind::TableSummary && n.table_id == Some(table.id)).collect();
+        if ns.is_empty() {
+            continue;
+        }
+        ns.sort_by_key(|n| n.round_id.and_then(|r| rounds.get(&r).copied()).unwrap_or(usize::MAX));
+        any = true;
+        out.push(Block::Heading(2, table_heading(ctx, table)));
+        for n in ns {
+            if let Some(i) = n.round_id.and_then(|r| rounds.get(&r)) {
+                out.push(Block::Heading(3, format!("{} {}", ctx.base.round, i + 1)));
+            }
+            out.push(Block::Paragraph(n.text.trim().to_owned()));
+            let meta = note_meta(ctx, n);
+            if !meta.is_empty() {
+                out.push(Block::Quiet(meta));
+            }
+        }
+    }
+    let closing: Vec<_> = w.notes.iter().filter(|n| n.kind == NoteKind::WorkshopSummary).collect();
+    if !closing.is_empty() {
+        any = true;
+        out.push(Block::Heading(2, l.workshop_summary.to_owned()));
+        for n in closing {
+            out.push(Block::Paragraph(n.text.trim().to_owned()));
+            let meta = note_meta(ctx, n);
+            if !meta.is_empty() {
+                out.push(Block::Quiet(meta));
+            }
+        }
+    }
+    if !any {
+        out.push(Block::Quiet("–".to_owned()));
+    }
+}
+
+/// The statements by level (goals, measures, steering), each level a table.
+fn results(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
+    let input = ctx.input;
+    let l = ctx.l;
+    out.push(Block::Heading(1, l.results.to_owned()));
+    if input.statements.is_empty() {
+        out.push(Block::Quiet(l.no_statements.to_owned()));
+    }
+    for level in [StatementLevel::Goal, StatementLevel::Measure, StatementLevel::Steering] {
+        let rows: Vec<Vec<String>> = input
+            .statements
+            .iter()
+            .filter(|s| s.level == level)
+            .map(|s| {
+                vec![
+                    ctx.number(s.id).to_owned(),
+                    s.text.trim().to_owned(),
+                    s.field_of_action.trim().to_owned(),
+                    s.votes.to_string(),
+                    s.owner.trim().to_owned(),
+                    s.time_frame.trim().to_owned(),
+                    l.status_name(s.status).to_owned(),
+                    ctx.sources(s),
+                    ctx.links_text(s),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push(Block::Heading(2, l.level_plural(level).to_owned()));
+        out.push(Block::Table {
+            widths: vec![5, 23, 13, 8, 14, 9, 9, 12, 7],
+            header: [
+                l.number,
+                l.statement,
+                l.field_of_action,
+                l.votes,
+                l.owner,
+                l.time_frame,
+                l.status,
+                l.sources,
+                l.links,
+            ]
+            .iter()
+            .map(|h| (*h).to_owned())
+            .collect(),
+            rows,
+        });
+    }
+}
+
+/// "Tisch 1: Sprache & Kita".
+fn table_heading(ctx: &Context<'_>, table: &CafeTable) -> String {
+    let topic = table.input.topic.trim();
+    if topic.is_empty() {
+        format!("{} {}", ctx.base.table, table.input.number)
+    } else {
+        format!("{} {}: {topic}", ctx.base.table, table.input.number)
+    }
+}
