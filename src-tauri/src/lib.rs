@@ -8,15 +8,16 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use cafehost_app::{AppError, Cafehost, resolve_data_dir};
 use cafehost_ipc::IpcError;
 use tauri::ipc::{Invoke, InvokeBody};
 
 /// The database as the command handler sees it: open, or the reason it could not be opened
-/// (every command then answers with that reason, which the UI shows translated).
-type Shared = Arc<Result<Mutex<Cafehost>, IpcError>>;
+/// (every command then answers with that reason, which the UI shows translated). `Cafehost`
+/// locks its own connections, so calls run side by side and reads never wait for writes.
+type Shared = Arc<Result<Cafehost, IpcError>>;
 
 /// Runs the app until its last window closes.
 pub fn run() -> ExitCode {
@@ -46,16 +47,16 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn open(data_dir: &std::path::Path) -> Result<Mutex<Cafehost>, IpcError> {
+fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {
     let opened = Cafehost::open(data_dir).and_then(|mut app| {
         if let Some(dir) = path_argument("--export-dir") {
             app.set_export_dir(dir);
         }
-        app.seed_demo_if_empty()?;
+        app.settings().seed_demo_if_empty()?;
         Ok::<_, AppError>(app)
     });
     match opened {
-        Ok(app) => Ok(Mutex::new(app)),
+        Ok(app) => Ok(app),
         Err(e) => {
             eprintln!("cafehost: {e}");
             Err(IpcError::from(e))
@@ -86,7 +87,7 @@ fn path_argument(name: &str) -> Option<PathBuf> {
 /// photos with a plain `<img>` without sending their bytes through JSON.
 fn photo(shared: &Shared, path: &str) -> tauri::http::Response<Vec<u8>> {
     let found = path.trim_start_matches('/').parse().ok().and_then(|id| match shared.as_ref() {
-        Ok(app) => app.lock().unwrap_or_else(std::sync::PoisonError::into_inner).attachment_bytes(id).ok(),
+        Ok(app) => app.notes().attachment_bytes(id).ok(),
         Err(_) => None,
     });
     let response = match found {
@@ -109,11 +110,7 @@ fn handle(shared: &Shared, invoke: Invoke) -> bool {
             InvokeBody::Raw(_) => serde_json::Value::Null,
         };
         let outcome = match shared.as_ref() {
-            Ok(app) => {
-                // A panic while holding the lock must not make every later call fail.
-                let mut app = app.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                cafehost_ipc::dispatch(&mut app, &command, args)
-            }
+            Ok(app) => cafehost_ipc::dispatch(app, &command, args),
             Err(open_error) => Err(open_error.clone()),
         };
         match outcome {

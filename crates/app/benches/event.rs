@@ -26,49 +26,55 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = Cafehost::open(dir.path()).unwrap();
     app.set_export_dir(dir.path().join("exports"));
-    let w = app.create_workshop(&NewWorkshop { title: "Großes Café".into(), process_title: None }).unwrap();
-    app.add_round(w.id).unwrap();
+    let w = app.setup().create_workshop(&NewWorkshop { title: "Großes Café".into(), process_title: None }).unwrap();
+    app.setup().add_round(w.id).unwrap();
     let organisations = 12;
     let people: Vec<_> = (0..160)
         .map(|i| {
-            app.add_participant(
-                w.id,
-                &ParticipantInput {
-                    first_name: format!("Vorname{i}"),
-                    last_name: format!("Nachname{i}"),
-                    organisation: format!("Träger {}", (i * i) % organisations),
-                    ..Default::default()
-                },
-            )
-            .unwrap()
+            app.people()
+                .add_participant(
+                    w.id,
+                    &ParticipantInput {
+                        first_name: format!("Vorname{i}"),
+                        last_name: format!("Nachname{i}"),
+                        organisation: format!("Träger {}", (i * i) % organisations),
+                        ..Default::default()
+                    },
+                )
+                .unwrap()
         })
         .collect();
     for (t, host) in people.iter().take(20).enumerate() {
-        let table = app.add_table(w.id).unwrap();
+        let table = app.setup().add_table(w.id).unwrap();
         let input =
             TableInput { capacity: 9, host_id: Some(host.id), topic: format!("Thema {t}"), ..table.input.clone() };
-        app.update_table(table.id, &input).unwrap();
+        app.setup().update_table(table.id, &input).unwrap();
     }
 
     let t = Instant::now();
-    let plan = app.plan_rotation(w.id, PlanOptions::default()).unwrap();
+    let plan = app.seating().plan_rotation(w.id, PlanOptions::default()).unwrap();
     let plan_ms = ms(t);
     let quality = plan.quality.unwrap();
 
-    app.run_action(w.id, RunAction::NextRound).unwrap();
-    app.run_action(w.id, RunAction::Start).unwrap();
+    app.run().run_action(w.id, RunAction::NextRound).unwrap();
+    app.run().run_action(w.id, RunAction::Start).unwrap();
     for i in 0..5 {
-        app.add_walk_in(
-            w.id,
-            &ParticipantInput { first_name: format!("Spät{i}"), last_name: "Gekommen".into(), ..Default::default() },
-        )
-        .unwrap();
+        app.run()
+            .add_walk_in(
+                w.id,
+                &ParticipantInput {
+                    first_name: format!("Spät{i}"),
+                    last_name: "Gekommen".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
     }
     for p in &people[20..23] {
-        app.set_attendance(p.id, Attendance::Left).unwrap();
+        app.run().set_attendance(p.id, Attendance::Left).unwrap();
     }
     let t = Instant::now();
-    let replanned = app.replan_open_rounds(w.id, 1).unwrap();
+    let replanned = app.run().replan_open_rounds(w.id, 1).unwrap();
     let replan_ms = ms(t);
     let moved: u32 = replanned.changes.iter().map(|c| c.moved).sum();
 
@@ -76,7 +82,7 @@ fn main() {
     let t_all = Instant::now();
     for document in Printable::ALL {
         let t = Instant::now();
-        let saved = app.save_printable(w.id, document, Language::De, PrintOptions::default()).unwrap();
+        let saved = app.documents().save_printable(w.id, document, Language::De, PrintOptions::default()).unwrap();
         printables.push(json!({ "document": document, "bytes": saved.bytes, "ms": ms(t) }));
     }
     let print_all_ms = ms(t_all);

@@ -7,8 +7,9 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use cafehost_app::{Cafehost, ImportOptions};
+use cafehost_app::Cafehost;
 use cafehost_core::NewWorkshop;
+use cafehost_core::import::ImportOptions;
 use serde_json::json;
 
 fn csv(rows: usize) -> Vec<u8> {
@@ -41,22 +42,22 @@ fn main() {
     let (mut preview_ms, mut import_ms, mut open_ms, mut load_ms) = (vec![], vec![], vec![], vec![]);
     for _ in 0..runs {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = Cafehost::open(dir.path()).unwrap();
-        let w = app.create_workshop(&NewWorkshop { title: "Bench".into(), process_title: None }).unwrap();
+        let app = Cafehost::open(dir.path()).unwrap();
+        let w = app.setup().create_workshop(&NewWorkshop { title: "Bench".into(), process_title: None }).unwrap();
         let t = Instant::now();
-        let preview = app.preview_import(w.id, &bytes, None).unwrap();
+        let preview = app.people().preview_import(w.id, &bytes, None, ImportOptions::default()).unwrap().preview;
         preview_ms.push(t.elapsed().as_secs_f64() * 1e3);
         assert_eq!(preview.rows.len(), 1_000);
         let t = Instant::now();
-        let outcome = app.import_participants(w.id, &bytes, None, ImportOptions::default()).unwrap();
+        let outcome = app.people().import_participants(w.id, &bytes, None, ImportOptions::default()).unwrap();
         import_ms.push(t.elapsed().as_secs_f64() * 1e3);
         assert_eq!(outcome.imported, 1_000);
         drop(app);
         let t = Instant::now();
-        let mut app = Cafehost::open(dir.path()).unwrap();
+        let app = Cafehost::open(dir.path()).unwrap();
         open_ms.push(t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        let setup = app.workshop_setup(w.id).unwrap();
+        let setup = app.setup().workshop_setup(w.id).unwrap();
         load_ms.push(t.elapsed().as_secs_f64() * 1e3);
         assert_eq!(setup.participants.len(), 1_000);
     }

@@ -88,7 +88,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
 fn main() {
     let out = std::env::args().skip_while(|a| a != "--out").nth(1);
     let dir = tempfile::tempdir().unwrap();
-    let mut app = Cafehost::open(dir.path()).unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
     let setup_start = Instant::now();
     let organisations = ["AWO", "Caritas", "Diakonie", "Jobcenter", "VHS", "Stadt Kerpen", "Kreisjugendamt", "DRK"];
     let mut workshops = Vec::new();
@@ -96,6 +96,7 @@ fn main() {
     let mut photo_bytes = 0usize;
     for w in 0..WORKSHOPS {
         let workshop = app
+            .setup()
             .create_workshop(&NewWorkshop {
                 title: format!("Werkstatt {} – Integration vor Ort", w + 1),
                 process_title: Some("Integrationskonzept Rhein-Erft".into()),
@@ -103,9 +104,9 @@ fn main() {
             .unwrap();
         let mut tables = Vec::new();
         for t in 0..TABLES {
-            let table = app.add_table(workshop.id).unwrap();
+            let table = app.setup().add_table(workshop.id).unwrap();
             let input = TableInput { topic: format!("Thema {} – {}", t + 1, WORDS[t as usize % 16]), ..table.input };
-            tables.push(app.update_table(table.id, &input).unwrap());
+            tables.push(app.setup().update_table(table.id, &input).unwrap());
         }
         for p in 0..PEOPLE {
             let input = ParticipantInput {
@@ -114,9 +115,9 @@ fn main() {
                 organisation: organisations[p % organisations.len()].into(),
                 ..ParticipantInput::default()
             };
-            app.add_participant(workshop.id, &input).unwrap();
+            app.people().add_participant(workshop.id, &input).unwrap();
         }
-        let rounds: Vec<_> = app.workshop_setup(workshop.id).unwrap().rounds.iter().map(|r| r.id).collect();
+        let rounds: Vec<_> = app.setup().workshop_setup(workshop.id).unwrap().rounds.iter().map(|r| r.id).collect();
         for n in 0..NOTES {
             let table = &tables[n % tables.len()];
             let round = rounds[(n / tables.len()) % rounds.len()];
@@ -126,7 +127,7 @@ fn main() {
                 tags: vec![WORDS[n % 16].to_owned()],
                 author: format!("Anna Müller{}", n % 8),
             };
-            all_notes.push(app.add_note(workshop.id, Some(table.id), Some(round), kind, &input).unwrap().id);
+            all_notes.push(app.notes().add_note(workshop.id, Some(table.id), Some(round), kind, &input).unwrap().id);
         }
         for p in 0..PHOTOS {
             let bytes = photo(u32::try_from(w * PHOTOS + p).unwrap());
@@ -134,7 +135,9 @@ fn main() {
             let table = &tables[p % tables.len()];
             let round = rounds[p % rounds.len()];
             let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
-            app.add_attachment(workshop.id, Some(table.id), Some(round), &format!("foto-{p}.png"), &encoded).unwrap();
+            app.notes()
+                .add_attachment(workshop.id, Some(table.id), Some(round), &format!("foto-{p}.png"), &encoded)
+                .unwrap();
         }
         workshops.push(workshop.id);
     }
@@ -151,15 +154,15 @@ fn main() {
     let mut goals = Vec::new();
     for i in 0..30 {
         let sources = &all_notes[i * 60..i * 60 + 4];
-        goals.push(app.add_statement(first, &statement(StatementLevel::Goal, i), sources).unwrap().id);
+        goals.push(app.harvest().add_statement(first, &statement(StatementLevel::Goal, i), sources).unwrap().id);
     }
     for i in 0..60 {
         let sources = &all_notes[i * 30 + 7..i * 30 + 9];
-        let measure = app.add_statement(first, &statement(StatementLevel::Measure, i), sources).unwrap().id;
-        app.link_statements(measure, goals[i % goals.len()], true).unwrap();
+        let measure = app.harvest().add_statement(first, &statement(StatementLevel::Measure, i), sources).unwrap().id;
+        app.harvest().link_statements(measure, goals[i % goals.len()], true).unwrap();
         if i % 2 == 0 {
-            let steering = app.add_statement(first, &statement(StatementLevel::Steering, i), &[]).unwrap().id;
-            app.link_statements(steering, measure, true).unwrap();
+            let steering = app.harvest().add_statement(first, &statement(StatementLevel::Steering, i), &[]).unwrap().id;
+            app.harvest().link_statements(steering, measure, true).unwrap();
         }
     }
     let setup_seconds = setup_start.elapsed().as_secs_f64();
@@ -169,18 +172,24 @@ fn main() {
         [("minutes of one workshop", DocumentKind::Minutes, first), ("concept draft", DocumentKind::Concept, first)]
     {
         for format in [ExportFormat::Docx, ExportFormat::Pdf] {
-            let (bytes, seconds) = timed(|| app.minutes(workshop, kind, format, Language::De, false).unwrap());
+            let (bytes, seconds) =
+                timed(|| app.documents().minutes(workshop, kind, format, Language::De, false).unwrap());
             results.push(json!({"document": name, "format": format, "bytes": bytes.len(), "seconds": seconds}));
         }
     }
     // Everything in one document: all five workshops with every note and photo.
     let (input, load_seconds) = timed(|| {
-        let mut input = app.minutes_input(first, DocumentKind::Concept, Language::De, false, false).unwrap();
+        let mut input =
+            app.documents().minutes_input(first, DocumentKind::Concept, Language::De, false, false).unwrap();
         input.kind = DocumentKind::Minutes;
         input.workshops = workshops
             .iter()
             .map(|w| {
-                app.minutes_input(*w, DocumentKind::Minutes, Language::De, false, false).unwrap().workshops.remove(0)
+                app.documents()
+                    .minutes_input(*w, DocumentKind::Minutes, Language::De, false, false)
+                    .unwrap()
+                    .workshops
+                    .remove(0)
             })
             .collect();
         input
@@ -202,7 +211,7 @@ fn main() {
         let mut samples = Vec::new();
         let mut hits = 0;
         for _ in 0..5 {
-            let (found, seconds) = timed(|| app.search_notes(first, query).unwrap());
+            let (found, seconds) = timed(|| app.harvest().search_notes(first, query).unwrap());
             hits = found.len();
             samples.push(seconds * 1000.0);
         }

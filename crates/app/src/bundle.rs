@@ -39,43 +39,42 @@ impl From<BundleError> for AppError {
     }
 }
 
-impl Cafehost {
+/// Workshops as `.cafehost` bundles, to hand them to another laptop and take them in again.
+pub struct Bundles<'a>(pub(crate) &'a Cafehost);
+
+impl Bundles<'_> {
     /// Writes a workshop (or, with `whole_process`, every workshop of its process) with its
     /// people, seats, notes, photos and statements to `path`, or to `<title>.cafehost` in the
     /// export folder.
-    pub fn export_bundle(
-        &mut self,
-        workshop: WorkshopId,
-        whole_process: bool,
-        path: Option<PathBuf>,
-    ) -> Result<SavedFile> {
-        let w = self.store.workshop(workshop)?;
-        let (title, workshops) = match (whole_process, w.process_id) {
-            (true, Some(process)) => {
-                let ids = self
-                    .store
-                    .workshop_summaries()?
-                    .into_iter()
-                    .filter(|(p, _)| *p == Some(process))
-                    .map(|(_, s)| s.id)
-                    .collect();
-                (self.store.process(process)?.title, ids)
-            }
-            _ => (w.details.title, vec![workshop]),
-        };
-        let path = path.unwrap_or_else(|| self.export_dir.join(format!("{}.{BUNDLE_EXTENSION}", file_stem(&title))));
+    pub fn export_bundle(&self, workshop: WorkshopId, whole_process: bool, path: Option<PathBuf>) -> Result<SavedFile> {
+        let (title, workshops) = self.0.read(|s| {
+            let w = s.workshop(workshop)?;
+            Ok(match (whole_process, w.process_id) {
+                (true, Some(process)) => {
+                    let ids = s
+                        .workshop_summaries()?
+                        .into_iter()
+                        .filter(|(p, _)| *p == Some(process))
+                        .map(|(_, summary)| summary.id)
+                        .collect();
+                    (s.process(process)?.title, ids)
+                }
+                _ => (w.details.title, vec![workshop]),
+            })
+        })?;
+        let path = path.unwrap_or_else(|| self.0.export_dir.join(format!("{}.{BUNDLE_EXTENSION}", file_stem(&title))));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| AppError::Write { path: path.clone(), source })?;
         }
-        self.store.export_bundle(&workshops, &path)?;
+        self.0.writer().export_bundle(&workshops, &path)?;
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(bytes).unwrap_or(u32::MAX) })
     }
 
     /// Imports a bundle file: what this laptop does not have yet is added; importing the same
     /// bundle again changes nothing.
-    pub fn import_bundle(&mut self, path: &Path) -> Result<BundleOutcome> {
-        let i = self.store.import_bundle(path)?;
+    pub fn import_bundle(&self, path: &Path) -> Result<BundleOutcome> {
+        let i = self.0.writer().import_bundle(path)?;
         Ok(BundleOutcome {
             workshops_added: i.workshops_added,
             workshops_known: i.workshops_known,
@@ -86,13 +85,13 @@ impl Cafehost {
     }
 
     /// Imports a bundle chosen in the window (its bytes, base64-encoded).
-    pub fn import_bundle_bytes(&mut self, base64_bytes: &str) -> Result<BundleOutcome> {
+    pub fn import_bundle_bytes(&self, base64_bytes: &str) -> Result<BundleOutcome> {
         let bytes = base64::engine::general_purpose::STANDARD.decode(base64_bytes.trim()).map_err(|_| {
             AppError::Invalid(cafehost_core::ValidationError::single("bundle", cafehost_core::FieldProblem::Malformed))
         })?;
-        let temp = self.export_dir.join(".incoming.cafehost");
+        let temp = self.0.export_dir.join(".incoming.cafehost");
         let failed = |source| AppError::Write { path: temp.clone(), source };
-        std::fs::create_dir_all(&self.export_dir).map_err(failed)?;
+        std::fs::create_dir_all(&self.0.export_dir).map_err(failed)?;
         std::fs::write(&temp, bytes).map_err(failed)?;
         let outcome = self.import_bundle(&temp);
         let _ = std::fs::remove_file(&temp);

@@ -8,7 +8,7 @@ use cafehost_core::{
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
-use crate::{AppError, Cafehost, Result};
+use crate::{AppError, Result, Settings};
 
 const DEMO_JSON: &str = include_str!("../../../assets/demo/integration-durch-bildung.json");
 
@@ -37,62 +37,71 @@ struct DemoTable {
     questions: Vec<String>,
 }
 
-impl Cafehost {
+impl Settings<'_> {
     /// Adds the demo workshop when the database holds no workshop; returns its id if added.
-    pub fn seed_demo_if_empty(&mut self) -> Result<Option<WorkshopId>> {
-        if !self.store.is_empty()? {
-            return Ok(None);
-        }
+    pub fn seed_demo_if_empty(&self) -> Result<Option<WorkshopId>> {
         let seed: DemoSeed = serde_json::from_str(DEMO_JSON)
             .map_err(|e| AppError::Store(cafehost_store::StoreError::BadData(format!("demo workshop: {e}"))))?;
-        let now = self.now();
-        let process = self.store.find_or_create_process(&seed.process, now)?;
-        let id = WorkshopId::new();
-        let rounds: Vec<Round> = (0u32..)
-            .zip(seed.rounds)
-            .map(|(position, input)| Round { id: RoundId::new(), workshop_id: id, position, input })
-            .collect();
-        let participants: Vec<Participant> = seed
-            .participants
-            .into_iter()
-            .map(|input| Participant {
-                id: ParticipantId::new(),
-                workshop_id: id,
-                input,
-                attendance: Attendance::Expected,
-                created_at: now,
-                updated_at: now,
-            })
-            .collect();
-        let tables = seed
-            .tables
-            .into_iter()
-            .map(|t| CafeTable {
-                id: TableId::new(),
-                workshop_id: id,
-                input: TableInput {
-                    number: t.number,
-                    topic: t.topic,
-                    capacity: t.capacity,
-                    host_id: participants.iter().find(|p| p.display_name() == t.host).map(|p| p.id),
-                    questions: rounds
-                        .iter()
-                        .zip(t.questions)
-                        .map(|(r, text)| TableQuestion { round_id: r.id, text })
-                        .collect(),
-                },
-            })
-            .collect();
-        let details = WorkshopDetails {
-            title: seed.title,
-            date: Some(seed.date),
-            start_time: Some(seed.start_time),
-            place: seed.place,
-            purpose: seed.purpose,
-            ..WorkshopDetails::titled("")
-        };
-        let workshop = Workshop { id, process_id: Some(process.id), details, created_at: now, updated_at: now };
-        self.store.insert_setup(&WorkshopSetup { workshop, process: None, tables, rounds, participants })?;
-        Ok(Some(id))
+        let now = self.0.now();
+        self.0.write(|s| {
+            if !s.is_empty()? {
+                return Ok(None);
+            }
+            let process = s.find_or_create_process(&seed.process, now)?;
+            let setup = demo_setup(seed, process.id, now);
+            let id = setup.workshop.id;
+            s.insert_setup(&setup)?;
+            Ok(Some(id))
+        })
     }
+}
+
+/// The demo as a workshop filed under `process`.
+fn demo_setup(seed: DemoSeed, process: cafehost_core::ProcessId, now: chrono::DateTime<chrono::Utc>) -> WorkshopSetup {
+    let id = WorkshopId::new();
+    let rounds: Vec<Round> = (0u32..)
+        .zip(seed.rounds)
+        .map(|(position, input)| Round { id: RoundId::new(), workshop_id: id, position, input })
+        .collect();
+    let participants: Vec<Participant> = seed
+        .participants
+        .into_iter()
+        .map(|input| Participant {
+            id: ParticipantId::new(),
+            workshop_id: id,
+            input,
+            attendance: Attendance::Expected,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    let tables = seed
+        .tables
+        .into_iter()
+        .map(|t| CafeTable {
+            id: TableId::new(),
+            workshop_id: id,
+            input: TableInput {
+                number: t.number,
+                topic: t.topic,
+                capacity: t.capacity,
+                host_id: participants.iter().find(|p| p.display_name() == t.host).map(|p| p.id),
+                questions: rounds
+                    .iter()
+                    .zip(t.questions)
+                    .map(|(r, text)| TableQuestion { round_id: r.id, text })
+                    .collect(),
+            },
+        })
+        .collect();
+    let details = WorkshopDetails {
+        title: seed.title,
+        date: Some(seed.date),
+        start_time: Some(seed.start_time),
+        place: seed.place,
+        purpose: seed.purpose,
+        ..WorkshopDetails::titled("")
+    };
+    let workshop = Workshop { id, process_id: Some(process), details, created_at: now, updated_at: now };
+    WorkshopSetup { workshop, process: None, tables, rounds, participants }
 }

@@ -62,6 +62,22 @@ pub enum AppError {
         /// The table's number.
         table: u32,
     },
+    /// A re-plan would change rounds that are held or under way.
+    #[error("rounds that are held or under way are never re-planned (first open round: {first_open:?})")]
+    RoundsLocked {
+        /// The first round that may still be planned (counted from 1); `None` when every round
+        /// has begun.
+        first_open: Option<u32>,
+    },
+    /// Two statements may not be linked (only measure–goal and steering–measure).
+    #[error("cannot link these statements: {detail}")]
+    LinkRefused {
+        /// Why.
+        detail: String,
+    },
+    /// The data changed again and again while a long computation ran; nothing was saved.
+    #[error("the data kept changing while planning; nothing was saved")]
+    Busy,
     /// A file could not be written (printouts, exports).
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -111,6 +127,9 @@ impl AppError {
             Self::HostNotParticipant => "table.host_not_participant",
             Self::NoDataDir => "data_dir.unknown",
             Self::Plan { code, .. } | Self::SeatRefused { code, .. } => code,
+            Self::RoundsLocked { .. } => "plan.rounds_locked",
+            Self::LinkRefused { .. } => "statement.link_refused",
+            Self::Busy => "app.busy",
             Self::Write { .. } => "file.write_failed",
             Self::Export(_) => "export.failed",
         }
@@ -150,6 +169,9 @@ impl AppError {
         "seat.table_full",
         "seat.revisit",
         "seat.host",
+        "plan.rounds_locked",
+        "statement.link_refused",
+        "app.busy",
         "file.write_failed",
         "export.failed",
     ];
@@ -157,3 +179,77 @@ impl AppError {
 
 /// Result of a use case.
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cafehost_core::seating::SeatRefusal;
+    use std::path::PathBuf;
+
+    /// One error of every kind. The `match` has no wildcard, so a new variant does not compile
+    /// until it is added here, and then its code must be in `ALL_CODES`.
+    fn one_of_each() -> Vec<AppError> {
+        let path = PathBuf::from("x");
+        let io = || std::io::Error::other("x");
+        let mut all = vec![
+            AppError::Invalid(ValidationError { errors: Vec::new() }),
+            AppError::NotFound { entity: "x" },
+            AppError::Open(OpenError::NotADatabase { path: path.clone() }),
+            AppError::Open(OpenError::Foreign { path: path.clone() }),
+            AppError::Open(OpenError::Newer { path: path.clone(), found: 9, supported: 3 }),
+            AppError::Open(OpenError::Corrupt { path: path.clone(), detail: String::new() }),
+            AppError::Open(OpenError::Io { path: path.clone(), source: io() }),
+            AppError::Open(OpenError::Migration { path: path.clone(), detail: String::new() }),
+            AppError::Store(StoreError::Conflict { constraint: String::new() }),
+            AppError::Store(StoreError::BadData(String::new())),
+            AppError::Csv(CsvError::Empty),
+            AppError::Csv(CsvError::TooLarge { max_bytes: 1 }),
+            AppError::Csv(CsvError::TooManyRows { max_rows: 1 }),
+            AppError::Csv(CsvError::Malformed { line: 1, detail: String::new() }),
+            AppError::ImportRefused { invalid_rows: 1, mapping_problems: Vec::new() },
+            AppError::AmbiguousWorkshop { query: String::new(), matches: 2 },
+            AppError::HostNotParticipant,
+            AppError::RoundsLocked { first_open: None },
+            AppError::LinkRefused { detail: String::new() },
+            AppError::Busy,
+            AppError::Write { path, source: io() },
+            AppError::Export(String::new()),
+            AppError::NoDataDir,
+        ];
+        for refusal in [SeatRefusal::TableFull, SeatRefusal::Host, SeatRefusal::Revisit] {
+            all.push(AppError::SeatRefused { code: refusal.code(), table: 1 });
+        }
+        for e in &all {
+            match e {
+                AppError::Invalid(_)
+                | AppError::NotFound { .. }
+                | AppError::Open(_)
+                | AppError::Store(_)
+                | AppError::Csv(_)
+                | AppError::ImportRefused { .. }
+                | AppError::AmbiguousWorkshop { .. }
+                | AppError::HostNotParticipant
+                | AppError::Plan { .. }
+                | AppError::SeatRefused { .. }
+                | AppError::RoundsLocked { .. }
+                | AppError::LinkRefused { .. }
+                | AppError::Busy
+                | AppError::Write { .. }
+                | AppError::Export(_)
+                | AppError::NoDataDir => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_code_an_error_can_have_is_listed() {
+        for e in one_of_each() {
+            assert!(AppError::ALL_CODES.contains(&e.code()), "{} is missing from ALL_CODES", e.code());
+        }
+        let mut codes = AppError::ALL_CODES.to_vec();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), AppError::ALL_CODES.len(), "codes are unique");
+    }
+}

@@ -7,7 +7,7 @@ use cafehost_core::{Language, WorkshopId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Cafehost, PrintOptions, Printable, Result};
+use crate::{AppError, Documents, PrintOptions, Printable, Result};
 
 /// A file Cafehost wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,25 +59,20 @@ pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&partial, path).map_err(failed)
 }
 
-impl Cafehost {
-    /// The folder printouts and exports are saved to.
-    pub fn export_dir(&self) -> &Path {
-        &self.export_dir
-    }
-
+impl Documents<'_> {
     /// Renders a printable and saves it as `<workshop title> – <document>.pdf` in the export
     /// folder, replacing an earlier copy.
     pub fn save_printable(
-        &mut self,
+        &self,
         workshop: WorkshopId,
         document: Printable,
         language: Language,
         options: PrintOptions,
     ) -> Result<SavedFile> {
-        let title = self.store.workshop(workshop)?.details.title;
+        let title = self.0.read(|s| Ok(s.workshop(workshop)?.details.title))?;
         let pdf = self.print_with(workshop, document, language, options)?;
         let name = format!("{} – {}.pdf", file_stem(&title), document_name(document, language));
-        let path: PathBuf = self.export_dir.join(name);
+        let path: PathBuf = self.0.export_dir.join(name);
         write_whole(&path, &pdf)?;
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(pdf.len()).unwrap_or(u32::MAX) })
     }

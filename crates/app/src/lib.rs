@@ -1,10 +1,18 @@
-//! The use cases of Cafehost, one method each, over the pure core and the store: create a
-//! workshop, edit its tables, import a participant list, … The desktop shell, the CLI and the
-//! tests all call these same functions, so a feature works the same from every front end and is
-//! tested without a window.
+//! The use cases of Cafehost, grouped by workflow: [`Setup`] (workshops, tables, rounds),
+//! [`People`] (the participant list and its CSV import), [`Seating`] (the rotation plan and seats
+//! set by hand), [`Run`] (the clock, check-in and re-planning on the day), [`Notes`] (notes,
+//! photos and summaries per table and round), [`Harvest`] (statements consolidated from the
+//! notes), [`Documents`] (printouts, minutes and concept drafts), [`Bundles`] (a workshop to
+//! another laptop) and [`Settings`]. Each is a small type reached from [`Cafehost`]
+//! (`app.harvest().add_statement(…)`). The desktop shell, the CLI and the tests all call these
+//! same functions, so a feature works the same from every front end and is tested without a
+//! window.
 //!
-//! Each method validates with the core, writes through the store in one transaction, and returns
-//! the saved state, so a caller can show exactly what is on disk.
+//! A use case asks the core for every rule, reads from a snapshot and writes everything it
+//! changes in one transaction, then returns the saved state, so a caller shows exactly what is on
+//! disk. Reads go through a second, read-only connection: in WAL mode they never wait for a
+//! write, so the screens stay responsive while a bundle is imported or a plan is saved. Long
+//! computations (planning, documents) work on a snapshot and hold no lock while they compute.
 
 mod bundle;
 mod demo;
@@ -12,6 +20,7 @@ mod error;
 mod files;
 mod harvest;
 mod minutes;
+mod notes;
 mod participants;
 mod plan;
 mod print;
@@ -20,22 +29,24 @@ mod settings;
 mod setup;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use cafehost_store::Store;
 use chrono::{DateTime, Utc};
 
-pub use bundle::{BUNDLE_EXTENSION, BundleOutcome};
+pub use bundle::{BUNDLE_EXTENSION, BundleOutcome, Bundles};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use files::SavedFile;
-pub use harvest::{Harvest, HarvestTable, HarvestWorkshop, MAX_PHOTO_BYTES};
+pub use harvest::{Harvest, HarvestOverview, HarvestTable, HarvestWorkshop};
 pub use minutes::{DocumentKind, ExportFormat};
-pub use participants::{ImportOptions, ImportOutcome, WorkshopRef};
-pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange};
-pub use print::{PrintOptions, Printable};
-pub use run::RunView;
-pub use settings::AppInfo;
+pub use notes::Notes;
+pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, WorkshopRef};
+pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, Seating};
+pub use print::{Documents, PrintOptions, Printable};
+pub use run::{Run, RunView};
+pub use settings::{AppInfo, Settings};
+pub use setup::Setup;
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "cafehost.db";
@@ -71,11 +82,15 @@ pub fn resolve_data_dir(argument: Option<PathBuf>) -> Result<PathBuf> {
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)).ok_or(AppError::NoDataDir)
 }
 
-/// An open Cafehost: the store, the clock, and the folder files are saved to.
+/// An open Cafehost: the database (a write connection and a read-only one), the clock, and the
+/// folder files are saved to. It is shared between threads as it is: each connection has its
+/// own lock, so a read never waits for a write.
 pub struct Cafehost {
-    store: Store,
+    writer: Mutex<Store>,
+    reader: Mutex<Store>,
     clock: Arc<dyn Clock>,
     export_dir: PathBuf,
+    database: PathBuf,
 }
 
 impl Cafehost {
@@ -86,11 +101,13 @@ impl Cafehost {
 
     /// Opens with a given clock (for tests).
     pub fn open_with_clock(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
+        let database = data_dir.join(DATABASE_FILE);
+        let writer = Store::open(&database)?;
+        let reader = Store::open_reader(&database)?;
         // Printouts and exports go where people look for documents; without such a folder, next
         // to the database.
         let export_dir = dirs::document_dir().map_or_else(|| data_dir.join("exports"), |d| d.join("Cafehost"));
-        Ok(Self { store, clock, export_dir })
+        Ok(Self { writer: Mutex::new(writer), reader: Mutex::new(reader), clock, export_dir, database })
     }
 
     /// Saves printouts and exports to `dir` instead (the `--export-dir` argument; tests).
@@ -98,12 +115,84 @@ impl Cafehost {
         self.export_dir = dir;
     }
 
+    /// The folder printouts and exports are saved to.
+    pub fn export_dir(&self) -> &Path {
+        &self.export_dir
+    }
+
     /// The database file in use.
     pub fn database_path(&self) -> &Path {
-        self.store.path()
+        &self.database
+    }
+
+    /// Workshops, tables and rounds.
+    pub fn setup(&self) -> Setup<'_> {
+        Setup(self)
+    }
+
+    /// The participant list and its import and export.
+    pub fn people(&self) -> People<'_> {
+        People(self)
+    }
+
+    /// The rotation plan and seats set by hand.
+    pub fn seating(&self) -> Seating<'_> {
+        Seating(self)
+    }
+
+    /// The day of the café: clock, check-in, re-planning.
+    pub fn run(&self) -> Run<'_> {
+        Run(self)
+    }
+
+    /// Notes, photos and summaries per table and round.
+    pub fn notes(&self) -> Notes<'_> {
+        Notes(self)
+    }
+
+    /// Statements consolidated from the notes of a process.
+    pub fn harvest(&self) -> Harvest<'_> {
+        Harvest(self)
+    }
+
+    /// Printouts, minutes and concept drafts.
+    pub fn documents(&self) -> Documents<'_> {
+        Documents(self)
+    }
+
+    /// Workshops as `.cafehost` bundles.
+    pub fn bundles(&self) -> Bundles<'_> {
+        Bundles(self)
+    }
+
+    /// Version, preferences, the demo workshop.
+    pub fn settings(&self) -> Settings<'_> {
+        Settings(self)
     }
 
     fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
+
+    /// Reads from one consistent snapshot, on the read-only connection.
+    fn read<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        lock(&self.reader).snapshot(f)
+    }
+
+    /// Writes in one transaction: all of it is saved, or none.
+    fn write<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        lock(&self.writer).atomically(f)
+    }
+
+    /// The write connection for work that runs its own transactions (bundles attach a second
+    /// database, which SQLite allows only outside a transaction).
+    fn writer(&self) -> MutexGuard<'_, Store> {
+        lock(&self.writer)
+    }
+}
+
+/// A panic while a lock was held must not make every later call fail; the store rolls back a
+/// transaction that was left open.
+fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(PoisonError::into_inner)
 }

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use cafehost_core::{Language, NoteId, WorkshopId};
 pub use cafehost_export::DocumentKind;
 use cafehost_export::{ExportError, MinutesInput, Photo, WorkshopMinutes};
+use cafehost_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::files::{file_stem, write_whole};
-use crate::{AppError, Cafehost, Result, SavedFile};
+use crate::{AppError, Documents, Result, SavedFile};
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -77,82 +78,97 @@ fn render(input: &MinutesInput, format: ExportFormat) -> Result<Vec<u8>> {
     })
 }
 
-impl Cafehost {
+impl Documents<'_> {
     /// Everything the minutes of `workshop` (or the concept draft of its process) show.
     ///
     /// Minutes cover the one workshop and the statements that are its own or cite one of its
     /// notes; a concept draft covers every workshop of the process (just the workshop when it
     /// belongs to none) and all their statements.
     pub fn minutes_input(
-        &mut self,
+        &self,
         workshop: WorkshopId,
         kind: DocumentKind,
         language: Language,
         pseudonymise: bool,
         include_names: bool,
     ) -> Result<MinutesInput> {
-        let harvest = self.harvest(workshop)?;
-        let ids: Vec<WorkshopId> = match kind {
-            DocumentKind::Minutes => vec![workshop],
-            // The harvest lists the newest first; number them in the order they took place.
-            DocumentKind::Concept => harvest.workshops.iter().rev().map(|w| w.id).collect(),
-        };
-        let mut workshops = Vec::with_capacity(ids.len());
-        for id in ids {
-            let setup = self.store.workshop_setup(id)?;
-            let notes: Vec<_> = harvest.notes.iter().filter(|n| n.workshop_id == id).cloned().collect();
-            let mut photos = Vec::new();
-            // A concept draft shows no photos; do not load their bytes for it.
-            let attachments = if kind == DocumentKind::Minutes { self.store.attachments(id)? } else { Vec::new() };
-            for a in attachments {
-                let (media_type, bytes) = self.store.attachment_bytes(a.id)?;
-                photos.push(Photo {
-                    table_id: a.table_id,
-                    round_id: a.round_id,
-                    file_name: a.file_name,
-                    media_type,
-                    bytes,
-                    rotation_degrees: a.rotation_degrees,
-                });
-            }
-            workshops.push(WorkshopMinutes { setup, notes, photos });
-        }
-        workshops.sort_by_key(|w| (w.setup.workshop.details.date, w.setup.workshop.created_at));
-        let first = workshops.first().map(|w| &w.setup);
-        let process = first.and_then(|s| s.process.clone());
-        let statements = match kind {
-            DocumentKind::Concept => harvest.statements,
-            DocumentKind::Minutes => {
-                let own: HashSet<NoteId> =
-                    harvest.notes.iter().filter(|n| n.workshop_id == workshop).map(|n| n.id).collect();
-                harvest
-                    .statements
-                    .into_iter()
-                    .filter(|s| s.workshop_id == Some(workshop) || s.source_note_ids.iter().any(|n| own.contains(n)))
-                    .collect()
-            }
-        };
-        let title = match kind {
-            DocumentKind::Minutes => first.map(|s| s.workshop.details.title.clone()).unwrap_or_default(),
-            DocumentKind::Concept => harvest.title,
-        };
-        Ok(MinutesInput {
-            kind,
-            title,
-            process_title: process.as_ref().map(|p| p.title.clone()),
-            process_description: process.map(|p| p.description).unwrap_or_default(),
-            language,
-            workshops,
-            statements,
-            include_names,
-            pseudonymise,
-        })
+        self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names))
     }
+}
 
+/// Reads everything a document shows from one snapshot.
+fn gather(
+    s: &mut Store,
+    workshop: WorkshopId,
+    kind: DocumentKind,
+    language: Language,
+    pseudonymise: bool,
+    include_names: bool,
+) -> Result<MinutesInput> {
+    let harvest = crate::harvest::overview(s, workshop)?;
+    let ids: Vec<WorkshopId> = match kind {
+        DocumentKind::Minutes => vec![workshop],
+        // The harvest lists the newest first; number them in the order they took place.
+        DocumentKind::Concept => harvest.workshops.iter().rev().map(|w| w.id).collect(),
+    };
+    let mut workshops = Vec::with_capacity(ids.len());
+    for id in ids {
+        let setup = s.workshop_setup(id)?;
+        let schedule = crate::print::workshop_schedule(s, &setup)?;
+        let notes: Vec<_> = harvest.notes.iter().filter(|n| n.workshop_id == id).cloned().collect();
+        let mut photos = Vec::new();
+        // A concept draft shows no photos; do not load their bytes for it.
+        let attachments = if kind == DocumentKind::Minutes { s.attachments(id)? } else { Vec::new() };
+        for a in attachments {
+            let (media_type, bytes) = s.attachment_bytes(a.id)?;
+            photos.push(Photo {
+                table_id: a.table_id,
+                round_id: a.round_id,
+                file_name: a.file_name,
+                media_type,
+                bytes,
+                rotation_degrees: a.rotation_degrees,
+            });
+        }
+        workshops.push(WorkshopMinutes { setup, notes, photos, schedule });
+    }
+    workshops.sort_by_key(|w| (w.setup.workshop.details.date, w.setup.workshop.created_at));
+    let first = workshops.first().map(|w| &w.setup);
+    let process = first.and_then(|s| s.process.clone());
+    let statements = match kind {
+        DocumentKind::Concept => harvest.statements,
+        DocumentKind::Minutes => {
+            let own: HashSet<NoteId> =
+                harvest.notes.iter().filter(|n| n.workshop_id == workshop).map(|n| n.id).collect();
+            harvest
+                .statements
+                .into_iter()
+                .filter(|s| s.workshop_id == Some(workshop) || s.source_note_ids.iter().any(|n| own.contains(n)))
+                .collect()
+        }
+    };
+    let title = match kind {
+        DocumentKind::Minutes => first.map(|s| s.workshop.details.title.clone()).unwrap_or_default(),
+        DocumentKind::Concept => harvest.title,
+    };
+    Ok(MinutesInput {
+        kind,
+        title,
+        process_title: process.as_ref().map(|p| p.title.clone()),
+        process_description: process.map(|p| p.description).unwrap_or_default(),
+        language,
+        workshops,
+        statements,
+        include_names,
+        pseudonymise,
+    })
+}
+
+impl Documents<'_> {
     /// The minutes of a workshop or the concept draft of its process, as the bytes of a file in
-    /// `format`. Participants' names are not listed; see [`Cafehost::minutes_with_names`].
+    /// `format`. Participants' names are not listed; see [`Documents::minutes_with_names`].
     pub fn minutes(
-        &mut self,
+        &self,
         workshop: WorkshopId,
         kind: DocumentKind,
         format: ExportFormat,
@@ -162,10 +178,10 @@ impl Cafehost {
         self.minutes_with_names(workshop, kind, format, language, pseudonymise, false)
     }
 
-    /// [`Cafehost::minutes`], listing the participants' names under their organisation when
+    /// [`Documents::minutes`], listing the participants' names under their organisation when
     /// `include_names` (as initials when `pseudonymise`).
     pub fn minutes_with_names(
-        &mut self,
+        &self,
         workshop: WorkshopId,
         kind: DocumentKind,
         format: ExportFormat,
@@ -177,12 +193,12 @@ impl Cafehost {
         render(&input, format)
     }
 
-    /// Renders [`Cafehost::minutes`] and saves it in the export folder as
+    /// Renders [`Documents::minutes`] and saves it in the export folder as
     /// `<title> – Protokoll.docx` (or `Konzeptentwurf`, `Notizen`, `Aussagen`; English names in
     /// English), replacing an earlier copy. The title is the workshop's, or the process's for a
     /// concept draft.
     pub fn save_minutes(
-        &mut self,
+        &self,
         workshop: WorkshopId,
         kind: DocumentKind,
         format: ExportFormat,
@@ -193,7 +209,7 @@ impl Cafehost {
         let bytes = render(&input, format)?;
         let name =
             format!("{} – {}.{}", file_stem(&input.title), document_name(kind, format, language), format.extension());
-        let path: PathBuf = self.export_dir.join(name);
+        let path: PathBuf = self.0.export_dir.join(name);
         write_whole(&path, &bytes)?;
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX) })
     }
@@ -201,6 +217,7 @@ impl Cafehost {
 
 #[cfg(test)]
 mod tests {
+    use crate::Cafehost;
     use cafehost_core::{NewWorkshop, NoteInput, NoteKind, StatementInput, StatementLevel, StatementStatus};
 
     use super::*;
@@ -214,16 +231,18 @@ mod tests {
         let mut app = Cafehost::open(dir.path()).unwrap();
         app.set_export_dir(dir.path().join("out"));
         let new = |title: &str| NewWorkshop { title: title.into(), process_title: Some("Integrationskonzept".into()) };
-        let first = app.create_workshop(&new("Arbeit und Übergang")).unwrap();
-        let second = app.create_workshop(&new("Frühe Bildung")).unwrap();
-        let table = app.add_table(first.id).unwrap();
-        let round = app.workshop_setup(first.id).unwrap().rounds[0].id;
+        let first = app.setup().create_workshop(&new("Arbeit und Übergang")).unwrap();
+        let second = app.setup().create_workshop(&new("Frühe Bildung")).unwrap();
+        let table = app.setup().add_table(first.id).unwrap();
+        let round = app.setup().workshop_setup(first.id).unwrap().rounds[0].id;
         let text = |t: &str| NoteInput { text: t.into(), tags: Vec::new(), author: "Anna Müller".into() };
         let own = app
+            .notes()
             .add_note(first.id, Some(table.id), Some(round), NoteKind::Note, &text("Sprachkurse für Eltern"))
             .unwrap();
-        let other = app.add_note(second.id, None, None, NoteKind::WorkshopSummary, &text("Kitas öffnen")).unwrap();
-        app.add_attachment(first.id, Some(table.id), Some(round), "tisch.png", PNG).unwrap();
+        let other =
+            app.notes().add_note(second.id, None, None, NoteKind::WorkshopSummary, &text("Kitas öffnen")).unwrap();
+        app.notes().add_attachment(first.id, Some(table.id), Some(round), "tisch.png", PNG).unwrap();
         let goal = |t: &str| StatementInput {
             level: StatementLevel::Goal,
             text: t.into(),
@@ -233,11 +252,11 @@ mod tests {
             time_frame: String::new(),
             status: StatementStatus::Draft,
         };
-        app.add_statement(first.id, &goal("Mehr Ausbildungsplätze"), &[own.id]).unwrap();
-        app.add_statement(first.id, &goal("Kitas für alle"), &[other.id]).unwrap();
+        app.harvest().add_statement(first.id, &goal("Mehr Ausbildungsplätze"), &[own.id]).unwrap();
+        app.harvest().add_statement(first.id, &goal("Kitas für alle"), &[other.id]).unwrap();
 
         let md = String::from_utf8(
-            app.minutes(first.id, DocumentKind::Minutes, ExportFormat::Md, Language::De, true).unwrap(),
+            app.documents().minutes(first.id, DocumentKind::Minutes, ExportFormat::Md, Language::De, true).unwrap(),
         )
         .unwrap();
         assert!(md.starts_with("# Protokoll: Arbeit und Übergang"));
@@ -245,7 +264,7 @@ mod tests {
         assert!(!md.contains("Müller"), "pseudonymised");
         assert!(md.contains("Mehr Ausbildungsplätze") && !md.contains("Kitas für alle"), "only its own statements");
         let concept = String::from_utf8(
-            app.minutes(second.id, DocumentKind::Concept, ExportFormat::Md, Language::De, false).unwrap(),
+            app.documents().minutes(second.id, DocumentKind::Concept, ExportFormat::Md, Language::De, false).unwrap(),
         )
         .unwrap();
         assert!(concept.starts_with("# Konzeptentwurf: Integrationskonzept"));
@@ -253,17 +272,23 @@ mod tests {
         assert!(concept.contains("Quellen: W1 / Tisch 1 / Runde 1") && concept.contains("W2 / Abschluss"), "{concept}");
 
         for format in ExportFormat::ALL {
-            let saved = app.save_minutes(first.id, DocumentKind::Minutes, format, Language::De, false);
+            let saved = app.documents().save_minutes(first.id, DocumentKind::Minutes, format, Language::De, false);
             let saved = saved.unwrap_or_else(|e| panic!("{format:?}: {e}"));
             assert!(saved.path.ends_with(&format!(".{}", format.extension())), "{}", saved.path);
             assert_eq!(std::fs::metadata(&saved.path).unwrap().len(), u64::from(saved.bytes));
         }
-        let saved = app.save_minutes(first.id, DocumentKind::Concept, ExportFormat::Md, Language::En, false).unwrap();
+        let saved = app
+            .documents()
+            .save_minutes(first.id, DocumentKind::Concept, ExportFormat::Md, Language::En, false)
+            .unwrap();
         assert!(saved.path.ends_with("Integrationskonzept – Concept draft.md"), "{}", saved.path);
-        let saved = app.save_minutes(first.id, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false).unwrap();
+        let saved = app
+            .documents()
+            .save_minutes(first.id, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false)
+            .unwrap();
         assert!(saved.path.ends_with("Arbeit und Übergang – Protokoll.docx"), "{}", saved.path);
         assert!(matches!(
-            app.minutes(WorkshopId::new(), DocumentKind::Minutes, ExportFormat::Md, Language::De, false),
+            app.documents().minutes(WorkshopId::new(), DocumentKind::Minutes, ExportFormat::Md, Language::De, false),
             Err(AppError::NotFound { .. })
         ));
     }

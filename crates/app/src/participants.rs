@@ -1,20 +1,13 @@
-//! The participant list: quick add, inline edit, delete, attendance, CSV import and export.
+//! The participant list: quick add, inline edit, delete, CSV import and export. Whether an import
+//! may go ahead is the core's decision (`ImportPreview::decide`), shown in the dialog and kept here.
 
-use cafehost_core::import::{self, ColumnRole, ImportPreview};
+use cafehost_core::import::{self, ColumnRole, ImportDecision, ImportOptions, ImportPreview};
 use cafehost_core::{Attendance, Participant, ParticipantId, ParticipantInput, WorkshopId};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{AppError, Cafehost, Result};
-
-/// How to treat rows that cannot or should not be imported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-pub struct ImportOptions {
-    /// Import the good rows even when others have problems (otherwise nothing is imported).
-    pub skip_invalid: bool,
-    /// Import rows flagged as duplicates too (otherwise they are left out).
-    pub include_duplicates: bool,
-}
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -31,116 +24,149 @@ pub struct ImportOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkshopRef(pub String);
 
-impl Cafehost {
+/// The participant list of a workshop: quick add, edit, delete, CSV import and export.
+pub struct People<'a>(pub(crate) &'a Cafehost);
+
+impl People<'_> {
     /// Finds the workshop a person named by id or title.
     pub fn resolve_workshop(&self, reference: &WorkshopRef) -> Result<WorkshopId> {
-        if let Ok(id) = reference.0.parse::<WorkshopId>() {
-            self.store.workshop(id)?;
-            return Ok(id);
-        }
-        match self.store.workshop_by_title(reference.0.trim())? {
-            Ok(id) => Ok(id),
-            Err(matches) => Err(AppError::AmbiguousWorkshop {
-                query: reference.0.clone(),
-                matches: u32::try_from(matches).unwrap_or(u32::MAX),
-            }),
-        }
+        self.0.read(|s| {
+            if let Ok(id) = reference.0.parse::<WorkshopId>() {
+                s.workshop(id)?;
+                return Ok(id);
+            }
+            match s.workshop_by_title(reference.0.trim())? {
+                Ok(id) => Ok(id),
+                Err(matches) => Err(AppError::AmbiguousWorkshop {
+                    query: reference.0.clone(),
+                    matches: u32::try_from(matches).unwrap_or(u32::MAX),
+                }),
+            }
+        })
     }
 
     /// The participants of a workshop by name.
     pub fn participants(&self, workshop: WorkshopId) -> Result<Vec<Participant>> {
-        self.store.workshop(workshop)?;
-        Ok(self.store.participants(workshop)?)
+        self.0.read(|s| {
+            s.workshop(workshop)?;
+            Ok(s.participants(workshop)?)
+        })
     }
 
     /// Adds one person.
-    pub fn add_participant(&mut self, workshop: WorkshopId, input: &ParticipantInput) -> Result<Participant> {
+    pub fn add_participant(&self, workshop: WorkshopId, input: &ParticipantInput) -> Result<Participant> {
         let input = input.validated()?;
-        self.store.workshop(workshop)?;
-        let participant = self.new_participant(workshop, input);
-        self.store.insert_participants(std::slice::from_ref(&participant))?;
-        Ok(participant)
+        let participant = new_participant(workshop, input, self.0.now());
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            s.insert_participants(std::slice::from_ref(&participant))?;
+            Ok(participant)
+        })
     }
 
     /// Saves what was edited about a person.
-    pub fn update_participant(&mut self, participant: ParticipantId, input: &ParticipantInput) -> Result<Participant> {
+    pub fn update_participant(&self, participant: ParticipantId, input: &ParticipantInput) -> Result<Participant> {
         let input = input.validated()?;
-        Ok(self.store.update_participant(participant, &input, self.now())?)
+        let now = self.0.now();
+        self.0.write(|s| Ok(s.update_participant(participant, &input, now)?))
     }
 
     /// Removes a person from the workshop (and from any table they hosted).
-    pub fn delete_participant(&mut self, participant: ParticipantId) -> Result<()> {
-        Ok(self.store.delete_participant(participant)?)
+    pub fn delete_participant(&self, participant: ParticipantId) -> Result<()> {
+        self.0.write(|s| Ok(s.delete_participant(participant)?))
     }
 
-    /// Records check-in, no-show or departure.
-    pub fn set_attendance(&mut self, participant: ParticipantId, attendance: Attendance) -> Result<Participant> {
-        self.store.set_attendance(participant, attendance, self.now())?;
-        Ok(self.store.participant(participant)?)
-    }
-
-    /// What importing `bytes` would do, with the given column mapping or a guessed one.
-    /// Writes nothing.
+    /// What importing `bytes` with `options` would do, with the given column mapping or a
+    /// guessed one: every row with its problems, and the core's decision whether the import may
+    /// go ahead. Writes nothing.
     pub fn preview_import(
         &self,
         workshop: WorkshopId,
         bytes: &[u8],
         mapping: Option<&[ColumnRole]>,
-    ) -> Result<ImportPreview> {
-        let sheet = import::read_sheet(bytes)?;
-        let mapping = mapping.map_or_else(|| import::guess_mapping(&sheet.headers), <[ColumnRole]>::to_vec);
-        let existing: Vec<ParticipantInput> = self.participants(workshop)?.into_iter().map(|p| p.input).collect();
-        Ok(import::preview(&sheet, &mapping, &existing))
+        options: ImportOptions,
+    ) -> Result<ImportPreviewAndDecision> {
+        let existing = self.participants(workshop)?;
+        preview(bytes, mapping, &existing, options)
     }
 
-    /// Imports the rows of `bytes` in one transaction. Refuses (writing nothing) when any row
-    /// has a problem, unless `skip_invalid`; leaves out flagged duplicates unless
-    /// `include_duplicates`.
+    /// Imports the rows of `bytes` in one transaction, as the core's import decision says:
+    /// refused (writing nothing) when the mapping or any row has a problem, unless
+    /// `skip_invalid`; flagged duplicates left out unless `include_duplicates`. The duplicates
+    /// are judged against the list as it is inside the write, so two imports at once cannot add
+    /// the same people twice.
     pub fn import_participants(
-        &mut self,
+        &self,
         workshop: WorkshopId,
         bytes: &[u8],
         mapping: Option<&[ColumnRole]>,
         options: ImportOptions,
     ) -> Result<ImportOutcome> {
-        let preview = self.preview_import(workshop, bytes, mapping)?;
-        let invalid = u32::try_from(preview.invalid_count()).unwrap_or(u32::MAX);
-        if !preview.mapping_problems.is_empty() || (invalid > 0 && !options.skip_invalid) {
-            return Err(AppError::ImportRefused { invalid_rows: invalid, mapping_problems: preview.mapping_problems });
-        }
-        let mut skipped_duplicates = 0;
-        let mut people = Vec::new();
-        for row in preview.valid_rows() {
-            if row.duplicate_of.is_some() && !options.include_duplicates {
-                skipped_duplicates += 1;
-            } else {
-                people.push(self.new_participant(workshop, row.participant.clone()));
+        let sheet = import::read_sheet(bytes)?;
+        let now = self.0.now();
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            let existing: Vec<ParticipantInput> = s.participants(workshop)?.into_iter().map(|p| p.input).collect();
+            let mapping = mapping.map_or_else(|| import::guess_mapping(&sheet.headers), <[ColumnRole]>::to_vec);
+            let preview = import::preview(&sheet, &mapping, &existing);
+            let decision = preview.decide(options);
+            if decision.refusal.is_some() {
+                return Err(AppError::ImportRefused {
+                    invalid_rows: decision.skipped_invalid,
+                    mapping_problems: preview.mapping_problems,
+                });
             }
-        }
-        self.store.insert_participants(&people)?;
-        Ok(ImportOutcome {
-            imported: u32::try_from(people.len()).unwrap_or(u32::MAX),
-            skipped_invalid: invalid,
-            skipped_duplicates,
+            let people: Vec<Participant> =
+                preview.selected(&decision).map(|p| new_participant(workshop, p.clone(), now)).collect();
+            s.insert_participants(&people)?;
+            Ok(ImportOutcome {
+                imported: decision.importable,
+                skipped_invalid: decision.skipped_invalid,
+                skipped_duplicates: decision.skipped_duplicates,
+            })
         })
     }
 
     /// The participant list as a CSV file for spreadsheets, in the workshop's language.
     pub fn export_participants_csv(&self, workshop: WorkshopId) -> Result<Vec<u8>> {
-        let language = self.store.workshop(workshop)?.details.language;
-        let people: Vec<ParticipantInput> = self.store.participants(workshop)?.into_iter().map(|p| p.input).collect();
-        Ok(import::write_participants(&people, language))
+        self.0.read(|s| {
+            let language = s.workshop(workshop)?.details.language;
+            let people: Vec<ParticipantInput> = s.participants(workshop)?.into_iter().map(|p| p.input).collect();
+            Ok(import::write_participants(&people, language))
+        })
     }
+}
 
-    fn new_participant(&self, workshop: WorkshopId, input: ParticipantInput) -> Participant {
-        let now = self.now();
-        Participant {
-            id: ParticipantId::new(),
-            workshop_id: workshop,
-            input,
-            attendance: Attendance::Expected,
-            created_at: now,
-            updated_at: now,
-        }
+/// An import's preview together with what the chosen options would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportPreviewAndDecision {
+    /// Every row with its problems.
+    pub preview: ImportPreview,
+    /// Whether the import may go ahead, and how many people it adds.
+    pub decision: ImportDecision,
+}
+
+fn preview(
+    bytes: &[u8],
+    mapping: Option<&[ColumnRole]>,
+    existing: &[Participant],
+    options: ImportOptions,
+) -> Result<ImportPreviewAndDecision> {
+    let sheet = import::read_sheet(bytes)?;
+    let mapping = mapping.map_or_else(|| import::guess_mapping(&sheet.headers), <[ColumnRole]>::to_vec);
+    let existing: Vec<ParticipantInput> = existing.iter().map(|p| p.input.clone()).collect();
+    let preview = import::preview(&sheet, &mapping, &existing);
+    let decision = preview.decide(options);
+    Ok(ImportPreviewAndDecision { preview, decision })
+}
+
+pub(crate) fn new_participant(workshop: WorkshopId, input: ParticipantInput, now: DateTime<Utc>) -> Participant {
+    Participant {
+        id: ParticipantId::new(),
+        workshop_id: workshop,
+        input,
+        attendance: Attendance::Expected,
+        created_at: now,
+        updated_at: now,
     }
 }

@@ -1,16 +1,18 @@
 //! Rotation planning for a workshop: builds the planner's request from the setup (present
 //! people, tables with hosts, rounds, travel mode, organisations to spread, pinned seats, rounds
-//! already held), stores the result as seats, and reports its quality.
+//! already held), stores the result as seats, and reports its quality. Seats set by hand obey
+//! `cafehost_core::seating`; which rounds may be re-planned is `RunState::check_replan`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use cafehost_core::{
-    Attendance, CafeTable, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup,
-};
+use cafehost_core::run::{AgendaStep, RunState, agenda};
+use cafehost_core::seating::{SeatOption, SeatRefused, SeatingRules};
+use cafehost_core::{Attendance, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup};
 use cafehost_planner::{
     Absence, Budget, ParticipantSpec, Pin, PlanError, PlanRequest, QualityReport, TableSpec, Travel,
 };
+use cafehost_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -241,121 +243,160 @@ fn plan_error(error: &PlanError, setup: &WorkshopSetup) -> AppError {
     AppError::Plan { code, params, detail: error.to_string() }
 }
 
-impl Cafehost {
+/// What a plan was computed from; a plan is only saved when this is still what is stored.
+#[derive(PartialEq)]
+struct PlanBasis {
+    setup: WorkshopSetup,
+    seats: Vec<Seat>,
+    state: RunState,
+    agenda: Vec<AgendaStep>,
+}
+
+impl PlanBasis {
+    fn load(s: &mut Store, workshop: WorkshopId) -> Result<Self> {
+        let setup = s.workshop_setup(workshop)?;
+        let seats = s.seats(workshop)?;
+        let (state, frame) = s.run_state(workshop)?;
+        let agenda = agenda(&setup.rounds, frame);
+        Ok(Self { setup, seats, state, agenda })
+    }
+
+    /// The first round that is neither held nor under way; earlier gaps are not worth a warning.
+    fn open_from(&self) -> usize {
+        self.state.first_open_round(&self.agenda).map_or(self.setup.rounds.len(), |r| r as usize)
+    }
+}
+
+/// The rotation plan of a workshop and the seats the moderator sets by hand.
+pub struct Seating<'a>(pub(crate) &'a Cafehost);
+
+impl Seating<'_> {
     /// The stored seating plan with its quality.
-    pub fn rotation_plan(&mut self, workshop: WorkshopId) -> Result<RotationPlan> {
-        let setup = self.store.workshop_setup(workshop)?;
-        let seats = self.store.seats(workshop)?;
-        // Rounds held or under way can no longer seat anyone; only later gaps are worth a warning.
-        let (state, frame) = self.store.run_state(workshop)?;
-        let open_from = state
-            .first_open_round(&cafehost_core::run::agenda(&setup.rounds, frame))
-            .map_or(setup.rounds.len(), |r| r as usize);
-        evaluate(&setup, seats, open_from)
+    pub fn rotation_plan(&self, workshop: WorkshopId) -> Result<RotationPlan> {
+        let basis = self.0.read(|s| PlanBasis::load(s, workshop))?;
+        evaluate(&basis.setup, basis.seats.clone(), basis.open_from())
     }
 
     /// Plans the rounds from `options.from_round` on and stores the plan; earlier rounds stay.
     /// Seats the moderator pinned stay where they are; everyone else may move, though as few as
-    /// possible compared with the stored plan.
-    pub fn plan_rotation(&mut self, workshop: WorkshopId, options: PlanOptions) -> Result<RotationPlan> {
-        let setup = self.store.workshop_setup(workshop)?;
-        let seats = self.store.seats(workshop)?;
-        let t = translate(&setup, &seats, options);
-        let deadline = Instant::now() + TIME_LIMIT;
-        let stop = || Instant::now() >= deadline;
-        let outcome = cafehost_planner::plan(&t.request, Budget::default().with_stop(&stop))
-            .map_err(|e| plan_error(&e, &setup))?;
-        let from = options.from_round.min(count(t.round_ids.len())) as usize;
-        let pinned: Vec<(RoundId, ParticipantId)> =
-            seats.iter().filter(|s| s.pinned).map(|s| (s.round_id, s.participant_id)).collect();
-        let mut planned = Vec::new();
-        for (r, seating) in outcome.rounds.iter().enumerate().skip(from) {
-            let round_id = t.round_ids[r];
-            for (table, people) in seating {
-                let Some(&table_id) = t.tables.get(table) else { continue };
-                for person in people {
-                    let Some(&participant_id) = t.people.get(person) else { continue };
-                    let pinned = pinned.contains(&(round_id, participant_id));
-                    planned.push(Seat { round_id, participant_id, table_id, pinned });
+    /// possible compared with the stored plan. Refused when a round from `from_round` on has
+    /// begun (the core's rule for every re-plan).
+    ///
+    /// The planner works on a snapshot and holds no lock while it searches (up to a few
+    /// seconds), so notes and edits go on meanwhile. The plan is saved only if nothing it was
+    /// computed from changed in the meantime; otherwise it is computed once more.
+    pub fn plan_rotation(&self, workshop: WorkshopId, options: PlanOptions) -> Result<RotationPlan> {
+        for _ in 0..3 {
+            let basis = self.0.read(|s| PlanBasis::load(s, workshop))?;
+            basis
+                .state
+                .check_replan(&basis.agenda, options.from_round)
+                .map_err(|e| AppError::RoundsLocked { first_open: e.first_open.map(|r| r + 1) })?;
+            let planned = compute_plan(&basis, options)?;
+            let from = options.from_round.min(count(basis.setup.rounds.len())) as usize;
+            let round_ids: Vec<RoundId> = basis.setup.rounds.iter().map(|r| r.id).collect();
+            let saved = self.0.write(|s| {
+                if PlanBasis::load(s, workshop)? != basis {
+                    return Ok(false);
                 }
+                s.replace_seats(&round_ids[from..], &planned)?;
+                Ok(true)
+            })?;
+            if saved {
+                let mut plan = self.rotation_plan(workshop)?;
+                plan.changes = changes(&round_ids, &basis.seats, &plan.seats);
+                return Ok(plan);
             }
         }
-        self.store.replace_seats(&t.round_ids[from..], &planned)?;
-        let mut plan = self.rotation_plan(workshop)?;
-        plan.changes = changes(&t.round_ids, &seats, &plan.seats);
-        Ok(plan)
+        Err(AppError::Busy)
     }
 
-    /// Swaps the tables of two people in one round and pins both seats. Refused when the travel
-    /// mode forbids a second visit and either sat at the other's table before.
-    pub fn swap_seats(&mut self, round: RoundId, first: ParticipantId, second: ParticipantId) -> Result<RotationPlan> {
-        let round = self.store.round(round)?;
-        let workshop = self.store.workshop(round.workshop_id)?;
-        let seats = self.store.seats(round.workshop_id)?;
-        let seat_of = |p: ParticipantId| {
-            seats
-                .iter()
-                .find(|s| s.round_id == round.id && s.participant_id == p)
-                .copied()
-                .ok_or(AppError::NotFound { entity: "seat" })
-        };
-        let (a, b) = (seat_of(first)?, seat_of(second)?);
-        let tables = self.store.workshop_setup(round.workshop_id)?.tables;
-        for (person, to) in [(a.participant_id, b.table_id), (b.participant_id, a.table_id)] {
-            check_hand_seat(&tables, &seats, workshop.details.travel_mode, Seat { table_id: to, ..seat_of(person)? })?;
-        }
-        self.store.set_seats(&[
-            Seat { table_id: b.table_id, pinned: true, ..a },
-            Seat { table_id: a.table_id, pinned: true, ..b },
-        ])?;
-        self.rotation_plan(round.workshop_id)
+    /// For each table, whether `person` may be moved there in `round`, and why not (the core's
+    /// hand-seat rules), for the seating grid.
+    pub fn seat_options(&self, round: RoundId, person: ParticipantId) -> Result<Vec<SeatOption>> {
+        self.0.read(|s| {
+            let round = s.round(round)?;
+            let workshop = s.workshop(round.workshop_id)?;
+            let seats = s.seats(round.workshop_id)?;
+            let tables = s.tables(round.workshop_id)?;
+            let rules = SeatingRules { tables: &tables, seats: &seats, travel: workshop.details.travel_mode };
+            Ok(rules.options(round.id, person))
+        })
+    }
+
+    /// Swaps the tables of two people in one round and pins both seats. Refused when the core's
+    /// hand-seat rules forbid either move.
+    pub fn swap_seats(&self, round: RoundId, first: ParticipantId, second: ParticipantId) -> Result<RotationPlan> {
+        let workshop = self.0.write(|s| {
+            let round = s.round(round)?;
+            let workshop = s.workshop(round.workshop_id)?;
+            let seats = s.seats(round.workshop_id)?;
+            let tables = s.tables(round.workshop_id)?;
+            let rules = SeatingRules { tables: &tables, seats: &seats, travel: workshop.details.travel_mode };
+            let (a, b) = rules.check_swap(round.id, first, second).map_err(seat_refused)?;
+            s.set_seats(&[
+                Seat { table_id: b.table_id, pinned: true, ..a },
+                Seat { table_id: a.table_id, pinned: true, ..b },
+            ])?;
+            Ok(workshop.id)
+        })?;
+        self.rotation_plan(workshop)
     }
 
     /// Moves one person to another table in one round and pins them there, so a re-plan keeps
     /// the seat; with `pinned == false` the seat is released for the planner again. Refused when
-    /// the table is full, or when the travel mode forbids a second visit and they sat there before.
-    pub fn set_seat(&mut self, seat: Seat) -> Result<RotationPlan> {
-        let round = self.store.round(seat.round_id)?;
-        let table = self.store.table(seat.table_id)?;
-        let person = self.store.participant(seat.participant_id)?;
-        if table.workshop_id != round.workshop_id || person.workshop_id != round.workshop_id {
-            return Err(AppError::NotFound { entity: "seat" });
-        }
-        let workshop = self.store.workshop(round.workshop_id)?;
-        let seats = self.store.seats(round.workshop_id)?;
-        let others_there = seats
-            .iter()
-            .filter(|s| {
-                s.round_id == seat.round_id && s.table_id == seat.table_id && s.participant_id != seat.participant_id
-            })
-            .count();
-        if count(others_there) >= table.input.capacity {
-            return Err(AppError::SeatRefused { code: "seat.table_full", table: table.input.number });
-        }
-        let tables = self.store.workshop_setup(round.workshop_id)?.tables;
-        check_hand_seat(&tables, &seats, workshop.details.travel_mode, seat)?;
-        self.store.set_seat(&seat)?;
-        self.rotation_plan(round.workshop_id)
+    /// the core's hand-seat rules forbid it.
+    pub fn set_seat(&self, seat: Seat) -> Result<RotationPlan> {
+        let workshop = self.0.write(|s| {
+            let round = s.round(seat.round_id)?;
+            let table = s.table(seat.table_id)?;
+            let person = s.participant(seat.participant_id)?;
+            if table.workshop_id != round.workshop_id || person.workshop_id != round.workshop_id {
+                return Err(AppError::NotFound { entity: "seat" });
+            }
+            let workshop = s.workshop(round.workshop_id)?;
+            let seats = s.seats(round.workshop_id)?;
+            let tables = s.tables(round.workshop_id)?;
+            let rules = SeatingRules { tables: &tables, seats: &seats, travel: workshop.details.travel_mode };
+            rules.check_move(&seat).map_err(seat_refused)?;
+            s.set_seat(&seat)?;
+            Ok(workshop.id)
+        })?;
+        self.rotation_plan(workshop)
     }
 }
 
-/// The rules a seat set by hand must keep (the planner keeps them for its own seats): a host
-/// stays at their table, and where the travel mode forbids it nobody returns to a table they
-/// sat at in another round.
-fn check_hand_seat(tables: &[CafeTable], seats: &[Seat], travel: TravelMode, seat: Seat) -> Result<()> {
-    let table = tables.iter().find(|t| t.id == seat.table_id).ok_or(AppError::NotFound { entity: "table" })?;
-    let refused = |code| Err(AppError::SeatRefused { code, table: table.input.number });
-    if tables.iter().any(|t| t.input.host_id == Some(seat.participant_id) && t.id != seat.table_id) {
-        return refused("seat.host");
+fn seat_refused(e: SeatRefused) -> AppError {
+    match e {
+        SeatRefused::Rule { reason, table } => AppError::SeatRefused { code: reason.code(), table },
+        SeatRefused::UnknownTable => AppError::NotFound { entity: "table" },
+        SeatRefused::NoSeat => AppError::NotFound { entity: "seat" },
     }
-    let returns = seats
-        .iter()
-        .any(|s| s.participant_id == seat.participant_id && s.table_id == seat.table_id && s.round_id != seat.round_id);
-    let is_host = table.input.host_id == Some(seat.participant_id);
-    if returns && !is_host && travel != TravelMode::Any {
-        return refused("seat.revisit");
+}
+
+/// Runs the planner on a snapshot (no lock held) and returns the seats of the planned rounds.
+fn compute_plan(basis: &PlanBasis, options: PlanOptions) -> Result<Vec<Seat>> {
+    let t = translate(&basis.setup, &basis.seats, options);
+    let deadline = Instant::now() + TIME_LIMIT;
+    let stop = || Instant::now() >= deadline;
+    let outcome = cafehost_planner::plan(&t.request, Budget::default().with_stop(&stop))
+        .map_err(|e| plan_error(&e, &basis.setup))?;
+    let from = options.from_round.min(count(t.round_ids.len())) as usize;
+    let pinned: Vec<(RoundId, ParticipantId)> =
+        basis.seats.iter().filter(|s| s.pinned).map(|s| (s.round_id, s.participant_id)).collect();
+    let mut planned = Vec::new();
+    for (r, seating) in outcome.rounds.iter().enumerate().skip(from) {
+        let round_id = t.round_ids[r];
+        for (table, people) in seating {
+            let Some(&table_id) = t.tables.get(table) else { continue };
+            for person in people {
+                let Some(&participant_id) = t.people.get(person) else { continue };
+                let pinned = pinned.contains(&(round_id, participant_id));
+                planned.push(Seat { round_id, participant_id, table_id, pinned });
+            }
+        }
     }
-    Ok(())
+    Ok(planned)
 }
 
 fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result<RotationPlan> {

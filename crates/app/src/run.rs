@@ -2,9 +2,9 @@
 //! come. The clock is stored after every action; the time left is computed from it and the
 //! current time, so a restart (or a crash) resumes with the right time left.
 
-use cafehost_core::run::{AgendaStep, RunAction, RunFrame, RunState, agenda};
-use cafehost_core::{Attendance, Participant, ParticipantInput, WorkshopId};
-use chrono::{DateTime, Utc};
+use cafehost_core::run::{AgendaStep, RunAction, RunFrame, RunState, ScheduledStep, agenda, schedule};
+use cafehost_core::{Attendance, Participant, ParticipantId, ParticipantInput, WorkshopId};
+use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -15,6 +15,10 @@ use crate::{Cafehost, PlanOptions, Result, RotationPlan};
 pub struct RunView {
     /// Welcome, rounds, breaks, harvest.
     pub agenda: Vec<AgendaStep>,
+    /// The agenda with clock times (when the workshop has a start time): the one timetable.
+    pub schedule: Vec<ScheduledStep>,
+    /// Minutes of the welcome and the harvest.
+    pub frame: RunFrame,
     /// The stored clock.
     pub state: RunState,
     /// The current step.
@@ -31,56 +35,90 @@ pub struct RunView {
     pub now: DateTime<Utc>,
 }
 
-impl Cafehost {
+/// The day of the café: the agenda and its clock, check-in, walk-ins, re-planning.
+pub struct Run<'a>(pub(crate) &'a Cafehost);
+
+impl Run<'_> {
     /// The run clock of a workshop as of now.
     pub fn run_view(&self, workshop: WorkshopId) -> Result<RunView> {
-        let rounds = self.store.rounds(workshop)?;
-        let (state, frame) = self.store.run_state(workshop)?;
-        Ok(view(&agenda(&rounds, frame), state, self.now()))
+        let now = self.0.now();
+        self.0.read(|s| {
+            let details = s.workshop(workshop)?.details;
+            let rounds = s.rounds(workshop)?;
+            let (state, frame) = s.run_state(workshop)?;
+            Ok(view(&agenda(&rounds, frame), details.start_time, state, frame, now))
+        })
     }
 
     /// Starts, pauses, extends or moves the run on, and stores the result at once.
-    pub fn run_action(&mut self, workshop: WorkshopId, action: RunAction) -> Result<RunView> {
-        let rounds = self.store.rounds(workshop)?;
-        let (state, frame) = self.store.run_state(workshop)?;
-        let steps = agenda(&rounds, frame);
-        let now = self.now();
-        let next = state.apply(action, &steps, now);
-        self.store.set_run_state(workshop, &next, &frame)?;
-        Ok(view(&steps, next, now))
+    pub fn run_action(&self, workshop: WorkshopId, action: RunAction) -> Result<RunView> {
+        let now = self.0.now();
+        self.0.write(|s| {
+            let details = s.workshop(workshop)?.details;
+            let rounds = s.rounds(workshop)?;
+            let (state, frame) = s.run_state(workshop)?;
+            let steps = agenda(&rounds, frame);
+            let next = state.apply(action, &steps, now);
+            s.set_run_state(workshop, &next, &frame)?;
+            Ok(view(&steps, details.start_time, next, frame, now))
+        })
     }
 
     /// Changes the minutes of the welcome and the harvest.
-    pub fn set_run_frame(&mut self, workshop: WorkshopId, frame: RunFrame) -> Result<RunView> {
-        let (state, _) = self.store.run_state(workshop)?;
-        let frame = RunFrame {
-            welcome_minutes: frame.welcome_minutes.min(600),
-            harvest_minutes: frame.harvest_minutes.min(600),
-        };
-        self.store.set_run_state(workshop, &state, &frame)?;
+    pub fn set_run_frame(&self, workshop: WorkshopId, frame: RunFrame) -> Result<RunView> {
+        let frame = frame.validated()?;
+        self.0.write(|s| {
+            let (state, _) = s.run_state(workshop)?;
+            Ok(s.set_run_state(workshop, &state, &frame)?)
+        })?;
         self.run_view(workshop)
     }
 
-    /// Adds someone who came without registration, checked in as present.
-    pub fn add_walk_in(&mut self, workshop: WorkshopId, input: &ParticipantInput) -> Result<Participant> {
-        let person = self.add_participant(workshop, input)?;
-        self.set_attendance(person.id, Attendance::Present)
+    /// Records check-in, no-show or departure.
+    pub fn set_attendance(&self, participant: ParticipantId, attendance: Attendance) -> Result<Participant> {
+        let now = self.0.now();
+        self.0.write(|s| {
+            s.set_attendance(participant, attendance, now)?;
+            Ok(s.participant(participant)?)
+        })
+    }
+
+    /// Adds someone who came without registration, checked in as present (one transaction).
+    pub fn add_walk_in(&self, workshop: WorkshopId, input: &ParticipantInput) -> Result<Participant> {
+        let input = input.validated()?;
+        let person = Participant {
+            attendance: Attendance::Present,
+            ..crate::participants::new_participant(workshop, input, self.0.now())
+        };
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            s.insert_participants(std::slice::from_ref(&person))?;
+            Ok(s.participant(person.id)?)
+        })
     }
 
     /// Re-plans the rounds that have not started (held rounds and the round under way stay),
     /// after check-in changes.
-    pub fn replan_open_rounds(&mut self, workshop: WorkshopId, seed: u32) -> Result<RotationPlan> {
-        let view = self.run_view(workshop)?;
-        let Some(from_round) = view.first_open_round else {
-            return self.rotation_plan(workshop);
+    pub fn replan_open_rounds(&self, workshop: WorkshopId, seed: u32) -> Result<RotationPlan> {
+        let seating = self.0.seating();
+        let Some(from_round) = self.run_view(workshop)?.first_open_round else {
+            return seating.rotation_plan(workshop);
         };
-        self.plan_rotation(workshop, PlanOptions { from_round, seed })
+        seating.plan_rotation(workshop, PlanOptions { from_round, seed })
     }
 }
 
-fn view(steps: &[AgendaStep], state: RunState, now: DateTime<Utc>) -> RunView {
+fn view(
+    steps: &[AgendaStep],
+    start: Option<NaiveTime>,
+    state: RunState,
+    frame: RunFrame,
+    now: DateTime<Utc>,
+) -> RunView {
     RunView {
         agenda: steps.to_vec(),
+        schedule: schedule(steps, start),
+        frame,
         current: state.current(steps),
         remaining_seconds: state.remaining_seconds(steps, now),
         running: state.running(),

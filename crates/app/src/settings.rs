@@ -19,24 +19,26 @@ pub struct AppInfo {
     pub ui_language: Option<Language>,
 }
 
-impl Cafehost {
+/// The app's own preferences and facts.
+pub struct Settings<'a>(pub(crate) &'a Cafehost);
+
+impl Settings<'_> {
     /// Version, database location and preferences.
     pub fn app_info(&self) -> Result<AppInfo> {
-        let ui_language =
-            self.store.setting(UI_LANGUAGE)?.and_then(|v| serde_json::from_value(serde_json::Value::String(v)).ok());
+        let ui_language = self.0.read(|s| Ok(s.setting(UI_LANGUAGE)?))?;
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            database_path: self.database_path().display().to_string(),
-            ui_language,
+            database_path: self.0.database_path().display().to_string(),
+            ui_language: ui_language.and_then(|v| serde_json::from_value(serde_json::Value::String(v)).ok()),
         })
     }
 
     /// Remembers the UI language.
-    pub fn set_ui_language(&mut self, language: Language) -> Result<()> {
+    pub fn set_ui_language(&self, language: Language) -> Result<()> {
         let value = match language {
             Language::De => "de",
             Language::En => "en",
         };
-        Ok(self.store.set_setting(UI_LANGUAGE, value)?)
+        self.0.write(|s| Ok(s.set_setting(UI_LANGUAGE, value)?))
     }
 }

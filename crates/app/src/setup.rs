@@ -1,209 +1,144 @@
-//! Workshops and their tables and rounds: create, edit, duplicate, delete.
-
-use std::collections::HashMap;
+//! Workshops and their tables and rounds: create, edit, duplicate, delete. What a new workshop,
+//! table or round starts with, and what a copy carries over, is decided in `cafehost_core::setup`.
 
 use cafehost_core::{
-    CafeTable, Language, NewWorkshop, ProcessGroup, Round, RoundId, RoundInput, TableId, TableInput, Workshop,
-    WorkshopDetails, WorkshopId, WorkshopSetup, group_by_process,
+    CafeTable, NewWorkshop, ProcessGroup, Round, RoundId, RoundInput, TableId, TableInput, Workshop, WorkshopDetails,
+    WorkshopId, WorkshopSetup, group_by_process,
 };
 
 use crate::{AppError, Cafehost, Result};
 
-/// Rounds a new workshop starts with: the classic café of three 20-minute rounds.
-const DEFAULT_ROUNDS: u32 = 3;
-/// Seats at a new table.
-const DEFAULT_CAPACITY: u32 = 6;
+/// Setting workshops up: the workshop list, details, tables and rounds.
+pub struct Setup<'a>(pub(crate) &'a Cafehost);
 
-impl Cafehost {
+impl Setup<'_> {
     /// The workshop list, grouped by process.
     pub fn workshop_overview(&self) -> Result<Vec<ProcessGroup>> {
-        Ok(group_by_process(self.store.processes()?, self.store.workshop_summaries()?))
+        self.0.read(|s| Ok(group_by_process(s.processes()?, s.workshop_summaries()?)))
     }
 
     /// Creates a workshop with three 20-minute rounds, filed under the named process (created
     /// when new).
-    pub fn create_workshop(&mut self, new: &NewWorkshop) -> Result<Workshop> {
+    pub fn create_workshop(&self, new: &NewWorkshop) -> Result<Workshop> {
         let new = new.validated()?;
-        let now = self.now();
-        let process_id = match &new.process_title {
-            Some(title) => Some(self.store.find_or_create_process(title, now)?.id),
-            None => None,
-        };
-        let id = WorkshopId::new();
-        let rounds = (0..DEFAULT_ROUNDS)
-            .map(|position| Round { id: RoundId::new(), workshop_id: id, position, input: RoundInput::default() })
-            .collect();
-        let workshop =
-            Workshop { id, process_id, details: WorkshopDetails::titled(new.title), created_at: now, updated_at: now };
-        self.store.insert_setup(&WorkshopSetup {
-            workshop: workshop.clone(),
-            process: None,
-            tables: Vec::new(),
-            rounds,
-            participants: Vec::new(),
-        })?;
-        Ok(workshop)
+        let now = self.0.now();
+        self.0.write(|s| {
+            let process = match &new.process_title {
+                Some(title) => Some(s.find_or_create_process(title, now)?.id),
+                None => None,
+            };
+            let setup = cafehost_core::setup::new_workshop(new.title, process, now);
+            s.insert_setup(&setup)?;
+            Ok(setup.workshop)
+        })
     }
 
     /// Everything the setup screens show about a workshop.
-    pub fn workshop_setup(&mut self, workshop: WorkshopId) -> Result<WorkshopSetup> {
-        Ok(self.store.workshop_setup(workshop)?)
+    pub fn workshop_setup(&self, workshop: WorkshopId) -> Result<WorkshopSetup> {
+        self.0.read(|s| Ok(s.workshop_setup(workshop)?))
     }
 
     /// Saves the workshop's details.
-    pub fn update_workshop(&mut self, workshop: WorkshopId, details: &WorkshopDetails) -> Result<Workshop> {
+    pub fn update_workshop(&self, workshop: WorkshopId, details: &WorkshopDetails) -> Result<Workshop> {
         let details = details.validated()?;
-        self.store.update_workshop_details(workshop, &details, self.now())?;
-        Ok(self.store.workshop(workshop)?)
+        let now = self.0.now();
+        self.0.write(|s| {
+            s.update_workshop_details(workshop, &details, now)?;
+            Ok(s.workshop(workshop)?)
+        })
     }
 
-    /// Files the workshop under the named process (created when new), or under none.
-    pub fn set_workshop_process(&mut self, workshop: WorkshopId, process_title: Option<&str>) -> Result<Workshop> {
+    /// Files the workshop under the named process (created when new), or under none; a process
+    /// left empty goes.
+    pub fn set_workshop_process(&self, workshop: WorkshopId, process_title: Option<&str>) -> Result<Workshop> {
         let title = NewWorkshop { title: "-".into(), process_title: process_title.map(str::to_owned) }
             .validated()?
             .process_title;
-        let process = match title {
-            Some(t) => Some(self.store.find_or_create_process(&t, self.now())?.id),
-            None => None,
-        };
-        self.store.set_workshop_process(workshop, process)?;
-        self.store.delete_empty_processes()?;
-        Ok(self.store.workshop(workshop)?)
+        let now = self.0.now();
+        self.0.write(|s| {
+            let process = match title {
+                Some(t) => Some(s.find_or_create_process(&t, now)?.id),
+                None => None,
+            };
+            s.set_workshop_process(workshop, process)?;
+            s.delete_empty_processes()?;
+            Ok(s.workshop(workshop)?)
+        })
     }
 
     /// Copies a workshop's setup (details, tables with questions and hosts, rounds,
     /// participants) into a new workshop; seats, notes and attendance are not copied.
-    pub fn duplicate_workshop(&mut self, workshop: WorkshopId) -> Result<Workshop> {
-        let original = self.store.workshop_setup(workshop)?;
-        let now = self.now();
-        let id = WorkshopId::new();
-        let suffix = match original.workshop.details.language {
-            Language::De => "Kopie",
-            Language::En => "copy",
-        };
-        let mut details = original.workshop.details.clone();
-        details.title =
-            truncate_chars(&format!("{} ({suffix})", details.title), cafehost_core::validation::MAX_LINE_CHARS);
-        let round_ids: HashMap<RoundId, RoundId> = original.rounds.iter().map(|r| (r.id, RoundId::new())).collect();
-        let participant_ids: HashMap<_, _> =
-            original.participants.iter().map(|p| (p.id, cafehost_core::ParticipantId::new())).collect();
-        let rounds = original
-            .rounds
-            .iter()
-            .map(|r| Round { id: round_ids[&r.id], workshop_id: id, position: r.position, input: r.input.clone() })
-            .collect();
-        let participants = original
-            .participants
-            .iter()
-            .map(|p| cafehost_core::Participant {
-                id: participant_ids[&p.id],
-                workshop_id: id,
-                input: p.input.clone(),
-                attendance: cafehost_core::Attendance::Expected,
-                created_at: now,
-                updated_at: now,
-            })
-            .collect();
-        let tables = original
-            .tables
-            .iter()
-            .map(|t| {
-                let mut input = t.input.clone();
-                input.host_id = input.host_id.and_then(|h| participant_ids.get(&h).copied());
-                for q in &mut input.questions {
-                    q.round_id = round_ids[&q.round_id];
-                }
-                CafeTable { id: TableId::new(), workshop_id: id, input }
-            })
-            .collect();
-        let workshop =
-            Workshop { id, process_id: original.workshop.process_id, details, created_at: now, updated_at: now };
-        self.store.insert_setup(&WorkshopSetup {
-            workshop: workshop.clone(),
-            process: None,
-            tables,
-            rounds,
-            participants,
-        })?;
-        Ok(workshop)
+    pub fn duplicate_workshop(&self, workshop: WorkshopId) -> Result<Workshop> {
+        let now = self.0.now();
+        self.0.write(|s| {
+            let copy = cafehost_core::setup::duplicate(&s.workshop_setup(workshop)?, now);
+            s.insert_setup(&copy)?;
+            Ok(copy.workshop)
+        })
     }
 
     /// Deletes a workshop and everything in it; a process left empty goes too.
-    pub fn delete_workshop(&mut self, workshop: WorkshopId) -> Result<()> {
-        self.store.delete_workshop(workshop)?;
-        self.store.delete_empty_processes()?;
-        Ok(())
+    pub fn delete_workshop(&self, workshop: WorkshopId) -> Result<()> {
+        self.0.write(|s| {
+            s.delete_workshop(workshop)?;
+            s.delete_empty_processes()?;
+            Ok(())
+        })
     }
 
-    /// Adds a table with the next free number and default capacity.
-    pub fn add_table(&mut self, workshop: WorkshopId) -> Result<CafeTable> {
-        let tables = self.store.tables(workshop)?;
-        let number = tables.iter().map(|t| t.input.number).max().unwrap_or(0) + 1;
-        let capacity = tables.last().map_or(DEFAULT_CAPACITY, |t| t.input.capacity);
-        self.store.workshop(workshop)?;
-        let table = CafeTable {
-            id: TableId::new(),
-            workshop_id: workshop,
-            input: TableInput { number, topic: String::new(), capacity, host_id: None, questions: Vec::new() },
-        };
-        self.store.insert_table(&table)?;
-        Ok(table)
+    /// Adds a table with the next free number and the last table's capacity.
+    pub fn add_table(&self, workshop: WorkshopId) -> Result<CafeTable> {
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            let table = cafehost_core::setup::next_table(workshop, &s.tables(workshop)?);
+            s.insert_table(&table)?;
+            Ok(table)
+        })
     }
 
     /// Saves a table's number, topic, capacity, host and questions.
-    pub fn update_table(&mut self, table: TableId, input: &TableInput) -> Result<CafeTable> {
-        let current = self.store.table(table)?;
-        let tables = self.store.tables(current.workshop_id)?;
-        let others: Vec<u32> = tables.iter().filter(|t| t.id != table).map(|t| t.input.number).collect();
-        let input = input.validated(&others)?;
-        if let Some(host) = input.host_id {
-            let p = self.store.participant(host).map_err(|_| AppError::HostNotParticipant)?;
-            if p.workshop_id != current.workshop_id {
-                return Err(AppError::HostNotParticipant);
+    pub fn update_table(&self, table: TableId, input: &TableInput) -> Result<CafeTable> {
+        self.0.write(|s| {
+            let current = s.table(table)?;
+            let others: Vec<u32> =
+                s.tables(current.workshop_id)?.iter().filter(|t| t.id != table).map(|t| t.input.number).collect();
+            let input = input.validated(&others)?;
+            if let Some(host) = input.host_id {
+                let p = s.participant(host).map_err(|_| AppError::HostNotParticipant)?;
+                if p.workshop_id != current.workshop_id {
+                    return Err(AppError::HostNotParticipant);
+                }
             }
-        }
-        let rounds = self.store.rounds(current.workshop_id)?;
-        if input.questions.iter().any(|q| !rounds.iter().any(|r| r.id == q.round_id)) {
-            return Err(AppError::NotFound { entity: "round" });
-        }
-        Ok(self.store.update_table(table, &input)?)
+            let rounds = s.rounds(current.workshop_id)?;
+            if input.questions.iter().any(|q| !rounds.iter().any(|r| r.id == q.round_id)) {
+                return Err(AppError::NotFound { entity: "round" });
+            }
+            Ok(s.update_table(table, &input)?)
+        })
     }
 
     /// Deletes a table.
-    pub fn delete_table(&mut self, table: TableId) -> Result<()> {
-        Ok(self.store.delete_table(table)?)
+    pub fn delete_table(&self, table: TableId) -> Result<()> {
+        self.0.write(|s| Ok(s.delete_table(table)?))
     }
 
     /// Adds a round after the last, as long as the last one.
-    pub fn add_round(&mut self, workshop: WorkshopId) -> Result<Round> {
-        let rounds = self.store.rounds(workshop)?;
-        if rounds.len() >= cafehost_core::validation::MAX_ROUNDS as usize {
-            return Err(cafehost_core::ValidationError::single(
-                "rounds",
-                cafehost_core::FieldProblem::OutOfRange { min: 1, max: cafehost_core::validation::MAX_ROUNDS },
-            )
-            .into());
-        }
-        self.store.workshop(workshop)?;
-        let input = RoundInput {
-            duration_minutes: rounds.last().map_or(20, |r| r.input.duration_minutes),
-            ..RoundInput::default()
-        };
-        Ok(self.store.append_round(workshop, &input)?)
+    pub fn add_round(&self, workshop: WorkshopId) -> Result<Round> {
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            let input = cafehost_core::setup::next_round(&s.rounds(workshop)?)?;
+            Ok(s.append_round(workshop, &input)?)
+        })
     }
 
     /// Saves a round's duration, break and question.
-    pub fn update_round(&mut self, round: RoundId, input: &RoundInput) -> Result<Round> {
+    pub fn update_round(&self, round: RoundId, input: &RoundInput) -> Result<Round> {
         let input = input.validated()?;
-        Ok(self.store.update_round(round, &input)?)
+        self.0.write(|s| Ok(s.update_round(round, &input)?))
     }
 
     /// Deletes a round; the later ones move up.
-    pub fn delete_round(&mut self, round: RoundId) -> Result<()> {
-        Ok(self.store.delete_round(round)?)
+    pub fn delete_round(&self, round: RoundId) -> Result<()> {
+        self.0.write(|s| Ok(s.delete_round(round)?))
     }
-}
-
-fn truncate_chars(s: &str, max: u32) -> String {
-    s.chars().take(max as usize).collect()
 }

@@ -22,11 +22,12 @@ fn statement(level: StatementLevel, text: &str) -> StatementInput {
 #[test]
 fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
     let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut a = Cafehost::open(dir_a.path()).unwrap();
-    let demo = a.seed_demo_if_empty().unwrap().unwrap();
-    a.plan_rotation(demo, PlanOptions::default()).unwrap();
-    let setup = a.workshop_setup(demo).unwrap();
+    let a = Cafehost::open(dir_a.path()).unwrap();
+    let demo = a.settings().seed_demo_if_empty().unwrap().unwrap();
+    a.seating().plan_rotation(demo, PlanOptions::default()).unwrap();
+    let setup = a.setup().workshop_setup(demo).unwrap();
     let note = a
+        .notes()
         .add_note(
             demo,
             Some(setup.tables[0].id),
@@ -37,64 +38,67 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
         .unwrap();
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend_from_slice(&[1u8; 64]);
-    a.add_attachment(
-        demo,
-        Some(setup.tables[0].id),
-        Some(setup.rounds[0].id),
-        "tisch1.png",
-        &base64::engine::general_purpose::STANDARD.encode(&png),
-    )
-    .unwrap();
-    let goal = a.add_statement(demo, &statement(StatementLevel::Goal, "Eltern früh erreichen"), &[note.id]).unwrap();
+    a.notes()
+        .add_attachment(
+            demo,
+            Some(setup.tables[0].id),
+            Some(setup.rounds[0].id),
+            "tisch1.png",
+            &base64::engine::general_purpose::STANDARD.encode(&png),
+        )
+        .unwrap();
+    let goal =
+        a.harvest().add_statement(demo, &statement(StatementLevel::Goal, "Eltern früh erreichen"), &[note.id]).unwrap();
     let bundle = dir_a.path().join("bildung.cafehost");
-    let saved = a.export_bundle(demo, true, Some(bundle.clone())).unwrap();
+    let saved = a.bundles().export_bundle(demo, true, Some(bundle.clone())).unwrap();
     assert!(saved.bytes > 0);
 
     // Laptop B has the same process under its own id, with a workshop of its own.
-    let mut b = Cafehost::open(dir_b.path()).unwrap();
+    let b = Cafehost::open(dir_b.path()).unwrap();
     let own = b
+        .setup()
         .create_workshop(&NewWorkshop {
             title: "Arbeit".into(),
             process_title: Some("integrationskonzept rhein-erft".into()),
         })
         .unwrap();
-    b.add_statement(own.id, &statement(StatementLevel::Goal, "Ausbildung öffnen"), &[]).unwrap();
+    b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Ausbildung öffnen"), &[]).unwrap();
 
-    let first = b.import_bundle(&bundle).unwrap();
+    let first = b.bundles().import_bundle(&bundle).unwrap();
     assert_eq!((first.workshops_added, first.notes_added, first.photos_added, first.statements_added), (1, 1, 1, 1));
-    let again = b.import_bundle(&bundle).unwrap();
+    let again = b.bundles().import_bundle(&bundle).unwrap();
     assert_eq!((again.workshops_added, again.workshops_known, again.notes_added, again.statements_added), (0, 1, 0, 0));
 
-    let overview = b.workshop_overview().unwrap();
+    let overview = b.setup().workshop_overview().unwrap();
     assert_eq!(overview.len(), 1, "one process, not two: {overview:?}");
     assert_eq!(overview[0].workshops.len(), 2);
-    let imported = b.workshop_setup(demo).unwrap();
+    let imported = b.setup().workshop_setup(demo).unwrap();
     assert_eq!((imported.tables.len(), imported.participants.len()), (6, 30));
-    assert_eq!(b.rotation_plan(demo).unwrap().seats.len(), 90);
-    assert_eq!(b.attachment_bytes(b.attachments(demo).unwrap()[0].id).unwrap().1, png);
-    let harvest = b.harvest(own.id).unwrap();
+    assert_eq!(b.seating().rotation_plan(demo).unwrap().seats.len(), 90);
+    assert_eq!(b.notes().attachment_bytes(b.notes().attachments(demo).unwrap()[0].id).unwrap().1, png);
+    let harvest = b.harvest().overview(own.id).unwrap();
     assert_eq!(harvest.statements.len(), 2, "both laptops' statements in the one process");
     let carried = harvest.statements.iter().find(|s| s.id == goal.id).unwrap();
     assert_eq!(carried.source_note_ids, vec![note.id]);
-    assert_eq!(b.search_notes(own.id, "elterncafe").unwrap(), vec![note.id], "imported notes are searchable");
+    assert_eq!(b.harvest().search_notes(own.id, "elterncafe").unwrap(), vec![note.id], "imported notes are searchable");
 }
 
 #[test]
 fn a_bundle_from_a_newer_version_or_another_file_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = Cafehost::open(&dir.path().join("data")).unwrap();
-    let demo = app.seed_demo_if_empty().unwrap().unwrap();
+    let app = Cafehost::open(&dir.path().join("data")).unwrap();
+    let demo = app.settings().seed_demo_if_empty().unwrap().unwrap();
     let bundle = dir.path().join("demo.cafehost");
-    app.export_bundle(demo, false, Some(bundle.clone())).unwrap();
+    app.bundles().export_bundle(demo, false, Some(bundle.clone())).unwrap();
     {
         let conn = rusqlite::Connection::open(&bundle).unwrap();
         conn.execute_batch("PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;").unwrap();
     }
     let before = std::fs::read(&bundle).unwrap();
-    assert!(matches!(app.import_bundle(&bundle), Err(AppError::Open(_))));
+    assert!(matches!(app.bundles().import_bundle(&bundle), Err(AppError::Open(_))));
     assert_eq!(std::fs::read(&bundle).unwrap(), before);
 
     let csv = dir.path().join("liste.cafehost");
     std::fs::write(&csv, "Vorname;Nachname\n").unwrap();
-    assert!(matches!(app.import_bundle(&csv), Err(AppError::Open(_))));
+    assert!(matches!(app.bundles().import_bundle(&csv), Err(AppError::Open(_))));
 }

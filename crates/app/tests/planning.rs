@@ -10,8 +10,8 @@ use cafehost_app::{AppError, Cafehost, PlanOptions, RotationPlan};
 use cafehost_core::*;
 
 fn demo(dir: &tempfile::TempDir) -> (Cafehost, WorkshopId) {
-    let mut app = Cafehost::open(dir.path()).unwrap();
-    let id = app.seed_demo_if_empty().unwrap().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
     (app, id)
 }
 
@@ -52,11 +52,14 @@ fn check_rules(setup: &WorkshopSetup, plan: &RotationPlan) -> Vec<HashMap<Partic
 #[test]
 fn the_demo_is_planned_at_the_lower_bound_and_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, id) = demo(&dir);
-    assert_eq!(app.rotation_plan(id).unwrap(), RotationPlan { seats: Vec::new(), quality: None, changes: Vec::new() });
+    let (app, id) = demo(&dir);
+    assert_eq!(
+        app.seating().rotation_plan(id).unwrap(),
+        RotationPlan { seats: Vec::new(), quality: None, changes: Vec::new() }
+    );
 
-    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
-    let setup = app.workshop_setup(id).unwrap();
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
     check_rules(&setup, &plan);
     let quality = plan.quality.unwrap();
     assert_eq!(quality.repeat_encounters, quality.lower_bound, "{quality:?}");
@@ -64,19 +67,19 @@ fn the_demo_is_planned_at_the_lower_bound_and_stored() {
     assert!(quality.size_spread <= 1);
 
     // Same seed, same plan; and the plan is on disk.
-    let again = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    let again = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
     assert_eq!(again.seats, plan.seats);
     drop(app);
-    let mut reopened = Cafehost::open(dir.path()).unwrap();
-    assert_eq!(reopened.rotation_plan(id).unwrap(), plan);
+    let reopened = Cafehost::open(dir.path()).unwrap();
+    assert_eq!(reopened.seating().rotation_plan(id).unwrap(), plan);
 }
 
 #[test]
 fn a_seat_set_by_hand_is_kept_and_held_rounds_stay_when_planning_again() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, id) = demo(&dir);
-    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
-    let setup = app.workshop_setup(id).unwrap();
+    let (app, id) = demo(&dir);
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
     let before = check_rules(&setup, &plan);
 
     // Move a traveller in round 3 to another table that has room, which pins the seat.
@@ -88,8 +91,10 @@ fn a_seat_set_by_hand_is_kept_and_held_rounds_stay_when_planning_again() {
     // With 3 rounds and 6 tables there is always a table not visited yet.
     let target = target.unwrap();
     assert_ne!(target, origin);
-    let after_move =
-        app.set_seat(Seat { round_id: round3, participant_id: mover, table_id: target, pinned: true }).unwrap();
+    let after_move = app
+        .seating()
+        .set_seat(Seat { round_id: round3, participant_id: mover, table_id: target, pinned: true })
+        .unwrap();
     assert!(
         after_move
             .seats
@@ -101,10 +106,10 @@ fn a_seat_set_by_hand_is_kept_and_held_rounds_stay_when_planning_again() {
     let leaving: Vec<ParticipantId> =
         setup.participants.iter().filter(|p| !hosts.contains(&p.id) && p.id != mover).take(2).map(|p| p.id).collect();
     for p in &leaving {
-        app.set_attendance(*p, Attendance::Left).unwrap();
+        app.run().set_attendance(*p, Attendance::Left).unwrap();
     }
-    let replanned = app.plan_rotation(id, PlanOptions { from_round: 1, seed: 7 }).unwrap();
-    let setup = app.workshop_setup(id).unwrap();
+    let replanned = app.seating().plan_rotation(id, PlanOptions { from_round: 1, seed: 7 }).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
     let after = check_rules(&setup, &replanned);
     assert_eq!(after[0], before[0], "the held round is unchanged");
     assert_eq!(after[2].get(&mover), Some(&target), "the pinned seat is kept");
@@ -117,30 +122,30 @@ fn a_seat_set_by_hand_is_kept_and_held_rounds_stay_when_planning_again() {
 #[test]
 fn impossible_setups_are_refused_with_a_code_and_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, id) = demo(&dir);
-    let setup = app.workshop_setup(id).unwrap();
+    let (app, id) = demo(&dir);
+    let setup = app.setup().workshop_setup(id).unwrap();
 
     // 30 people, 6 tables of 4 seats.
     for table in &setup.tables {
         let mut input = table.input.clone();
         input.capacity = 4;
-        app.update_table(table.id, &input).unwrap();
+        app.setup().update_table(table.id, &input).unwrap();
     }
-    let Err(AppError::Plan { code, params, .. }) = app.plan_rotation(id, PlanOptions::default()) else {
+    let Err(AppError::Plan { code, params, .. }) = app.seating().plan_rotation(id, PlanOptions::default()) else {
         panic!("capacity must be refused")
     };
     assert_eq!(code, "planner.capacity_too_small");
     assert_eq!(params["round"], "1", "rounds are counted from 1 for people");
     assert_eq!((params["people"].as_str(), params["seats"].as_str(), params["missing"].as_str()), ("30", "24", "6"));
     for table in &setup.tables {
-        app.update_table(table.id, &table.input).unwrap();
+        app.setup().update_table(table.id, &table.input).unwrap();
     }
 
     // Seven rounds at six topic tables: someone would have to return to a table.
     for _ in 0..4 {
-        app.add_round(id).unwrap();
+        app.setup().add_round(id).unwrap();
     }
-    let Err(AppError::Plan { code, params, .. }) = app.plan_rotation(id, PlanOptions::default()) else {
+    let Err(AppError::Plan { code, params, .. }) = app.seating().plan_rotation(id, PlanOptions::default()) else {
         panic!("too many rounds must be refused")
     };
     assert_eq!(code, "planner.too_many_rounds_for_tour");
@@ -149,18 +154,18 @@ fn impossible_setups_are_refused_with_a_code_and_numbers() {
     // In travel mode `any` the same setup can be planned.
     let mut details = setup.workshop.details.clone();
     details.travel_mode = TravelMode::Any;
-    app.update_workshop(id, &details).unwrap();
-    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
+    app.setup().update_workshop(id, &details).unwrap();
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
     assert_eq!(plan.seats.len(), 30 * 7);
-    assert!(app.rotation_plan(id).unwrap().quality.is_some());
+    assert!(app.seating().rotation_plan(id).unwrap().quality.is_some());
 }
 
 #[test]
 fn a_seat_set_by_hand_may_not_overfill_a_table_or_return_a_traveller() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, id) = demo(&dir);
-    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
-    let setup = app.workshop_setup(id).unwrap();
+    let (app, id) = demo(&dir);
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
     let rounds = check_rules(&setup, &plan);
     let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
     let travellers: Vec<ParticipantId> = rounds[1].keys().filter(|p| !hosts.contains(p)).copied().collect();
@@ -169,7 +174,9 @@ fn a_seat_set_by_hand_may_not_overfill_a_table_or_return_a_traveller() {
     let person = travellers[0];
     let first_table = rounds[0][&person];
     let back = Seat { round_id: setup.rounds[1].id, participant_id: person, table_id: first_table, pinned: true };
-    let Err(AppError::SeatRefused { code, .. }) = app.set_seat(back) else { panic!("a return must be refused") };
+    let Err(AppError::SeatRefused { code, .. }) = app.seating().set_seat(back) else {
+        panic!("a return must be refused")
+    };
     assert_eq!(code, "seat.revisit");
 
     // Fill one table of round 3 up to its capacity, then one more is refused.
@@ -181,8 +188,12 @@ fn a_seat_set_by_hand_may_not_overfill_a_table_or_return_a_traveller() {
         if rounds[0][person] == table.id || rounds[1][person] == table.id {
             continue;
         }
-        let result =
-            app.set_seat(Seat { round_id: last_round, participant_id: *person, table_id: table.id, pinned: true });
+        let result = app.seating().set_seat(Seat {
+            round_id: last_round,
+            participant_id: *person,
+            table_id: table.id,
+            pinned: true,
+        });
         if seated < table.input.capacity as usize {
             result.unwrap();
             seated += 1;
@@ -193,16 +204,16 @@ fn a_seat_set_by_hand_may_not_overfill_a_table_or_return_a_traveller() {
     }
     let Some(Err(AppError::SeatRefused { code, table: number })) = overflow else { panic!("a full table must refuse") };
     assert_eq!((code, number), ("seat.table_full", table.input.number));
-    let plan = app.rotation_plan(id).unwrap();
+    let plan = app.seating().rotation_plan(id).unwrap();
     assert_eq!(plan.seats.iter().filter(|s| s.round_id == last_round && s.table_id == table.id).count(), 6);
 }
 
 #[test]
 fn two_travellers_swap_tables_and_both_seats_are_pinned() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, id) = demo(&dir);
-    let plan = app.plan_rotation(id, PlanOptions::default()).unwrap();
-    let setup = app.workshop_setup(id).unwrap();
+    let (app, id) = demo(&dir);
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
     let rounds = check_rules(&setup, &plan);
     let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
     // Two travellers of round 3 at different tables, neither of whom sat at the other's before.
@@ -213,7 +224,7 @@ fn two_travellers_swap_tables_and_both_seats_are_pinned() {
         .flat_map(|a| travellers.iter().map(move |b| (*a, *b)))
         .find(|(a, b)| rounds[2][a] != rounds[2][b] && !visited(*a, rounds[2][b]) && !visited(*b, rounds[2][a]))
         .unwrap();
-    let swapped = app.swap_seats(setup.rounds[2].id, a, b).unwrap();
+    let swapped = app.seating().swap_seats(setup.rounds[2].id, a, b).unwrap();
     let seat = |p: ParticipantId| {
         *swapped.seats.iter().find(|s| s.round_id == setup.rounds[2].id && s.participant_id == p).unwrap()
     };
@@ -224,7 +235,7 @@ fn two_travellers_swap_tables_and_both_seats_are_pinned() {
     let host = setup.tables[0].input.host_id.unwrap();
     // Someone the first swap did not move, so their table is still the one planned.
     let other = *travellers.iter().find(|p| **p != a && **p != b && rounds[2][p] != setup.tables[0].id).unwrap();
-    let Err(AppError::SeatRefused { code, .. }) = app.swap_seats(setup.rounds[2].id, host, other) else {
+    let Err(AppError::SeatRefused { code, .. }) = app.seating().swap_seats(setup.rounds[2].id, host, other) else {
         panic!("a host stays")
     };
     assert_eq!(code, "seat.host");

@@ -34,27 +34,27 @@ fn open(dir: &tempfile::TempDir, clock: &TestClock) -> Cafehost {
 fn the_clock_resumes_with_the_right_time_left_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let clock = TestClock::new();
-    let mut app = open(&dir, &clock);
-    let id = app.seed_demo_if_empty().unwrap().unwrap();
-    let view = app.run_view(id).unwrap();
+    let app = open(&dir, &clock);
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let view = app.run().run_view(id).unwrap();
     assert_eq!(view.agenda.iter().filter(|s| s.kind == StepKind::Round).count(), 3);
     assert_eq!((view.current.unwrap().kind, view.running), (StepKind::Welcome, false));
 
-    app.run_action(id, RunAction::NextRound).unwrap();
-    let view = app.run_action(id, RunAction::Start).unwrap();
+    app.run().run_action(id, RunAction::NextRound).unwrap();
+    let view = app.run().run_action(id, RunAction::Start).unwrap();
     assert_eq!((view.remaining_seconds, view.next_round, view.first_open_round), (20 * 60, Some(1), Some(1)));
     clock.advance(5 * 60);
     drop(app); // as if the app crashed mid-round
 
     clock.advance(60);
-    let mut app = open(&dir, &clock);
-    let view = app.run_view(id).unwrap();
+    let app = open(&dir, &clock);
+    let view = app.run().run_view(id).unwrap();
     assert!(view.running);
     assert_eq!(view.remaining_seconds, 14 * 60, "six minutes have passed, app closed or not");
-    let view = app.run_action(id, RunAction::Pause).unwrap();
+    let view = app.run().run_action(id, RunAction::Pause).unwrap();
     clock.advance(600);
-    assert_eq!(app.run_view(id).unwrap().remaining_seconds, 14 * 60, "paused time does not count");
-    let view_after = app.run_action(id, RunAction::Extend { minutes: 5 }).unwrap();
+    assert_eq!(app.run().run_view(id).unwrap().remaining_seconds, 14 * 60, "paused time does not count");
+    let view_after = app.run().run_action(id, RunAction::Extend { minutes: 5 }).unwrap();
     assert_eq!(view_after.remaining_seconds, view.remaining_seconds + 300);
 }
 
@@ -62,10 +62,10 @@ fn the_clock_resumes_with_the_right_time_left_after_a_restart() {
 fn check_in_changes_replan_only_the_rounds_still_to_come() {
     let dir = tempfile::tempdir().unwrap();
     let clock = TestClock::new();
-    let mut app = open(&dir, &clock);
-    let id = app.seed_demo_if_empty().unwrap().unwrap();
-    let before = app.plan_rotation(id, PlanOptions::default()).unwrap();
-    let setup = app.workshop_setup(id).unwrap();
+    let app = open(&dir, &clock);
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let before = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
     let round = |r: usize| setup.rounds[r].id;
     let seats_in = |plan: &cafehost_app::RotationPlan, r: usize| {
         let mut seats: Vec<Seat> = plan.seats.iter().filter(|s| s.round_id == round(r)).copied().collect();
@@ -74,12 +74,13 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
     };
 
     // Round 1 is under way; a latecomer arrives and someone leaves.
-    app.run_action(id, RunAction::NextRound).unwrap();
-    app.run_action(id, RunAction::Start).unwrap();
+    app.run().run_action(id, RunAction::NextRound).unwrap();
+    app.run().run_action(id, RunAction::Start).unwrap();
     let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
     let leaving = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap().id;
-    app.set_attendance(leaving, Attendance::Left).unwrap();
+    app.run().set_attendance(leaving, Attendance::Left).unwrap();
     let late = app
+        .run()
         .add_walk_in(
             id,
             &ParticipantInput {
@@ -92,7 +93,7 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
         .unwrap();
     assert_eq!(late.attendance, Attendance::Present);
 
-    let after = app.replan_open_rounds(id, 0).unwrap();
+    let after = app.run().replan_open_rounds(id, 0).unwrap();
     assert_eq!(seats_in(&after, 0), seats_in(&before, 0), "the round under way is unchanged");
     for r in 1..3 {
         assert!(
@@ -111,4 +112,55 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
     assert!(after.changes.iter().all(|c| c.seated == 1 && c.removed == 1));
     let quality = after.quality.unwrap();
     assert_eq!(quality.unseated, 0, "a gap in the round under way is not a reason to plan again");
+}
+
+#[test]
+fn no_path_re_plans_the_round_under_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let app = open(&dir, &clock);
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let first = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    app.run().run_action(id, RunAction::NextRound).unwrap();
+    app.run().run_action(id, RunAction::Start).unwrap();
+
+    // The seating tab's "plan again" from round 1 while round 1 runs: refused, nothing changed.
+    let refused = app.seating().plan_rotation(id, PlanOptions { from_round: 0, seed: 9 }).unwrap_err();
+    assert_eq!(refused.code(), "plan.rounds_locked");
+    assert!(matches!(refused, cafehost_app::AppError::RoundsLocked { first_open: Some(2) }), "{refused:?}");
+    assert_eq!(app.seating().rotation_plan(id).unwrap().seats, first.seats);
+
+    // From the next round on it is allowed, and round 1 stays as it was.
+    let later = app.seating().plan_rotation(id, PlanOptions { from_round: 1, seed: 9 }).unwrap();
+    let round_one = app.setup().workshop_setup(id).unwrap().rounds[0].id;
+    let in_round_one = |seats: &[Seat]| {
+        let mut s: Vec<Seat> = seats.iter().filter(|s| s.round_id == round_one).copied().collect();
+        s.sort_by_key(|s| s.participant_id);
+        s
+    };
+    assert_eq!(in_round_one(&later.seats), in_round_one(&first.seats));
+
+    // After the last round has begun, nothing can be re-planned any more.
+    for _ in 0..6 {
+        app.run().run_action(id, RunAction::Next).unwrap();
+    }
+    let view = app.run().run_view(id).unwrap();
+    assert_eq!(view.current.unwrap().kind, StepKind::Harvest);
+    let refused = app.seating().plan_rotation(id, PlanOptions { from_round: 2, seed: 1 }).unwrap_err();
+    assert!(matches!(refused, cafehost_app::AppError::RoundsLocked { first_open: None }), "{refused:?}");
+}
+
+#[test]
+fn the_timetable_starts_the_rounds_after_the_welcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let app = open(&dir, &clock);
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let start = app.setup().workshop_setup(id).unwrap().workshop.details.start_time.unwrap();
+    let view = app.run().set_run_frame(id, run::RunFrame { welcome_minutes: 15, harvest_minutes: 30 }).unwrap();
+    let rounds = run::round_times(&view.schedule);
+    assert_eq!(rounds[0].unwrap().0, start + Duration::minutes(15));
+    let too_long = app.run().set_run_frame(id, run::RunFrame { welcome_minutes: 601, harvest_minutes: 30 });
+    assert_eq!(too_long.unwrap_err().code(), "invalid");
+    assert_eq!(app.run().run_view(id).unwrap().frame.welcome_minutes, 15, "a refused frame changes nothing");
 }

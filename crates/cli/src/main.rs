@@ -8,10 +8,9 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use cafehost_app::{
-    AppError, Cafehost, DocumentKind, ExportFormat, ImportOptions, PrintOptions, Printable, WorkshopRef,
-    resolve_data_dir,
+    AppError, Cafehost, DocumentKind, ExportFormat, PrintOptions, Printable, WorkshopRef, resolve_data_dir,
 };
-use cafehost_core::import::{DuplicateOf, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
+use cafehost_core::import::{DuplicateOf, ImportOptions, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
 use cafehost_core::{FieldProblem, Language, NewWorkshop};
 use cafehost_planner::{Budget, PlanError, PlanRequest};
 use clap::{Parser, Subcommand};
@@ -284,18 +283,18 @@ fn plan(file: &Path, seed: Option<u64>, time_limit: f64) -> Result<ExitCode, Fai
 
 /// `cafehost print`: one printable as PDF, in the language asked for or else the workshop's.
 fn print(
-    app: &mut Cafehost,
+    app: &Cafehost,
     document: PrintDocument,
     workshop: &WorkshopRef,
     path: &Path,
     lang: Option<PrintLanguage>,
     tent: bool,
 ) -> Result<(), Failure> {
-    let id = app.resolve_workshop(workshop)?;
+    let id = app.people().resolve_workshop(workshop)?;
     let language = match lang {
         Some(PrintLanguage::De) => Language::De,
         Some(PrintLanguage::En) => Language::En,
-        None => app.workshop_setup(id)?.workshop.details.language,
+        None => app.setup().workshop_setup(id)?.workshop.details.language,
     };
     let document = match document {
         PrintDocument::TableCards => Printable::TableCards,
@@ -303,18 +302,18 @@ fn print(
         PrintDocument::Seating => Printable::Seating,
         PrintDocument::SignIn => Printable::SignIn,
     };
-    let pdf = app.print_with(id, document, language, PrintOptions { tent })?;
+    let pdf = app.documents().print_with(id, document, language, PrintOptions { tent })?;
     std::fs::write(path, pdf).map_err(|e| Failure::File(path.to_owned(), e))
 }
 
 /// The workshop a concept draft is asked for by: a workshop, else the title of a process (its
 /// newest workshop stands for it).
-fn resolve_for_concept(app: &mut Cafehost, reference: &WorkshopRef) -> Result<cafehost_core::WorkshopId, Failure> {
-    match app.resolve_workshop(reference) {
+fn resolve_for_concept(app: &Cafehost, reference: &WorkshopRef) -> Result<cafehost_core::WorkshopId, Failure> {
+    match app.people().resolve_workshop(reference) {
         Ok(id) => Ok(id),
         Err(e) => {
             let wanted = reference.0.trim().to_lowercase();
-            let groups = app.workshop_overview()?;
+            let groups = app.setup().workshop_overview()?;
             let matching: Vec<_> = groups
                 .iter()
                 .filter(|g| g.process.as_ref().is_some_and(|p| p.title.trim().to_lowercase() == wanted))
@@ -329,7 +328,7 @@ fn resolve_for_concept(app: &mut Cafehost, reference: &WorkshopRef) -> Result<ca
 
 /// `cafehost export`: minutes or a concept draft in one format.
 fn export(
-    app: &mut Cafehost,
+    app: &Cafehost,
     document: ExportDocument,
     workshop: &WorkshopRef,
     format: ExportFileFormat,
@@ -342,13 +341,13 @@ fn export(
         ExportDocument::Concept => DocumentKind::Concept,
     };
     let id = match kind {
-        DocumentKind::Minutes => app.resolve_workshop(workshop)?,
+        DocumentKind::Minutes => app.people().resolve_workshop(workshop)?,
         DocumentKind::Concept => resolve_for_concept(app, workshop)?,
     };
     let language = match lang {
         Some(PrintLanguage::De) => Language::De,
         Some(PrintLanguage::En) => Language::En,
-        None => app.workshop_setup(id)?.workshop.details.language,
+        None => app.setup().workshop_setup(id)?.workshop.details.language,
     };
     let format = match (format, kind) {
         (ExportFileFormat::Docx, _) => ExportFormat::Docx,
@@ -360,20 +359,20 @@ fn export(
             ExportFormat::CsvStatements
         }
     };
-    let bytes = app.minutes_with_names(id, kind, format, language, pseudonymise, include_names)?;
+    let bytes = app.documents().minutes_with_names(id, kind, format, language, pseudonymise, include_names)?;
     std::fs::write(path, bytes).map_err(|e| Failure::File(path.to_owned(), e))
 }
 
 /// `cafehost bundle export|import`.
-fn bundle(app: &mut Cafehost, command: BundleCommand, out: &mut impl Write) -> Result<(), Failure> {
+fn bundle(app: &Cafehost, command: BundleCommand, out: &mut impl Write) -> Result<(), Failure> {
     match command {
         BundleCommand::Export { workshop, process, out: path } => {
-            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
-            let saved = app.export_bundle(id, process, Some(path))?;
+            let id = app.people().resolve_workshop(&WorkshopRef(workshop))?;
+            let saved = app.bundles().export_bundle(id, process, Some(path))?;
             writeln!(out, "{}", saved.path).ok();
         }
         BundleCommand::Import { file } => {
-            let o = app.import_bundle(&file)?;
+            let o = app.bundles().import_bundle(&file)?;
             writeln!(
                 out,
                 "added {} workshops ({} already here), {} notes, {} photos, {} statements",
@@ -390,7 +389,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         return plan(file, *seed, *time_limit);
     }
     let dir = resolve_data_dir(cli.data_dir)?;
-    let mut app = Cafehost::open(&dir)?;
+    let app = Cafehost::open(&dir)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Check => {
@@ -399,11 +398,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         // Planned above, without opening the database.
         Command::Plan { .. } => {}
         Command::Workshop(WorkshopCommand::Create { title, process }) => {
-            let workshop = app.create_workshop(&NewWorkshop { title, process_title: process })?;
+            let workshop = app.setup().create_workshop(&NewWorkshop { title, process_title: process })?;
             writeln!(out, "{}", workshop.id).ok();
         }
         Command::Workshop(WorkshopCommand::List { json }) => {
-            let groups = app.workshop_overview()?;
+            let groups = app.setup().workshop_overview()?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&groups).unwrap_or_default()).ok();
             } else {
@@ -429,11 +428,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             skip_invalid,
             include_duplicates,
         }) => {
-            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
+            let id = app.people().resolve_workshop(&WorkshopRef(workshop))?;
             let bytes = std::fs::read(&file).map_err(|e| Failure::File(file.clone(), e))?;
-            let preview = app.preview_import(id, &bytes, None)?;
-            report(&preview);
-            let blocked = !preview.mapping_problems.is_empty() || (preview.invalid_count() > 0 && !skip_invalid);
+            let options = ImportOptions { skip_invalid, include_duplicates };
+            let checked = app.people().preview_import(id, &bytes, None, options)?;
+            report(&checked.preview);
+            let blocked = checked.decision.refusal.is_some();
             if dry_run {
                 return Ok(if blocked { ExitCode::FAILURE } else { ExitCode::SUCCESS });
             }
@@ -441,8 +441,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 eprintln!("nothing imported (fix the rows above, or pass --skip-invalid)");
                 return Ok(ExitCode::FAILURE);
             }
-            let outcome =
-                app.import_participants(id, &bytes, None, ImportOptions { skip_invalid, include_duplicates })?;
+            let outcome = app.people().import_participants(id, &bytes, None, options)?;
             writeln!(
                 out,
                 "imported {} participants ({} rows skipped as invalid, {} as duplicates)",
@@ -451,8 +450,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             .ok();
         }
         Command::Participants(ParticipantsCommand::List { workshop, json }) => {
-            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
-            let people = app.participants(id)?;
+            let id = app.people().resolve_workshop(&WorkshopRef(workshop))?;
+            let people = app.people().participants(id)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&people).unwrap_or_default()).ok();
             } else {
@@ -462,17 +461,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
         }
         Command::Print { document, workshop, out: path, lang, tent } => {
-            print(&mut app, document, &WorkshopRef(workshop), &path, lang, tent)?;
+            print(&app, document, &WorkshopRef(workshop), &path, lang, tent)?;
             writeln!(out, "{}", path.display()).ok();
         }
         Command::Export { document, workshop, format, out: path, lang, pseudonymise, include_names } => {
-            export(&mut app, document, &WorkshopRef(workshop), format, (lang, pseudonymise, include_names), &path)?;
+            export(&app, document, &WorkshopRef(workshop), format, (lang, pseudonymise, include_names), &path)?;
             writeln!(out, "{}", path.display()).ok();
         }
-        Command::Bundle(command) => bundle(&mut app, command, &mut out)?,
+        Command::Bundle(command) => bundle(&app, command, &mut out)?,
         Command::Participants(ParticipantsCommand::Export { workshop, out: path }) => {
-            let id = app.resolve_workshop(&WorkshopRef(workshop))?;
-            let csv = app.export_participants_csv(id)?;
+            let id = app.people().resolve_workshop(&WorkshopRef(workshop))?;
+            let csv = app.people().export_participants_csv(id)?;
             match path {
                 Some(path) => std::fs::write(&path, csv).map_err(|e| Failure::File(path.clone(), e))?,
                 None => {

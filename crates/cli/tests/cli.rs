@@ -149,19 +149,19 @@ fn print_writes_the_printables_as_pdf_in_the_workshops_language_or_the_one_asked
     assert!(cafehost(dir.path(), &["participants", "import", &id, csv.to_str().unwrap()]).status.success());
     {
         // Tables and questions are set up in the app (the CLI has no commands for them).
-        let mut app = cafehost_app::Cafehost::open(dir.path()).unwrap();
+        let app = cafehost_app::Cafehost::open(dir.path()).unwrap();
         let workshop = id.parse().unwrap();
-        let setup = app.workshop_setup(workshop).unwrap();
+        let setup = app.setup().workshop_setup(workshop).unwrap();
         let host = setup.participants.iter().find(|p| p.input.last_name == "Straßer").unwrap().id;
-        let table = app.add_table(workshop).unwrap();
+        let table = app.setup().add_table(workshop).unwrap();
         let mut input = table.input.clone();
         input.topic = "Übergang Schule – Beruf".into();
         input.host_id = Some(host);
-        app.update_table(table.id, &input).unwrap();
+        app.setup().update_table(table.id, &input).unwrap();
         let round = &setup.rounds[0];
         let mut question = round.input.clone();
         question.question = "Was hilft jungen Geflüchteten beim Einstieg in die Ausbildung?".into();
-        app.update_round(round.id, &question).unwrap();
+        app.setup().update_round(round.id, &question).unwrap();
     }
 
     let cards = dir.path().join("tischkarten.pdf");

@@ -63,6 +63,7 @@ impl From<AppError> for IpcError {
             AppError::AmbiguousWorkshop { query, matches } => base.with("query", query).with("count", matches),
             AppError::Plan { params, .. } => Self { params, ..base },
             AppError::SeatRefused { table, .. } => base.with("table", table),
+            AppError::RoundsLocked { first_open: Some(round) } => base.with("round", round),
             _ => base,
         }
     }

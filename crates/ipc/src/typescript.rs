@@ -18,6 +18,13 @@ impl TypeRef {
     }
 }
 
+/// A workflow's commands, which become one object of the TypeScript client.
+pub(crate) struct Group {
+    pub(crate) name: &'static str,
+    pub(crate) doc: &'static str,
+    pub(crate) commands: Vec<Signature>,
+}
+
 /// One command's TypeScript signature.
 pub(crate) struct Signature {
     name: &'static str,
@@ -66,6 +73,11 @@ impl TypeVisitor for Declarations {
     }
 }
 
+/// A doc comment on one line, for a `JSDoc` comment.
+fn one_line(doc: &str) -> String {
+    doc.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 fn camel_case(snake: &str) -> String {
     let mut out = String::with_capacity(snake.len());
     let mut upper = false;
@@ -109,19 +121,23 @@ pub fn typescript_bindings() -> String {
          export function makeCommands(invoke: Invoke) {{\n  return {{\n",
         codes.concat()
     );
-    for sig in crate::signatures() {
-        let params: Vec<String> = sig.args.iter().map(|(n, t)| format!("{n}: {}", t.0)).collect();
-        let names: Vec<&str> = sig.args.iter().map(|(n, _)| *n).collect();
-        let doc = sig.doc.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-        let _ = writeln!(
-            out,
-            "    /** {doc} */\n    {}: ({}) => invoke<{}>(\"{}\", {{ {} }}),",
-            camel_case(sig.name),
-            params.join(", "),
-            if sig.result == "null" { "void".to_owned() } else { sig.result.clone() },
-            sig.name,
-            names.join(", ")
-        );
+    for group in crate::groups() {
+        let _ = writeln!(out, "    /** {} */\n    {}: {{", one_line(group.doc), group.name);
+        for sig in group.commands {
+            let params: Vec<String> = sig.args.iter().map(|(n, t)| format!("{n}: {}", t.0)).collect();
+            let names: Vec<&str> = sig.args.iter().map(|(n, _)| *n).collect();
+            let _ = writeln!(
+                out,
+                "      /** {} */\n      {}: ({}) => invoke<{}>(\"{}\", {{ {} }}),",
+                one_line(sig.doc),
+                camel_case(sig.name),
+                params.join(", "),
+                if sig.result == "null" { "void".to_owned() } else { sig.result.clone() },
+                sig.name,
+                names.join(", ")
+            );
+        }
+        out.push_str("    },\n");
     }
     out.push_str("  } as const;\n}\n\n/** The command client's type. */\nexport type Commands = ReturnType<typeof makeCommands>;\n");
     out

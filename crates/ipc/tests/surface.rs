@@ -23,9 +23,9 @@ fn committed_bindings_are_fresh() {
 #[test]
 fn a_workshop_is_created_and_edited_through_json() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app(&dir);
+    let app = app(&dir);
     let created = dispatch(
-        &mut app,
+        &app,
         "create_workshop",
         json!({ "new_workshop": { "title": "Sport und Vereine", "process_title": "Integrationskonzept" } }),
     )
@@ -34,12 +34,12 @@ fn a_workshop_is_created_and_edited_through_json() {
     let mut details = created["details"].clone();
     details["place"] = json!("Kreishaus");
     details["travel_mode"] = json!("topic-tour");
-    let updated = dispatch(&mut app, "update_workshop", json!({ "workshop": id, "details": details })).unwrap();
+    let updated = dispatch(&app, "update_workshop", json!({ "workshop": id, "details": details })).unwrap();
     assert_eq!(updated["details"]["place"], "Kreishaus");
-    let overview = dispatch(&mut app, "workshop_overview", Value::Null).unwrap();
+    let overview = dispatch(&app, "workshop_overview", Value::Null).unwrap();
     assert_eq!(overview[0]["process"]["title"], "Integrationskonzept");
     assert_eq!(overview[0]["workshops"][0]["round_count"], 3);
-    let table = dispatch(&mut app, "add_table", json!({ "workshop": id })).unwrap();
+    let table = dispatch(&app, "add_table", json!({ "workshop": id })).unwrap();
     assert_eq!(table["number"], 1);
     assert_eq!(table["capacity"], 6);
 }
@@ -47,8 +47,8 @@ fn a_workshop_is_created_and_edited_through_json() {
 #[test]
 fn validation_errors_carry_field_problems() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app(&dir);
-    let err = dispatch(&mut app, "create_workshop", json!({ "new_workshop": { "title": "", "process_title": null } }))
+    let app = app(&dir);
+    let err = dispatch(&app, "create_workshop", json!({ "new_workshop": { "title": "", "process_title": null } }))
         .unwrap_err();
     assert_eq!(err.code, "invalid");
     let as_json = serde_json::to_value(&err).unwrap();
@@ -58,18 +58,23 @@ fn validation_errors_carry_field_problems() {
 #[test]
 fn import_problems_reach_the_ui_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app(&dir);
-    let w =
-        dispatch(&mut app, "create_workshop", json!({ "new_workshop": { "title": "Import", "process_title": null } }))
-            .unwrap();
+    let app = app(&dir);
+    let w = dispatch(&app, "create_workshop", json!({ "new_workshop": { "title": "Import", "process_title": null } }))
+        .unwrap();
     let bytes: Vec<u8> = "Name;E-Mail\nAnna Müller;anna@x.de\nBen Kaya;kaputt\n".bytes().collect();
-    let preview =
-        dispatch(&mut app, "preview_import", json!({ "workshop": w["id"], "bytes": bytes, "mapping": null })).unwrap();
-    assert_eq!(preview["rows"][1]["line"], 3);
-    assert_eq!(preview["rows"][1]["problems"][0]["column"], 2);
     let options = json!({ "skip_invalid": false, "include_duplicates": false });
+    let preview = dispatch(
+        &app,
+        "preview_import",
+        json!({ "workshop": w["id"], "bytes": bytes, "mapping": null, "options": options }),
+    )
+    .unwrap();
+    assert_eq!(preview["preview"]["rows"][1]["line"], 3);
+    assert_eq!(preview["preview"]["rows"][1]["problems"][0]["column"], 2);
+    assert_eq!(preview["decision"]["refusal"], "rows_with_problems", "the dialog shows the core's decision");
+    assert_eq!(preview["decision"]["importable"], 1);
     let err = dispatch(
-        &mut app,
+        &app,
         "import_participants",
         json!({ "workshop": w["id"], "bytes": bytes, "mapping": null, "options": options }),
     )
@@ -80,14 +85,14 @@ fn import_problems_reach_the_ui_with_line_and_column() {
 #[test]
 fn unknown_commands_and_malformed_arguments_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app(&dir);
-    let err: IpcError = dispatch(&mut app, "drop_database", json!({})).unwrap_err();
+    let app = app(&dir);
+    let err: IpcError = dispatch(&app, "drop_database", json!({})).unwrap_err();
     assert_eq!(err.code, "ipc.unknown_command");
-    let err = dispatch(&mut app, "workshop_setup", json!({ "workshop": "not-a-uuid" })).unwrap_err();
+    let err = dispatch(&app, "workshop_setup", json!({ "workshop": "not-a-uuid" })).unwrap_err();
     assert_eq!(err.code, "ipc.bad_arguments");
-    let err = dispatch(&mut app, "workshop_setup", json!({ "workshop": uuid_like(), "extra": 1 })).unwrap_err();
+    let err = dispatch(&app, "workshop_setup", json!({ "workshop": uuid_like(), "extra": 1 })).unwrap_err();
     assert_eq!(err.code, "ipc.bad_arguments");
-    let err = dispatch(&mut app, "workshop_setup", json!({ "workshop": uuid_like() })).unwrap_err();
+    let err = dispatch(&app, "workshop_setup", json!({ "workshop": uuid_like() })).unwrap_err();
     assert_eq!((err.code.as_str(), err.params["entity"].as_str()), ("not_found", "workshop"));
 }
 

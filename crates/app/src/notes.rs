@@ -1,0 +1,178 @@
+//! Capture: the notes of each table and round, the photos of the tablecloths, and the summaries
+//! (one per table, one for the workshop). Which photos are accepted and how a summary lives are
+//! the core's rules (`cafehost_core::capture`).
+
+use base64::Engine as _;
+use cafehost_core::capture::{self, SummaryChange};
+use cafehost_core::{
+    Attachment, AttachmentId, FieldProblem, Note, NoteId, NoteInput, NoteKind, RoundId, TableId, ValidationError,
+    WorkshopId,
+};
+use cafehost_store::{Scope, Store};
+
+use crate::{AppError, Cafehost, Result};
+
+/// Notes, photos and summaries per table and round.
+pub struct Notes<'a>(pub(crate) &'a Cafehost);
+
+/// Checks that a table and a round (either may be absent) belong to `workshop`.
+fn check_place(s: &Store, workshop: WorkshopId, table: Option<TableId>, round: Option<RoundId>) -> Result<()> {
+    s.workshop(workshop)?;
+    if let Some(t) = table
+        && s.table(t)?.workshop_id != workshop
+    {
+        return Err(AppError::NotFound { entity: "table" });
+    }
+    if let Some(r) = round
+        && s.round(r)?.workshop_id != workshop
+    {
+        return Err(AppError::NotFound { entity: "round" });
+    }
+    Ok(())
+}
+
+impl Notes<'_> {
+    /// The notes of one workshop.
+    pub fn notes(&self, workshop: WorkshopId) -> Result<Vec<Note>> {
+        self.0.read(|s| Ok(s.notes(Scope::Workshop(workshop))?))
+    }
+
+    /// Adds a note at a table in a round (both optional: a workshop summary has neither).
+    pub fn add_note(
+        &self,
+        workshop: WorkshopId,
+        table: Option<TableId>,
+        round: Option<RoundId>,
+        kind: NoteKind,
+        input: &NoteInput,
+    ) -> Result<Note> {
+        let input = input.validated()?;
+        let now = self.0.now();
+        self.0.write(|s| {
+            check_place(s, workshop, table, round)?;
+            let note = Note {
+                id: NoteId::new(),
+                workshop_id: workshop,
+                table_id: table,
+                round_id: round,
+                kind,
+                text: input.text,
+                tags: input.tags,
+                author: input.author,
+                created_at: now,
+                updated_at: now,
+            };
+            s.insert_note(&note)?;
+            Ok(note)
+        })
+    }
+
+    /// Saves a note's text, tags and author.
+    pub fn update_note(&self, note: NoteId, input: &NoteInput) -> Result<Note> {
+        let input = input.validated()?;
+        let now = self.0.now();
+        self.0.write(|s| Ok(s.update_note(note, &input, now)?))
+    }
+
+    /// Deletes a note.
+    pub fn delete_note(&self, note: NoteId) -> Result<()> {
+        self.0.write(|s| Ok(s.delete_note(note)?))
+    }
+
+    /// Sets the summary of a table (`table_summary`) or of the workshop (`workshop_summary`, no
+    /// table) to `text`: the first words create it, later words change it, an emptied field
+    /// deletes it. Returns the summary as stored, or `None` when there is none.
+    pub fn set_summary(
+        &self,
+        workshop: WorkshopId,
+        table: Option<TableId>,
+        kind: NoteKind,
+        input: &NoteInput,
+    ) -> Result<Option<Note>> {
+        if kind == NoteKind::Note || (kind == NoteKind::WorkshopSummary) != table.is_none() {
+            return Err(AppError::Invalid(ValidationError::single("kind", FieldProblem::Malformed)));
+        }
+        let now = self.0.now();
+        self.0.write(|s| {
+            check_place(s, workshop, table, None)?;
+            let notes = s.notes(Scope::Workshop(workshop))?;
+            match capture::summary_change(capture::find_summary(&notes, kind, table), &input.text) {
+                SummaryChange::None => Ok(None),
+                SummaryChange::Delete(id) => {
+                    s.delete_note(id)?;
+                    Ok(None)
+                }
+                SummaryChange::Update(id) => Ok(Some(s.update_note(id, &input.validated()?, now)?)),
+                SummaryChange::Create => {
+                    let input = input.validated()?;
+                    let note = Note {
+                        id: NoteId::new(),
+                        workshop_id: workshop,
+                        table_id: table,
+                        round_id: None,
+                        kind,
+                        text: input.text,
+                        tags: input.tags,
+                        author: input.author,
+                        created_at: now,
+                        updated_at: now,
+                    };
+                    s.insert_note(&note)?;
+                    Ok(Some(note))
+                }
+            }
+        })
+    }
+
+    /// The photos of a workshop.
+    pub fn attachments(&self, workshop: WorkshopId) -> Result<Vec<Attachment>> {
+        self.0.read(|s| Ok(s.attachments(workshop)?))
+    }
+
+    /// Stores a photo (JPEG or PNG, sent base64-encoded) at a table in a round.
+    pub fn add_attachment(
+        &self,
+        workshop: WorkshopId,
+        table: Option<TableId>,
+        round: Option<RoundId>,
+        file_name: &str,
+        base64_bytes: &str,
+    ) -> Result<Attachment> {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(base64_bytes.trim())
+            .map_err(|_| AppError::Invalid(ValidationError::single("photo", FieldProblem::Malformed)))?;
+        let media = capture::check_photo(&bytes)?;
+        let name: String = cafehost_core::text::clean_line(file_name).chars().take(200).collect();
+        let attachment = Attachment {
+            id: AttachmentId::new(),
+            workshop_id: workshop,
+            table_id: table,
+            round_id: round,
+            file_name: if name.is_empty() { "photo".to_owned() } else { name },
+            media_type: media.to_owned(),
+            byte_len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            rotation_degrees: 0,
+            created_at: self.0.now(),
+        };
+        self.0.write(|s| {
+            check_place(s, workshop, table, round)?;
+            s.insert_attachment(&attachment, &bytes)?;
+            Ok(attachment)
+        })
+    }
+
+    /// A photo's media type and bytes (for showing it).
+    pub fn attachment_bytes(&self, attachment: AttachmentId) -> Result<(String, Vec<u8>)> {
+        self.0.read(|s| Ok(s.attachment_bytes(attachment)?))
+    }
+
+    /// Turns a photo to 0, 90, 180 or 270 degrees (other values are rounded down to a quarter).
+    pub fn rotate_attachment(&self, attachment: AttachmentId, degrees: u32) -> Result<()> {
+        self.0.write(|s| Ok(s.rotate_attachment(attachment, (degrees / 90 % 4) * 90)?))
+    }
+
+    /// Deletes a photo.
+    pub fn delete_attachment(&self, attachment: AttachmentId) -> Result<()> {
+        self.0.write(|s| Ok(s.delete_attachment(attachment)?))
+    }
+}
