@@ -12,9 +12,9 @@ describe("messages", () => {
     });
     expect(text).toBe("Zeile 3, Spalte 4 (E-Mail): E-Mail: Das Format stimmt nicht.");
     locale.set("en");
-    expect(rowProblemMessage(7, { column: null, column_name: null, kind: { code: "cell_count", expected: 4, found: 2 } })).toBe(
-      "Line 7: 2 cells instead of 4",
-    );
+    expect(
+      rowProblemMessage(7, { column: null, column_name: null, kind: { code: "cell_count", expected: 4, found: 2 } }),
+    ).toBe("Line 7: 2 cells instead of 4");
   });
 
   it("translate errors with their parameters and fall back for unknown codes", () => {
@@ -39,7 +39,9 @@ describe("messages", () => {
 
   it("explain mapping problems", () => {
     locale.set("de");
-    expect(mappingProblemMessage({ code: "role_twice", role: "email" })).toBe("„E-Mail“ ist mehr als einer Spalte zugeordnet.");
+    expect(mappingProblemMessage({ code: "role_twice", role: "email" })).toBe(
+      "„E-Mail“ ist mehr als einer Spalte zugeordnet.",
+    );
     expect(mappingProblemMessage({ code: "no_name_column" })).toBe("Keine Spalte ist als Name zugeordnet.");
   });
 });

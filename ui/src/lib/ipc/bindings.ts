@@ -206,7 +206,7 @@ max: number, } | { "code": "malformed" } | { "code": "taken" };
  * Everything the consolidation screen shows: the notes of every workshop of the process (or of
  * the one workshop), and the statements made from them.
  */
-export type Harvest = { 
+export type HarvestOverview = { 
 /**
  * The process's title, or the workshop's when it belongs to none.
  */
@@ -271,6 +271,31 @@ title: string,
 round_ids: Array<RoundId>, };
 
 /**
+ * What an import with given options would do.
+ */
+export type ImportDecision = { 
+/**
+ * The options decided on.
+ */
+options: ImportOptions, 
+/**
+ * People that would be added.
+ */
+importable: number, 
+/**
+ * Rows left out because of problems.
+ */
+skipped_invalid: number, 
+/**
+ * Rows left out as duplicates.
+ */
+skipped_duplicates: number, 
+/**
+ * Why nothing may be imported; `None` when the import may go ahead.
+ */
+refusal: ImportRefusal | null, };
+
+/**
  * How to treat rows that cannot or should not be imported.
  */
 export type ImportOptions = { 
@@ -328,6 +353,24 @@ mapping_problems: Array<MappingProblem>,
  * Every data row.
  */
 rows: Array<ImportRow>, };
+
+/**
+ * An import's preview together with what the chosen options would do.
+ */
+export type ImportPreviewAndDecision = { 
+/**
+ * Every row with its problems.
+ */
+preview: ImportPreview, 
+/**
+ * Whether the import may go ahead, and how many people it adds.
+ */
+decision: ImportDecision, };
+
+/**
+ * Why an import may not go ahead.
+ */
+export type ImportRefusal = "mapping" | "rows_with_problems";
 
 /**
  * One data row as it would be imported.
@@ -850,6 +893,14 @@ export type RunView = {
  */
 agenda: Array<AgendaStep>, 
 /**
+ * The agenda with clock times (when the workshop has a start time): the one timetable.
+ */
+schedule: Array<ScheduledStep>, 
+/**
+ * Minutes of the welcome and the harvest.
+ */
+frame: RunFrame, 
+/**
  * The stored clock.
  */
 state: RunState, 
@@ -892,6 +943,23 @@ path: string,
 bytes: number, };
 
 /**
+ * One step of the agenda with its clock times, when the workshop has a start time.
+ */
+export type ScheduledStep = { 
+/**
+ * The step.
+ */
+step: AgendaStep, 
+/**
+ * When it starts by the plan.
+ */
+starts: string | null, 
+/**
+ * When it ends by the plan.
+ */
+ends: string | null, };
+
+/**
  * Where one participant sits in one round.
  */
 export type Seat = { 
@@ -911,6 +979,24 @@ table_id: TableId,
  * Fixed by the moderator; the planner must keep it.
  */
 pinned: boolean, };
+
+/**
+ * Whether a person may be moved to one table in one round, and if not, why.
+ */
+export type SeatOption = { 
+/**
+ * The table.
+ */
+table_id: TableId, 
+/**
+ * Why the move is refused; `None` when it is allowed.
+ */
+refusal: SeatRefusal | null, };
+
+/**
+ * Why a person may not sit at a table in a round.
+ */
+export type SeatRefusal = "table_full" | "host" | "revisit";
 
 /**
  * How the file's bytes were decoded.
@@ -1234,6 +1320,9 @@ export const ERROR_CODES = [
   "seat.table_full",
   "seat.revisit",
   "seat.host",
+  "plan.rounds_locked",
+  "statement.link_refused",
+  "app.busy",
   "file.write_failed",
   "export.failed",
   "ipc.unknown_command",
@@ -1250,108 +1339,139 @@ export type Invoke = <T>(command: string, args: Record<string, unknown>) => Prom
 /** The typed commands, bound to an `invoke` function. */
 export function makeCommands(invoke: Invoke) {
   return {
-    /** Version, database location and the chosen UI language. */
-    appInfo: () => invoke<AppInfo>("app_info", {  }),
-    /** Remembers the UI language. */
-    setUiLanguage: (language: Language) => invoke<void>("set_ui_language", { language }),
-    /** All workshops, grouped by process. */
-    workshopOverview: () => invoke<Array<ProcessGroup>>("workshop_overview", {  }),
-    /** Creates a workshop with three 20-minute rounds. */
-    createWorkshop: (new_workshop: NewWorkshop) => invoke<Workshop>("create_workshop", { new_workshop }),
-    /** Everything the setup screens show about one workshop. */
-    workshopSetup: (workshop: WorkshopId) => invoke<WorkshopSetup>("workshop_setup", { workshop }),
-    /** Saves the workshop's details. */
-    updateWorkshop: (workshop: WorkshopId, details: WorkshopDetails) => invoke<Workshop>("update_workshop", { workshop, details }),
-    /** Files the workshop under a process (by title; created when new) or under none. */
-    setWorkshopProcess: (workshop: WorkshopId, process_title: string | null) => invoke<Workshop>("set_workshop_process", { workshop, process_title }),
-    /** Copies a workshop's setup into a new workshop. */
-    duplicateWorkshop: (workshop: WorkshopId) => invoke<Workshop>("duplicate_workshop", { workshop }),
-    /** Deletes a workshop with everything in it. */
-    deleteWorkshop: (workshop: WorkshopId) => invoke<void>("delete_workshop", { workshop }),
-    /** Adds a table with the next free number. */
-    addTable: (workshop: WorkshopId) => invoke<CafeTable>("add_table", { workshop }),
-    /** Saves a table. */
-    updateTable: (table: TableId, input: TableInput) => invoke<CafeTable>("update_table", { table, input }),
-    /** Deletes a table. */
-    deleteTable: (table: TableId) => invoke<void>("delete_table", { table }),
-    /** Adds a round after the last. */
-    addRound: (workshop: WorkshopId) => invoke<Round>("add_round", { workshop }),
-    /** Saves a round. */
-    updateRound: (round: RoundId, input: RoundInput) => invoke<Round>("update_round", { round, input }),
-    /** Deletes a round. */
-    deleteRound: (round: RoundId) => invoke<void>("delete_round", { round }),
-    /** Adds a participant. */
-    addParticipant: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_participant", { workshop, input }),
-    /** Saves a participant. */
-    updateParticipant: (participant: ParticipantId, input: ParticipantInput) => invoke<Participant>("update_participant", { participant, input }),
-    /** Removes a participant. */
-    deleteParticipant: (participant: ParticipantId) => invoke<void>("delete_participant", { participant }),
-    /** Records check-in, no-show or departure. */
-    setAttendance: (participant: ParticipantId, attendance: Attendance) => invoke<Participant>("set_attendance", { participant, attendance }),
-    /** What importing a CSV file would do; writes nothing. */
-    previewImport: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null) => invoke<ImportPreview>("preview_import", { workshop, bytes, mapping }),
-    /** Imports a CSV file's participants in one transaction. */
-    importParticipants: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, bytes, mapping, options }),
-    /** The stored seating plan and its quality. */
-    rotationPlan: (workshop: WorkshopId) => invoke<RotationPlan>("rotation_plan", { workshop }),
-    /** Plans the rounds from `options.from_round` on, keeping pinned seats, and stores the plan. */
-    planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
-    /** Moves one person to a table in one round (pinned: kept by later re-plans). */
-    setSeat: (seat: Seat) => invoke<RotationPlan>("set_seat", { seat }),
-    /** Swaps the tables of two people in one round (both seats pinned). */
-    swapSeats: (round: RoundId, first: ParticipantId, second: ParticipantId) => invoke<RotationPlan>("swap_seats", { round, first, second }),
-    /** Saves a printable (table cards, route cards, seating plan, sign-in list) as PDF in the export folder. */
-    savePrintable: (workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) => invoke<SavedFile>("save_printable", { workshop, document, language, options }),
-    /** The notes of a workshop. */
-    notes: (workshop: WorkshopId) => invoke<Array<Note>>("notes", { workshop }),
-    /** Adds a note at a table in a round (a summary may have no round, a workshop summary no table). */
-    addNote: (workshop: WorkshopId, table: TableId | null, round: RoundId | null, kind: NoteKind, input: NoteInput) => invoke<Note>("add_note", { workshop, table, round, kind, input }),
-    /** Saves a note. */
-    updateNote: (note: NoteId, input: NoteInput) => invoke<Note>("update_note", { note, input }),
-    /** Deletes a note. */
-    deleteNote: (note: NoteId) => invoke<void>("delete_note", { note }),
-    /** The photos of a workshop (shown through the `photo:` URL scheme). */
-    attachments: (workshop: WorkshopId) => invoke<Array<Attachment>>("attachments", { workshop }),
-    /** Stores a photo (JPEG or PNG, base64) at a table in a round. */
-    addAttachment: (workshop: WorkshopId, table: TableId | null, round: RoundId | null, file_name: string, base64: string) => invoke<Attachment>("add_attachment", { workshop, table, round, file_name, base64 }),
-    /** Turns a photo (0, 90, 180, 270 degrees). */
-    rotateAttachment: (attachment: AttachmentId, degrees: number) => invoke<void>("rotate_attachment", { attachment, degrees }),
-    /** Deletes a photo. */
-    deleteAttachment: (attachment: AttachmentId) => invoke<void>("delete_attachment", { attachment }),
-    /** The notes and statements of the workshop's process (or of the workshop). */
-    harvest: (workshop: WorkshopId) => invoke<Harvest>("harvest", { workshop }),
-    /** The notes of the workshop's process that match the typed words, best first. */
-    searchNotes: (workshop: WorkshopId, query: string) => invoke<Array<NoteId>>("search_notes", { workshop, query }),
-    /** A new statement made from notes. */
-    addStatement: (workshop: WorkshopId, input: StatementInput, sources: Array<NoteId>) => invoke<Statement>("add_statement", { workshop, input, sources }),
-    /** Saves a statement. */
-    updateStatement: (statement: StatementId, input: StatementInput) => invoke<Statement>("update_statement", { statement, input }),
-    /** Replaces the notes a statement comes from. */
-    setStatementSources: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("set_statement_sources", { statement, notes }),
-    /** Links or unlinks two statements. */
-    linkStatements: (first: StatementId, second: StatementId, linked: boolean) => invoke<void>("link_statements", { first, second, linked }),
-    /** Merges one statement into another, keeping sources and links. */
-    mergeStatements: (keep: StatementId, other: StatementId) => invoke<Statement>("merge_statements", { keep, other }),
-    /** Splits sources off a statement into a new statement. */
-    splitStatement: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("split_statement", { statement, notes }),
-    /** Deletes a statement. */
-    deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
-    /** Saves the minutes of a workshop or the concept draft of its process in the export folder. */
-    saveMinutes: (workshop: WorkshopId, kind: DocumentKind, format: ExportFormat, language: Language, pseudonymise: boolean) => invoke<SavedFile>("save_minutes", { workshop, kind, format, language, pseudonymise }),
-    /** Saves a workshop (or its whole process) as a `.cafehost` bundle in the export folder. */
-    exportBundle: (workshop: WorkshopId, whole_process: boolean) => invoke<SavedFile>("export_bundle", { workshop, whole_process }),
-    /** Imports a bundle chosen in the window (base64); what is known already stays as it is. */
-    importBundle: (base64: string) => invoke<BundleOutcome>("import_bundle", { base64 }),
-    /** The run clock as of now. */
-    runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
-    /** Starts, pauses, extends or moves the run on. */
-    runAction: (workshop: WorkshopId, action: RunAction) => invoke<RunView>("run_action", { workshop, action }),
-    /** Changes the minutes of the welcome and the harvest. */
-    setRunFrame: (workshop: WorkshopId, frame: RunFrame) => invoke<RunView>("set_run_frame", { workshop, frame }),
-    /** Adds a walk-in participant, checked in as present. */
-    addWalkIn: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_walk_in", { workshop, input }),
-    /** Re-plans the rounds that have not started yet (held rounds and the round under way stay). */
-    replanOpenRounds: (workshop: WorkshopId, seed: number) => invoke<RotationPlan>("replan_open_rounds", { workshop, seed }),
+    /** Version, preferences. */
+    settings: {
+      /** Version, database location and the chosen UI language. */
+      appInfo: () => invoke<AppInfo>("app_info", {  }),
+      /** Remembers the UI language. */
+      setUiLanguage: (language: Language) => invoke<void>("set_ui_language", { language }),
+    },
+    /** Workshops, tables and rounds. */
+    setup: {
+      /** All workshops, grouped by process. */
+      workshopOverview: () => invoke<Array<ProcessGroup>>("workshop_overview", {  }),
+      /** Creates a workshop with three 20-minute rounds. */
+      createWorkshop: (new_workshop: NewWorkshop) => invoke<Workshop>("create_workshop", { new_workshop }),
+      /** Everything the setup screens show about one workshop. */
+      workshopSetup: (workshop: WorkshopId) => invoke<WorkshopSetup>("workshop_setup", { workshop }),
+      /** Saves the workshop's details. */
+      updateWorkshop: (workshop: WorkshopId, details: WorkshopDetails) => invoke<Workshop>("update_workshop", { workshop, details }),
+      /** Files the workshop under a process (by title; created when new) or under none. */
+      setWorkshopProcess: (workshop: WorkshopId, process_title: string | null) => invoke<Workshop>("set_workshop_process", { workshop, process_title }),
+      /** Copies a workshop's setup into a new workshop. */
+      duplicateWorkshop: (workshop: WorkshopId) => invoke<Workshop>("duplicate_workshop", { workshop }),
+      /** Deletes a workshop with everything in it. */
+      deleteWorkshop: (workshop: WorkshopId) => invoke<void>("delete_workshop", { workshop }),
+      /** Adds a table with the next free number. */
+      addTable: (workshop: WorkshopId) => invoke<CafeTable>("add_table", { workshop }),
+      /** Saves a table. */
+      updateTable: (table: TableId, input: TableInput) => invoke<CafeTable>("update_table", { table, input }),
+      /** Deletes a table. */
+      deleteTable: (table: TableId) => invoke<void>("delete_table", { table }),
+      /** Adds a round after the last. */
+      addRound: (workshop: WorkshopId) => invoke<Round>("add_round", { workshop }),
+      /** Saves a round. */
+      updateRound: (round: RoundId, input: RoundInput) => invoke<Round>("update_round", { round, input }),
+      /** Deletes a round. */
+      deleteRound: (round: RoundId) => invoke<void>("delete_round", { round }),
+    },
+    /** The participant list. */
+    people: {
+      /** Adds a participant. */
+      addParticipant: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_participant", { workshop, input }),
+      /** Saves a participant. */
+      updateParticipant: (participant: ParticipantId, input: ParticipantInput) => invoke<Participant>("update_participant", { participant, input }),
+      /** Removes a participant. */
+      deleteParticipant: (participant: ParticipantId) => invoke<void>("delete_participant", { participant }),
+      /** What importing a CSV file with these options would do, and whether it may; writes nothing. */
+      previewImport: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportPreviewAndDecision>("preview_import", { workshop, bytes, mapping, options }),
+      /** Imports a CSV file's participants in one transaction. */
+      importParticipants: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, bytes, mapping, options }),
+    },
+    /** The rotation plan and seats set by hand. */
+    seating: {
+      /** The stored seating plan and its quality. */
+      rotationPlan: (workshop: WorkshopId) => invoke<RotationPlan>("rotation_plan", { workshop }),
+      /** Plans the rounds from `options.from_round` on, keeping pinned seats, and stores the plan; refused when one of those rounds has begun. */
+      planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
+      /** For each table, whether a person may be moved there in a round, and why not. */
+      seatOptions: (round: RoundId, participant: ParticipantId) => invoke<Array<SeatOption>>("seat_options", { round, participant }),
+      /** Moves one person to a table in one round (pinned: kept by later re-plans). */
+      setSeat: (seat: Seat) => invoke<RotationPlan>("set_seat", { seat }),
+      /** Swaps the tables of two people in one round (both seats pinned). */
+      swapSeats: (round: RoundId, first: ParticipantId, second: ParticipantId) => invoke<RotationPlan>("swap_seats", { round, first, second }),
+    },
+    /** The day of the café: clock, check-in, re-planning. */
+    run: {
+      /** The run clock as of now. */
+      runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
+      /** Starts, pauses, extends or moves the run on. */
+      runAction: (workshop: WorkshopId, action: RunAction) => invoke<RunView>("run_action", { workshop, action }),
+      /** Changes the minutes of the welcome and the harvest. */
+      setRunFrame: (workshop: WorkshopId, frame: RunFrame) => invoke<RunView>("set_run_frame", { workshop, frame }),
+      /** Records check-in, no-show or departure. */
+      setAttendance: (participant: ParticipantId, attendance: Attendance) => invoke<Participant>("set_attendance", { participant, attendance }),
+      /** Adds a walk-in participant, checked in as present. */
+      addWalkIn: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_walk_in", { workshop, input }),
+      /** Re-plans the rounds that have not started yet (held rounds and the round under way stay). */
+      replanOpenRounds: (workshop: WorkshopId, seed: number) => invoke<RotationPlan>("replan_open_rounds", { workshop, seed }),
+    },
+    /** Notes, photos and summaries per table and round. */
+    notes: {
+      /** The notes of a workshop. */
+      workshopNotes: (workshop: WorkshopId) => invoke<Array<Note>>("workshop_notes", { workshop }),
+      /** Adds a note at a table in a round (a summary may have no round, a workshop summary no table). */
+      addNote: (workshop: WorkshopId, table: TableId | null, round: RoundId | null, kind: NoteKind, input: NoteInput) => invoke<Note>("add_note", { workshop, table, round, kind, input }),
+      /** Saves a note. */
+      updateNote: (note: NoteId, input: NoteInput) => invoke<Note>("update_note", { note, input }),
+      /** Deletes a note. */
+      deleteNote: (note: NoteId) => invoke<void>("delete_note", { note }),
+      /** Sets a table's or the workshop's summary: created by the first words, deleted when emptied. */
+      setSummary: (workshop: WorkshopId, table: TableId | null, kind: NoteKind, input: NoteInput) => invoke<Note | null>("set_summary", { workshop, table, kind, input }),
+      /** The photos of a workshop (shown through the `photo:` URL scheme). */
+      attachments: (workshop: WorkshopId) => invoke<Array<Attachment>>("attachments", { workshop }),
+      /** Stores a photo (JPEG or PNG, base64) at a table in a round. */
+      addAttachment: (workshop: WorkshopId, table: TableId | null, round: RoundId | null, file_name: string, base64: string) => invoke<Attachment>("add_attachment", { workshop, table, round, file_name, base64 }),
+      /** Turns a photo (0, 90, 180, 270 degrees). */
+      rotateAttachment: (attachment: AttachmentId, degrees: number) => invoke<void>("rotate_attachment", { attachment, degrees }),
+      /** Deletes a photo. */
+      deleteAttachment: (attachment: AttachmentId) => invoke<void>("delete_attachment", { attachment }),
+    },
+    /** Statements consolidated from the notes of a process. */
+    harvest: {
+      /** The notes and statements of the workshop's process (or of the workshop). */
+      harvestOverview: (workshop: WorkshopId) => invoke<HarvestOverview>("harvest_overview", { workshop }),
+      /** The notes of the workshop's process that match the typed words, best first. */
+      searchNotes: (workshop: WorkshopId, query: string) => invoke<Array<NoteId>>("search_notes", { workshop, query }),
+      /** A new statement made from notes. */
+      addStatement: (workshop: WorkshopId, input: StatementInput, sources: Array<NoteId>) => invoke<Statement>("add_statement", { workshop, input, sources }),
+      /** Saves a statement. */
+      updateStatement: (statement: StatementId, input: StatementInput) => invoke<Statement>("update_statement", { statement, input }),
+      /** Replaces the notes a statement comes from. */
+      setStatementSources: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("set_statement_sources", { statement, notes }),
+      /** Links or unlinks two statements (a measure serves a goal, steering steers a measure). */
+      linkStatements: (first: StatementId, second: StatementId, linked: boolean) => invoke<void>("link_statements", { first, second, linked }),
+      /** Merges one statement into another, keeping sources and links. */
+      mergeStatements: (keep: StatementId, other: StatementId) => invoke<Statement>("merge_statements", { keep, other }),
+      /** Splits sources off a statement into a new statement. */
+      splitStatement: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("split_statement", { statement, notes }),
+      /** Deletes a statement. */
+      deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
+    },
+    /** Printouts, minutes and concept drafts. */
+    documents: {
+      /** Saves a printable (table cards, route cards, seating plan, sign-in list) as PDF in the export folder. */
+      savePrintable: (workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) => invoke<SavedFile>("save_printable", { workshop, document, language, options }),
+      /** Saves the minutes of a workshop or the concept draft of its process in the export folder. */
+      saveMinutes: (workshop: WorkshopId, kind: DocumentKind, format: ExportFormat, language: Language, pseudonymise: boolean) => invoke<SavedFile>("save_minutes", { workshop, kind, format, language, pseudonymise }),
+    },
+    /** Workshops as `.cafehost` bundles. */
+    bundles: {
+      /** Saves a workshop (or its whole process) as a `.cafehost` bundle in the export folder. */
+      exportBundle: (workshop: WorkshopId, whole_process: boolean) => invoke<SavedFile>("export_bundle", { workshop, whole_process }),
+      /** Imports a bundle chosen in the window (base64); what is known already stays as it is. */
+      importBundle: (base64: string) => invoke<BundleOutcome>("import_bundle", { base64 }),
+    },
   } as const;
 }
 

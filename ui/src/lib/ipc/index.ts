@@ -7,9 +7,7 @@ import { makeCommands, type IpcError } from "./bindings";
 
 export * from "./bindings";
 
-export const commands = makeCommands(<T>(command: string, args: Record<string, unknown>) =>
-  invoke<T>(command, args),
-);
+export const commands = makeCommands(<T>(command: string, args: Record<string, unknown>) => invoke<T>(command, args));
 
 /** Turns whatever a failed command threw into the error shape the back end sends. */
 export function asIpcError(thrown: unknown): IpcError {
