@@ -9,6 +9,7 @@ use cafehost_core::{
     WorkshopId,
 };
 use cafehost_store::{Scope, Store};
+use chrono::{DateTime, Utc};
 
 use crate::{AppError, Cafehost, Result};
 
@@ -31,6 +32,28 @@ fn check_place(s: &Store, workshop: WorkshopId, table: Option<TableId>, round: O
     Ok(())
 }
 
+fn new_note(
+    workshop: WorkshopId,
+    table: Option<TableId>,
+    round: Option<RoundId>,
+    kind: NoteKind,
+    input: NoteInput,
+    now: DateTime<Utc>,
+) -> Note {
+    Note {
+        id: NoteId::new(),
+        workshop_id: workshop,
+        table_id: table,
+        round_id: round,
+        kind,
+        text: input.text,
+        tags: input.tags,
+        author: input.author,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
 impl Notes<'_> {
     /// The notes of one workshop.
     pub fn notes(&self, workshop: WorkshopId) -> Result<Vec<Note>> {
@@ -50,18 +73,7 @@ impl Notes<'_> {
         let now = self.0.now();
         self.0.write(|s| {
             check_place(s, workshop, table, round)?;
-            let note = Note {
-                id: NoteId::new(),
-                workshop_id: workshop,
-                table_id: table,
-                round_id: round,
-                kind,
-                text: input.text,
-                tags: input.tags,
-                author: input.author,
-                created_at: now,
-                updated_at: now,
-            };
+            let note = new_note(workshop, table, round, kind, input, now);
             s.insert_note(&note)?;
             Ok(note)
         })
@@ -104,19 +116,7 @@ impl Notes<'_> {
                 }
                 SummaryChange::Update(id) => Ok(Some(s.update_note(id, &input.validated()?, now)?)),
                 SummaryChange::Create => {
-                    let input = input.validated()?;
-                    let note = Note {
-                        id: NoteId::new(),
-                        workshop_id: workshop,
-                        table_id: table,
-                        round_id: None,
-                        kind,
-                        text: input.text,
-                        tags: input.tags,
-                        author: input.author,
-                        created_at: now,
-                        updated_at: now,
-                    };
+                    let note = new_note(workshop, table, None, kind, input.validated()?, now);
                     s.insert_note(&note)?;
                     Ok(Some(note))
                 }

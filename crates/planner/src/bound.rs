@@ -33,16 +33,6 @@ fn pairs(s: u64) -> u64 {
     s * s.saturating_sub(1) / 2
 }
 
-/// The fewest pairs that sit together among `s` people who come from at most `k` groups.
-fn min_pairs_from_groups(s: u64, k: u64) -> u64 {
-    if k == 0 {
-        return pairs(s);
-    }
-    let q = s / k;
-    let rem = s % k;
-    rem * pairs(q + 1) + (k - rem) * pairs(q)
-}
-
 /// Per round: the table sizes that make the fewest pairs (held rounds: the sizes as held).
 pub fn min_sizes(inst: &Instance, round: usize) -> Vec<u64> {
     let mut start = vec![0u64; inst.t];
@@ -63,21 +53,169 @@ pub fn min_sizes(inst: &Instance, round: usize) -> Vec<u64> {
     water_fill(n, &start, &cap)
 }
 
-/// The best of the three bounds, with the argument that gave it.
+/// The bounds of an instance: one valid for every plan that keeps the hard rules, and one valid
+/// for the plans that also keep the cap on meetings per pair (the same when there is no cap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Valid for every plan that keeps the hard rules.
+    pub plain: (u64, BoundMethod),
+    /// Valid for every plan that also keeps [`Instance::max_meetings`].
+    pub capped: (u64, BoundMethod),
+}
+
+/// At most this many people-steps are spent on the pairs of rounds (the bound stays valid with
+/// fewer pairs of rounds; only very large instances with many rounds get fewer).
+const ROUND_PAIR_WORK: u64 = 40_000_000;
+
+/// Per round, whether a person counts for the pairs-of-rounds arguments, and the table caps.
+struct RoundPairs<'a> {
+    inst: &'a Instance,
+}
+
+impl RoundPairs<'_> {
+    /// Whether `x` is left out of the pairs of rounds `r1 < r2` because they cannot meet anyone
+    /// twice there: with no revisits, a host at their own table in both rounds meets only
+    /// travellers who were not at that table in the other round.
+    fn host_left_out(&self, r1: usize, x: usize) -> bool {
+        let inst = self.inst;
+        inst.no_revisits && inst.is_host(x) && (r1 >= inst.held || inst.fixed[r1 * inst.p + x] == inst.host_of[x])
+    }
+
+    /// The fewest pairs that sit together in both `r1` and `r2` (`r1 < r2`, `r2` planned), over
+    /// every plan that keeps the capacities and, where travel forbids it, never sends a traveller
+    /// back to a table.
+    ///
+    /// Let `n[i][j]` be the people (who count, see [`Self::host_left_out`]) at table `i` in `r1`
+    /// and at table `j` in `r2`; each cell makes `n(n-1)/2` pairs that met twice. A cell holds at
+    /// most the people table `i` can take in `r1`, a column at most what table `j` can take in
+    /// `r2`, and with no revisits `n[j][j] = 0`. Relaxing the row sums to per-cell limits, the
+    /// cost is separable and convex, so the cheapest filling takes the `N` cheapest unit costs:
+    /// column `j` offers, at level `L`, one unit per row with more than `L` places (cost `L`),
+    /// as many as the column holds.
+    fn forced(&self, r1: usize, r2: usize) -> u64 {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        // Seats taken by people who do not count (fixed there), per table of r1 and of r2.
+        let mut row_taken = vec![0u64; t];
+        let mut col_taken = vec![0u64; t];
+        let mut row_held = vec![0u64; t];
+        let mut n = 0u64;
+        let mut counted = vec![false; p];
+        for x in 0..p {
+            let (in1, in2) = (inst.is_present(r1, x), inst.is_present(r2, x));
+            if in1 && in2 && !self.host_left_out(r1, x) {
+                counted[x] = true;
+                n += 1;
+                if r1 < inst.held {
+                    row_held[inst.fixed[r1 * p + x] as usize] += 1;
+                }
+                continue;
+            }
+            if in1 && r1 >= inst.held && inst.fixed_at(r1, x) != NONE {
+                row_taken[inst.fixed_at(r1, x) as usize] += 1;
+            }
+            if in2 && inst.fixed_at(r2, x) != NONE {
+                col_taken[inst.fixed_at(r2, x) as usize] += 1;
+            }
+        }
+        if n < 2 {
+            return 0;
+        }
+        let row: Vec<u64> = if r1 < inst.held {
+            row_held
+        } else {
+            (0..t).map(|i| u64::from(inst.capacity[i]).saturating_sub(row_taken[i]).min(n)).collect()
+        };
+        let col: Vec<u64> =
+            (0..t).map(|j| u64::from(inst.capacity[j]).saturating_sub(col_taken[j]).min(n)).collect();
+        let forced = cheapest_units(n, &row, &col, inst.no_revisits);
+        let together =
+            inst.together.iter().filter(|&&(a, b)| counted[a as usize] && counted[b as usize]).count() as u64;
+        forced.saturating_sub(together)
+    }
+
+    /// Pairs (not asked to sit together) that share a table in both held rounds `r1 < r2`.
+    fn held_pairs(&self, r1: usize, r2: usize) -> u64 {
+        let inst = self.inst;
+        let p = inst.p;
+        let mut cells: std::collections::HashMap<(u32, u32), u64> = std::collections::HashMap::new();
+        for x in 0..p {
+            if inst.is_present(r1, x) && inst.is_present(r2, x) {
+                *cells.entry((inst.fixed[r1 * p + x], inst.fixed[r2 * p + x])).or_insert(0) += 1;
+            }
+        }
+        let together = inst
+            .together
+            .iter()
+            .filter(|&&(a, b)| {
+                let (a, b) = (a as usize, b as usize);
+                let both = |r: usize| inst.is_present(r, a) && inst.is_present(r, b);
+                both(r1) && both(r2) && inst.fixed[r1 * p + a] == inst.fixed[r1 * p + b]
+                    && inst.fixed[r2 * p + a] == inst.fixed[r2 * p + b]
+            })
+            .count() as u64;
+        cells.values().map(|&c| pairs(c)).sum::<u64>().saturating_sub(together)
+    }
+}
+
+/// The sum of the `n` cheapest unit costs (see [`RoundPairs::forced`]): column `j` offers at
+/// level `L` one unit per row `i` (`i != j` when `no_diagonal`) with `row[i] > L`, up to
+/// `col[j]` units.
+fn cheapest_units(n: u64, row: &[u64], col: &[u64], no_diagonal: bool) -> u64 {
+    let top = row.iter().copied().max().unwrap_or(0);
+    let Ok(levels) = usize::try_from(top) else { return 0 };
+    // rows_above[L] = rows with more than L places.
+    let mut rows_above = vec![0u64; levels + 1];
+    for &c in row {
+        for slot in rows_above.iter_mut().take(usize::try_from(c).unwrap_or(levels)) {
+            *slot += 1;
+        }
+    }
+    let mut units_at = vec![0u64; levels + 1];
+    for (j, &cap) in col.iter().enumerate() {
+        let mut left = cap;
+        for (level, &rows) in rows_above.iter().enumerate() {
+            if left == 0 {
+                break;
+            }
+            let mut offered = rows;
+            if no_diagonal && row.get(j).is_some_and(|&c| c > level as u64) {
+                offered -= 1;
+            }
+            let take = offered.min(left);
+            units_at[level] += take;
+            left -= take;
+        }
+    }
+    let mut need = n;
+    let mut cost = 0u64;
+    for (level, &units) in units_at.iter().enumerate() {
+        if need == 0 {
+            break;
+        }
+        let take = units.min(need);
+        cost = cost.saturating_add(take.saturating_mul(level as u64));
+        need -= take;
+    }
+    cost
+}
+
+/// The best bounds, with the argument that gave each (see the crate docs).
 #[allow(clippy::too_many_lines, clippy::many_single_char_names)]
-pub fn lower_bound(inst: &Instance) -> (u64, BoundMethod) {
+pub fn lower_bound(inst: &Instance) -> Bounds {
     let p = inst.p;
     // How often each pair can meet at most, for the counting arguments: 0 when it never can,
-    // the rounds they share for a keep-together pair (not counted as repeats), else 1.
-    let mut can_meet = vec![0u32; p * p];
+    // the rounds they share for a keep-together pair (not counted as repeats), else 1. Summed per
+    // person and in all, without keeping a matrix.
     let both = |r: usize, a: usize, b: usize| inst.is_present(r, a) && inst.is_present(r, b);
+    let mut can_per_person = vec![0u64; p];
+    let mut absorb = 0u64;
     for a in 0..p {
         for b in a + 1..p {
             let kind = inst.kind(a, b);
             let c = if kind == PAIR_TOGETHER {
-                crate::instance::u32_of((0..inst.r).filter(|&r| both(r, a, b)).count())
+                (0..inst.r).filter(|&r| both(r, a, b)).count() as u64
             } else {
-                let met_held = (0..inst.held).any(|r| both(r, a, b) && inst.fixed[r * p + a] == inst.fixed[r * p + b]);
                 let can_later = kind != PAIR_APART
                     && (inst.held..inst.r).any(|r| {
                         both(r, a, b) && {
@@ -85,22 +223,20 @@ pub fn lower_bound(inst: &Instance) -> (u64, BoundMethod) {
                             fa == NONE || fb == NONE || fa == fb
                         }
                     });
-                u32::from(met_held || can_later)
+                let met_held = || (0..inst.held).any(|r| both(r, a, b) && inst.fixed[r * p + a] == inst.fixed[r * p + b]);
+                u64::from(can_later || met_held())
             };
-            can_meet[a * p + b] = c;
-            can_meet[b * p + a] = c;
+            can_per_person[a] += c;
+            can_per_person[b] += c;
+            absorb += c;
         }
     }
 
     // 1. Pair counting: the meetings forced by the table sizes, less what the pairs can absorb.
     let mut meetings = 0u64;
-    let mut sizes_per_round = Vec::with_capacity(inst.r);
     for r in 0..inst.r {
-        let sizes = min_sizes(inst, r);
-        meetings += sizes.iter().map(|&s| pairs(s)).sum::<u64>();
-        sizes_per_round.push(sizes);
+        meetings += min_sizes(inst, r).iter().map(|&s| pairs(s)).sum::<u64>();
     }
-    let absorb: u64 = can_meet.iter().map(|&c| u64::from(c)).sum::<u64>() / 2;
     let counting = meetings.saturating_sub(absorb);
 
     // 2. Per participant: the people they must meet, less the people they can meet.
@@ -150,15 +286,37 @@ pub fn lower_bound(inst: &Instance) -> (u64, BoundMethod) {
             };
             must += smallest_possible.saturating_sub(1);
         }
-        let can: u64 = (0..p).map(|y| u64::from(can_meet[x * p + y])).sum();
-        excess += must.saturating_sub(can);
+        excess += must.saturating_sub(can_per_person[x]);
     }
     let per_participant = excess.div_ceil(2);
 
-    // 3. Pigeonhole between rounds: in round r2, a table of s people who were spread over k
-    // tables in an earlier round r1 holds at least min_pairs(s, k) pairs that met before.
+    // 3. Pairs of rounds: for r1 < r2, the fewest pairs at one table in both (travel-aware: with
+    // no revisits the people at a table in r2 come from the other tables of r1).
+    // 3a. Pigeonhole: each such pair is a repeat that happens in r2; the best r1 per r2, summed.
+    // 3b. Round pairs: summed over every r1 < r2 this counts m(m-1)/2 per pair meeting m times,
+    //     and m(m-1)/2 <= (m-1) c/2 when no pair meets more than c times.
+    let pairs_of_rounds = RoundPairs { inst };
     let mut pigeonhole = 0u64;
+    let mut all_pairs = 0u64;
+    // The pairs of rounds at distance 1, 2, ... as long as the work allows (at least distance 1).
+    let step = (p as u64 + inst.t as u64).saturating_add(seats.min(p as u64)).max(1);
+    let mut reach = 1usize;
+    let mut work = (inst.r.saturating_sub(1) as u64).saturating_mul(step);
+    while reach + 1 < inst.r {
+        work = work.saturating_add(((inst.r - reach - 1) as u64).saturating_mul(step));
+        if work > ROUND_PAIR_WORK {
+            break;
+        }
+        reach += 1;
+    }
+    let mut best_per_round = vec![0u64; inst.r];
     for r2 in 1..inst.r {
+        for r1 in r2.saturating_sub(reach)..r2 {
+            let forced =
+                if r2 < inst.held { pairs_of_rounds.held_pairs(r1, r2) } else { pairs_of_rounds.forced(r1, r2) };
+            all_pairs += forced;
+            best_per_round[r2] = best_per_round[r2].max(forced);
+        }
         if r2 < inst.held {
             // Exactly as held: pairs at a table in r2 that met in an earlier round.
             let mut events = 0u64;
@@ -173,42 +331,32 @@ pub fn lower_bound(inst: &Instance) -> (u64, BoundMethod) {
                     }
                 }
             }
-            pigeonhole += events;
-            continue;
+            best_per_round[r2] = best_per_round[r2].max(events);
         }
-        let mut best = 0u64;
-        for r1 in 0..r2 {
-            let co: Vec<usize> = (0..p).filter(|&x| both(r1, x, x) && both(r2, x, x)).collect();
-            let k = if r1 < inst.held {
-                let mut tables: Vec<u32> = co.iter().map(|&x| inst.fixed[r1 * p + x]).collect();
-                tables.sort_unstable();
-                tables.dedup();
-                tables.len() as u64
-            } else {
-                open.len() as u64
-            };
-            let cap: Vec<u64> = inst.capacity.iter().map(|&c| u64::from(c)).collect();
-            let sizes = water_fill(co.len() as u64, &vec![0; inst.t], &cap);
-            let forced: u64 = sizes.iter().map(|&s| min_pairs_from_groups(s, k)).sum();
-            let together = inst
-                .together
-                .iter()
-                .filter(|&&(a, b)| {
-                    let (a, b) = (a as usize, b as usize);
-                    both(r1, a, b) && both(r2, a, b)
-                })
-                .count() as u64;
-            best = best.max(forced.saturating_sub(together));
-        }
-        pigeonhole += best;
+        pigeonhole += best_per_round[r2];
     }
+    let rounds = inst.r as u64;
+    let round_pairs = if rounds >= 2 { (2 * all_pairs).div_ceil(rounds) } else { 0 };
 
-    let mut result = (0, BoundMethod::None);
-    for (value, method) in [
+    let plain = best_of(&[
         (counting, BoundMethod::PairCounting),
         (per_participant, BoundMethod::PerParticipant),
         (pigeonhole, BoundMethod::Pigeonhole),
-    ] {
+        (round_pairs, BoundMethod::RoundPairs),
+    ]);
+    let capped = match inst.max_meetings {
+        Some(cap) if u64::from(cap) < rounds => {
+            let c = u64::from(cap.max(1));
+            best_of(&[plain, ((2 * all_pairs).div_ceil(c), BoundMethod::RoundPairs)])
+        }
+        _ => plain,
+    };
+    Bounds { plain, capped }
+}
+
+fn best_of(candidates: &[(u64, BoundMethod)]) -> (u64, BoundMethod) {
+    let mut result = (0, BoundMethod::None);
+    for &(value, method) in candidates {
         if value > result.0 {
             result = (value, method);
         }

@@ -49,6 +49,8 @@ pub struct Instance {
     pub participant_ids: Vec<String>,
     pub table_ids: Vec<String>,
     pub seed: u64,
+    /// The cap on meetings per pair, if any.
+    pub max_meetings: Option<u32>,
 }
 
 impl Instance {
@@ -360,6 +362,7 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
         participant_ids: req.participants.iter().map(|p| p.id.clone()).collect(),
         table_ids: req.tables.iter().map(|t| t.id.clone()).collect(),
         seed: req.seed,
+        max_meetings: req.max_meetings,
     })
 }
 

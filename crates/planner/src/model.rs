@@ -63,6 +63,11 @@ pub struct PlanRequest {
     /// number of iterations).
     #[serde(default)]
     pub seed: u64,
+    /// The most rounds any pair (not asked to sit together) may share a table, e.g. `Some(2)`:
+    /// kept as a hard rule whenever a plan can keep it (the search penalises every meeting over
+    /// the cap far more than a repeat); the report says whether it holds. `None`: no cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_meetings: Option<u32>,
 }
 
 /// How travellers (everyone but the table hosts) move between tables.
@@ -185,8 +190,12 @@ pub enum BoundMethod {
     /// can meet.
     PerParticipant,
     /// Pigeonhole between two rounds: a table of the later round holds several people who sat
-    /// together in the earlier one.
+    /// together in the earlier one (with no revisits: people who all come from the other tables).
     Pigeonhole,
+    /// Every pair of rounds forces pairs that meet in both; summed over the pairs of rounds this
+    /// counts `m(m-1)/2` per pair meeting `m` times, at most `(m-1)·c/2` when no pair meets more
+    /// than `c` times (`c`: the cap on meetings, or the number of rounds).
+    RoundPairs,
 }
 
 /// The quality of a plan, recounted from the seating itself.
@@ -195,7 +204,8 @@ pub struct QualityReport {
     /// Extra meetings: for each pair, the rounds in which they share a table minus one, summed
     /// over the pairs that meet at least once. Pairs asked to sit together are not counted.
     pub repeat_encounters: u64,
-    /// A proven lower bound on `repeat_encounters` for this instance (see the crate docs).
+    /// A proven lower bound on `repeat_encounters` for this instance (see the crate docs); when
+    /// the cap on meetings holds, the bound of the plans that keep it.
     pub lower_bound: u64,
     /// Which argument gave `lower_bound`.
     pub lower_bound_method: BoundMethod,
@@ -231,4 +241,18 @@ pub struct QualityReport {
     pub moved: u32,
     /// Search iterations used.
     pub iterations: u64,
+    /// The cap on meetings per pair asked for ([`PlanRequest::max_meetings`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_meetings: Option<u32>,
+    /// Whether no pair (not asked to sit together) meets more often than the cap, in all rounds
+    /// (always `true` without a cap).
+    #[serde(default = "yes")]
+    pub max_meetings_kept: bool,
+    /// Pairs (not asked to sit together) that meet more often than the cap.
+    #[serde(default)]
+    pub pairs_over_cap: u64,
+}
+
+fn yes() -> bool {
+    true
 }

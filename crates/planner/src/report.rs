@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER, u32_of};
-use crate::{BoundMethod, QualityReport, RoundSeating};
+use crate::bound::Bounds;
+use crate::{QualityReport, RoundSeating};
 
 /// Recounts everything the report says from `seating` (`r * p` tables, `NONE` for absent).
 #[allow(clippy::too_many_lines)]
-pub fn recount(inst: &Instance, seating: &[u32], bound: (u64, BoundMethod), iterations: u64) -> QualityReport {
+pub fn recount(inst: &Instance, seating: &[u32], bounds: Bounds, iterations: u64) -> QualityReport {
     let (p, t) = (inst.p, inst.t);
     let mut groups: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); t]; inst.r];
     for r in 0..inst.r {
@@ -41,6 +42,10 @@ pub fn recount(inst: &Instance, seating: &[u32], bound: (u64, BoundMethod), iter
     let repeat_encounters: u64 = meetings.values().map(|&m| u64::from(m.saturating_sub(1))).sum();
     let max_pair_meetings = meetings.values().copied().max().unwrap_or(0);
     let pairs_meeting_repeatedly = meetings.values().filter(|&&m| m > 1).count() as u64;
+    let pairs_over_cap = inst.max_meetings.map_or(0, |cap| meetings.values().filter(|&&m| m > cap).count() as u64);
+    let max_meetings_kept = pairs_over_cap == 0;
+    // The bound of the plans that keep the cap holds for this plan only when it keeps the cap.
+    let bound = if max_meetings_kept { bounds.capped } else { bounds.plain };
 
     let table_sizes: Vec<Vec<u32>> =
         groups.iter().map(|round| round.iter().map(|g| u32_of(g.len())).collect()).collect();
@@ -132,6 +137,9 @@ pub fn recount(inst: &Instance, seating: &[u32], bound: (u64, BoundMethod), iter
         together_total,
         moved,
         iterations,
+        max_meetings: inst.max_meetings,
+        max_meetings_kept,
+        pairs_over_cap,
     }
 }
 

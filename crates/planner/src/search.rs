@@ -14,6 +14,8 @@ use crate::rng::Rng;
 pub const W_HARD: i64 = 1_000_000;
 /// One repeat encounter.
 pub const W_REPEAT: i64 = 10_000;
+/// One meeting of a pair beyond the cap on meetings ([`Instance::max_meetings`]).
+pub const W_CAP: i64 = 300_000;
 /// Each further meeting of a pair that already met twice costs this much more than the last
 /// (so repeats are spread over many pairs rather than one pair meeting every round).
 pub const W_HEAVY: i64 = 500;
@@ -33,6 +35,8 @@ pub struct Breakdown {
     pub repeats: i64,
     /// Per pair meeting `m` times, `(m - 1)(m - 2) / 2`.
     pub heavy: i64,
+    /// Meetings beyond the cap on meetings, summed over the pairs.
+    pub over_cap: i64,
     pub squares: i64,
     pub spread: i64,
     pub together: i64,
@@ -44,6 +48,7 @@ impl Breakdown {
         self.hard * W_HARD
             + self.repeats * W_REPEAT
             + self.heavy * W_HEAVY
+            + self.over_cap * W_CAP
             + self.squares * W_BALANCE
             + self.spread * W_SPREAD
             + self.together * W_TOGETHER
@@ -76,9 +81,29 @@ pub struct Search<'a> {
     tabu_until: Vec<u64>,
     cost: i64,
     iteration: u64,
+    /// Kept with every move: repeats, broken hard rules, meetings over the cap.
+    repeats: i64,
+    hard: i64,
+    over_cap: i64,
+    /// The same counts of the held rounds alone (no plan can do better than these).
+    hard_floor: i64,
+    over_floor: i64,
+    /// The cap on meetings (`u8::MAX` when none).
+    cap: u8,
 }
 
-/// A candidate move: `x` to table `to`, and `y` (or `NONE`) back to `x`'s table.
+/// When the search may stop: the repeats of the bounds (for the plans that keep the cap on
+/// meetings, and for all plans) and the cost at which nothing can improve.
+#[derive(Debug, Clone, Copy)]
+pub struct Targets {
+    pub repeats_capped: i64,
+    pub repeats_plain: i64,
+    pub floor: i64,
+}
+
+/// A candidate move: `x` to table `to`, and `y` (or `NONE`) back to `x`'s table; with `chain`,
+/// `x` and `y` swap their tables in every round of the chain that starts in `round` (see
+/// [`Search::chain`]), which keeps the tables each of them visits.
 #[derive(Debug, Clone, Copy)]
 struct Move {
     round: usize,
@@ -86,6 +111,7 @@ struct Move {
     to: u32,
     y: u32,
     delta: i64,
+    chain: bool,
 }
 
 impl<'a> Search<'a> {
@@ -132,6 +158,12 @@ impl<'a> Search<'a> {
             tabu_until: vec![0; r * p],
             cost: 0,
             iteration: 0,
+            repeats: 0,
+            hard: 0,
+            over_cap: 0,
+            hard_floor: 0,
+            over_floor: 0,
+            cap: inst.max_meetings.map_or(u8::MAX, |c| u8::try_from(c).unwrap_or(u8::MAX)),
         }
     }
 
@@ -149,8 +181,20 @@ impl<'a> Search<'a> {
         let group = &mut self.members[r * t + to];
         for &y in group.iter() {
             let y = y as usize;
-            self.meet[x * p + y] = self.meet[x * p + y].saturating_add(1);
-            self.meet[y * p + x] = self.meet[y * p + x].saturating_add(1);
+            let m = self.meet[x * p + y];
+            match self.inst.pair_kind[x * p + y] {
+                PAIR_APART => self.hard += 1,
+                PAIR_TOGETHER => {}
+                _ => {
+                    self.repeats += i64::from(m >= 1);
+                    self.over_cap += i64::from(m >= self.cap);
+                }
+            }
+            self.meet[x * p + y] = m.saturating_add(1);
+            self.meet[y * p + x] = m.saturating_add(1);
+        }
+        if self.inst.no_revisits && !self.inst.is_host(x) && self.visits[x * t + to] >= 1 {
+            self.hard += 1;
         }
         self.pos[r * p + x] = crate::instance::u32_of(group.len());
         group.push(crate::instance::u32_of(x));
@@ -176,11 +220,23 @@ impl<'a> Search<'a> {
         }
         for &y in group.iter() {
             let y = y as usize;
-            self.meet[x * p + y] -= 1;
-            self.meet[y * p + x] -= 1;
+            let m = self.meet[x * p + y];
+            match self.inst.pair_kind[x * p + y] {
+                PAIR_APART => self.hard -= 1,
+                PAIR_TOGETHER => {}
+                _ => {
+                    self.repeats -= i64::from(m >= 2);
+                    self.over_cap -= i64::from(m > self.cap);
+                }
+            }
+            self.meet[x * p + y] = m - 1;
+            self.meet[y * p + x] = m - 1;
         }
         self.table[r * p + x] = NONE;
         self.visits[x * t + from] -= 1;
+        if self.inst.no_revisits && !self.inst.is_host(x) && self.visits[x * t + from] >= 1 {
+            self.hard -= 1;
+        }
         for (k, column) in self.inst.attr.iter().enumerate() {
             let v = column[x];
             if v != NONE {
@@ -202,8 +258,10 @@ impl<'a> Search<'a> {
             PAIR_APART => W_HARD,
             PAIR_TOGETHER => 0,
             _ => {
-                let m = i64::from(self.meet[i]);
-                if m >= 1 { W_REPEAT + W_HEAVY * (m - 1) } else { 0 }
+                let m = self.meet[i];
+                let over = if m >= self.cap { W_CAP } else { 0 };
+                let m = i64::from(m);
+                over + if m >= 1 { W_REPEAT + W_HEAVY * (m - 1) } else { 0 }
             }
         }
     }
@@ -216,8 +274,10 @@ impl<'a> Search<'a> {
             PAIR_APART => -W_HARD,
             PAIR_TOGETHER => 0,
             _ => {
-                let m = i64::from(self.meet[i]);
-                if m >= 2 { -W_REPEAT - W_HEAVY * (m - 2) } else { 0 }
+                let m = self.meet[i];
+                let over = if m > self.cap { W_CAP } else { 0 };
+                let m = i64::from(m);
+                -over - if m >= 2 { W_REPEAT + W_HEAVY * (m - 2) } else { 0 }
             }
         }
     }
@@ -351,6 +411,7 @@ impl<'a> Search<'a> {
                     _ => {
                         b.repeats += (m - 1).max(0);
                         b.heavy += (m - 1).max(0) * (m - 2).max(0) / 2;
+                        b.over_cap += (m - i64::from(self.cap)).max(0);
                     }
                 }
             }
@@ -396,6 +457,10 @@ impl<'a> Search<'a> {
         let (p, t) = (inst.p, inst.t);
         let design = crate::design::affine_rounds(inst).unwrap_or_default();
         for r in 0..inst.r {
+            if r == inst.held {
+                self.hard_floor = self.hard;
+                self.over_floor = self.over_cap;
+            }
             if let Some(seats) = design.get(r) {
                 for (x, &to) in seats.iter().enumerate() {
                     self.place(r, x, to as usize);
@@ -462,6 +527,10 @@ impl<'a> Search<'a> {
                 }
                 self.place(r, x, best.1);
             }
+        }
+        if inst.held >= inst.r {
+            self.hard_floor = self.hard;
+            self.over_floor = self.over_cap;
         }
         self.cost = self.breakdown().total();
     }

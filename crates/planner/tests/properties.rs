@@ -111,6 +111,7 @@ fn request(raw: &Raw) -> PlanRequest {
         held: vec![],
         previous: vec![],
         seed: raw.seed,
+        max_meetings: None,
     }
 }
 

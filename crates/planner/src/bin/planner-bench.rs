@@ -45,6 +45,7 @@ fn golfer(tables: usize, capacity: u32, rounds: u32, people: usize) -> PlanReque
         held: vec![],
         previous: vec![],
         seed: 1,
+        max_meetings: None,
     }
 }
 

@@ -21,6 +21,7 @@ pub fn golfer(tables: usize, capacity: u32, rounds: u32, people: usize) -> PlanR
         held: vec![],
         previous: vec![],
         seed: 1,
+        max_meetings: None,
     }
 }
 
