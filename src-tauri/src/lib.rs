@@ -31,20 +31,32 @@ pub fn run() -> ExitCode {
     let shared: Shared = Arc::new(open(&data_dir));
     let handler_state = Arc::clone(&shared);
     let photo_state = Arc::clone(&shared);
-    let result = tauri::Builder::default()
+    let closing = Arc::clone(&shared);
+    let built = tauri::Builder::default()
         .invoke_handler(move |invoke| handle(&handler_state, invoke))
         .register_asynchronous_uri_scheme_protocol("photo", move |_context, request, responder| {
             let shared = Arc::clone(&photo_state);
             tauri::async_runtime::spawn_blocking(move || responder.respond(photo(&shared, request.uri().path())));
         })
-        .run(tauri::generate_context!());
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+        .build(tauri::generate_context!());
+    let app = match built {
+        Ok(app) => app,
         Err(e) => {
             eprintln!("cafehost: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
-    }
+    };
+    // The process ends right after the last window; close the database first, so the journal is
+    // folded back and the data folder holds one complete file.
+    let code = app.run_return(move |_handle, event| {
+        if let tauri::RunEvent::Exit = event
+            && let Ok(cafehost) = closing.as_ref()
+            && let Err(e) = cafehost.close()
+        {
+            eprintln!("cafehost: closing the database: {e}");
+        }
+    });
+    if code == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::files::file_stem;
-use crate::{AppError, Cafehost, Result, SavedFile};
+use crate::{AppError, BackupReason, Cafehost, Result, SavedFile};
 
 /// The extension of bundle files.
 pub const BUNDLE_EXTENSION: &str = "cafehost";
@@ -63,10 +63,8 @@ impl Bundles<'_> {
             })
         })?;
         let path = path.unwrap_or_else(|| self.0.export_dir.join(format!("{}.{BUNDLE_EXTENSION}", file_stem(&title))));
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| AppError::Write { path: path.clone(), source })?;
-        }
-        self.0.writer().export_bundle(&workshops, &path)?;
+        let path = crate::files::write_target(self.0, &path)?;
+        self.0.with_writer(|s| Ok(s.export_bundle(&workshops, &path)?))?;
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(bytes).unwrap_or(u32::MAX) })
     }
@@ -74,7 +72,8 @@ impl Bundles<'_> {
     /// Imports a bundle file: what this laptop does not have yet is added; importing the same
     /// bundle again changes nothing.
     pub fn import_bundle(&self, path: &Path) -> Result<BundleOutcome> {
-        let i = self.0.writer().import_bundle(path)?;
+        self.0.backups().before(BackupReason::BundleImport)?;
+        let i = self.0.with_writer(|s| Ok(s.import_bundle(path)?))?;
         Ok(BundleOutcome {
             workshops_added: i.workshops_added,
             workshops_known: i.workshops_known,

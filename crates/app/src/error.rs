@@ -75,6 +75,15 @@ pub enum AppError {
         /// Why.
         detail: String,
     },
+    /// The database was closed (the app is quitting).
+    #[error("the database is closed")]
+    Closed,
+    /// A file would be written over the database, its journal or a backup.
+    #[error("{} is Cafehost's own data; choose another file", path.display())]
+    ProtectedPath {
+        /// The file asked for.
+        path: std::path::PathBuf,
+    },
     /// The data changed again and again while a long computation ran; nothing was saved.
     #[error("the data kept changing while planning; nothing was saved")]
     Busy,
@@ -99,6 +108,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound { entity } => Self::NotFound { entity },
+            StoreError::Io { path, source } => Self::Write { path, source },
             other => Self::Store(other),
         }
     }
@@ -116,6 +126,7 @@ impl AppError {
             Self::Open(OpenError::Corrupt { .. }) => "open.corrupt",
             Self::Open(OpenError::Io { .. }) => "open.io",
             Self::Open(OpenError::Migration { .. }) => "open.migration",
+            Self::Open(OpenError::StraySidecar { .. }) => "open.stray_sidecar",
             Self::Store(StoreError::Conflict { .. }) => "store.conflict",
             Self::Store(_) => "store.failed",
             Self::Csv(CsvError::Empty) => "csv.empty",
@@ -130,6 +141,8 @@ impl AppError {
             Self::RoundsLocked { .. } => "plan.rounds_locked",
             Self::LinkRefused { .. } => "statement.link_refused",
             Self::Busy => "app.busy",
+            Self::Closed => "app.closed",
+            Self::ProtectedPath { .. } => "file.protected",
             Self::Write { .. } => "file.write_failed",
             Self::Export(_) => "export.failed",
         }
@@ -145,6 +158,7 @@ impl AppError {
         "open.corrupt",
         "open.io",
         "open.migration",
+        "open.stray_sidecar",
         "store.conflict",
         "store.failed",
         "csv.empty",
@@ -172,6 +186,8 @@ impl AppError {
         "plan.rounds_locked",
         "statement.link_refused",
         "app.busy",
+        "app.closed",
+        "file.protected",
         "file.write_failed",
         "export.failed",
     ];
@@ -200,6 +216,7 @@ mod tests {
             AppError::Open(OpenError::Corrupt { path: path.clone(), detail: String::new() }),
             AppError::Open(OpenError::Io { path: path.clone(), source: io() }),
             AppError::Open(OpenError::Migration { path: path.clone(), detail: String::new() }),
+            AppError::Open(OpenError::StraySidecar { path: path.clone(), sidecar: path.clone() }),
             AppError::Store(StoreError::Conflict { constraint: String::new() }),
             AppError::Store(StoreError::BadData(String::new())),
             AppError::Csv(CsvError::Empty),
@@ -212,6 +229,8 @@ mod tests {
             AppError::RoundsLocked { first_open: None },
             AppError::LinkRefused { detail: String::new() },
             AppError::Busy,
+            AppError::Closed,
+            AppError::ProtectedPath { path: path.clone() },
             AppError::Write { path, source: io() },
             AppError::Export(String::new()),
             AppError::NoDataDir,
@@ -234,6 +253,8 @@ mod tests {
                 | AppError::RoundsLocked { .. }
                 | AppError::LinkRefused { .. }
                 | AppError::Busy
+                | AppError::Closed
+                | AppError::ProtectedPath { .. }
                 | AppError::Write { .. }
                 | AppError::Export(_)
                 | AppError::NoDataDir => {}

@@ -7,7 +7,7 @@ use cafehost_core::{Language, WorkshopId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Documents, PrintOptions, Printable, Result};
+use crate::{AppError, Cafehost, Documents, PrintOptions, Printable, Result};
 
 /// A file Cafehost wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,15 +48,55 @@ pub(crate) fn file_stem(text: &str) -> String {
     if short.is_empty() { "Cafehost".to_owned() } else { short }
 }
 
-/// Writes `bytes` to `path` through a temporary file, so a crash never leaves half a file.
+/// Writes `bytes` to `path` through a temporary file beside it and a rename, so a crash never
+/// leaves half a file (or an empty one) where the previous one was.
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let failed = |source| AppError::Write { path: path.to_owned(), source };
-    if let Some(dir) = path.parent() {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(failed)?;
     }
-    let partial = path.with_extension("part");
-    std::fs::write(&partial, bytes).map_err(failed)?;
-    std::fs::rename(&partial, path).map_err(failed)
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(format!(".{}.part", uuid::Uuid::new_v4()));
+    let partial = PathBuf::from(partial);
+    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written.map_err(failed)
+}
+
+/// `path` as a place to write a file the user asked for: its folder is created, and the
+/// database, its journals and the automatic backups are refused (`file.protected`).
+pub(crate) fn write_target(app: &Cafehost, path: &Path) -> Result<PathBuf> {
+    let failed = |source| AppError::Write { path: path.to_owned(), source };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    let name = path.file_name().ok_or_else(|| AppError::ProtectedPath { path: path.to_owned() })?;
+    let target = std::fs::canonicalize(dir).map_err(failed)?.join(name);
+    let data = std::fs::canonicalize(app.data_dir()).map_err(failed)?;
+    let database = data.join(crate::DATABASE_FILE);
+    let own =
+        std::iter::once(String::new()).chain(cafehost_store::SIDECARS.iter().map(|s| (*s).to_owned())).any(|suffix| {
+            let mut p = database.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p) == target
+        });
+    let backup = target.starts_with(data.join(crate::backups::BACKUP_FOLDER));
+    let migration_copy =
+        target.parent() == Some(data.as_path()) && name.to_string_lossy().starts_with(crate::DATABASE_FILE);
+    if own || backup || migration_copy {
+        return Err(AppError::ProtectedPath { path: path.to_owned() });
+    }
+    Ok(target)
+}
+
+impl Cafehost {
+    /// Writes a file the user asked for (a CLI `--out`): refused over the database, its
+    /// journals or a backup; the folder is created; written whole or not at all.
+    pub fn save_output(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let target = write_target(self, path)?;
+        write_whole(&target, bytes)
+    }
 }
 
 impl Documents<'_> {

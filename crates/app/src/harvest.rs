@@ -7,7 +7,7 @@ use cafehost_store::{Scope, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Cafehost, Result};
+use crate::{AppError, BackupReason, Cafehost, Result};
 
 /// One table of a workshop in a harvest, with the workshop it stands in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -146,6 +146,7 @@ impl Harvest<'_> {
     /// every source and the fitting links kept), then deletes `other`. One transaction.
     pub fn merge_statements(&self, keep: StatementId, other: StatementId) -> Result<Statement> {
         let now = self.0.now();
+        self.0.backups().before(BackupReason::Merge)?;
         self.0.write(|s| {
             if keep == other {
                 return Err(AppError::NotFound { entity: "statement" });

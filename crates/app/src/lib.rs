@@ -14,6 +14,7 @@
 //! write, so the screens stay responsive while a bundle is imported or a plan is saved. Long
 //! computations (planning, documents) work on a snapshot and hold no lock while they compute.
 
+mod backups;
 mod bundle;
 mod demo;
 mod error;
@@ -34,6 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use cafehost_store::Store;
 use chrono::{DateTime, Utc};
 
+pub use backups::{BackupInfo, BackupPreview, BackupReason, Backups};
 pub use bundle::{BUNDLE_EXTENSION, BundleOutcome, Bundles};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
@@ -86,8 +88,8 @@ pub fn resolve_data_dir(argument: Option<PathBuf>) -> Result<PathBuf> {
 /// folder files are saved to. It is shared between threads as it is: each connection has its
 /// own lock, so a read never waits for a write.
 pub struct Cafehost {
-    writer: Mutex<Store>,
-    reader: Mutex<Store>,
+    writer: Mutex<Option<Store>>,
+    reader: Mutex<Option<Store>>,
     clock: Arc<dyn Clock>,
     export_dir: PathBuf,
     database: PathBuf,
@@ -107,7 +109,10 @@ impl Cafehost {
         // Printouts and exports go where people look for documents; without such a folder, next
         // to the database.
         let export_dir = dirs::document_dir().map_or_else(|| data_dir.join("exports"), |d| d.join("Cafehost"));
-        Ok(Self { writer: Mutex::new(writer), reader: Mutex::new(reader), clock, export_dir, database })
+        let app =
+            Self { writer: Mutex::new(Some(writer)), reader: Mutex::new(Some(reader)), clock, export_dir, database };
+        app.backups().daily()?;
+        Ok(app)
     }
 
     /// Saves printouts and exports to `dir` instead (the `--export-dir` argument; tests).
@@ -174,25 +179,58 @@ impl Cafehost {
         self.clock.now()
     }
 
+    /// Workshop data saved aside: automatic and chosen backups, restore.
+    pub fn backups(&self) -> Backups<'_> {
+        Backups(self)
+    }
+
+    /// The data folder (where the database and the automatic backups are).
+    pub fn data_dir(&self) -> &Path {
+        self.database.parent().unwrap_or_else(|| Path::new("."))
+    }
+
+    /// Closes the database: the write-ahead log is folded back into `cafehost.db` and the
+    /// journal files beside it go, so the folder then holds one complete file (what a copy to a
+    /// stick or a backup by hand needs). Later calls answer `app.closed`. Called when the window
+    /// closes and when a `Cafehost` is dropped.
+    pub fn close(&self) -> Result<()> {
+        drop(lock(&self.reader).take());
+        match lock(&self.writer).take() {
+            Some(store) => Ok(store.close()?),
+            None => Ok(()),
+        }
+    }
+
     /// Reads from one consistent snapshot, on the read-only connection.
     fn read<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        lock(&self.reader).snapshot(f)
+        lock(&self.reader).as_mut().ok_or(AppError::Closed)?.snapshot(f)
     }
 
     /// Writes in one transaction: all of it is saved, or none.
     fn write<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        lock(&self.writer).atomically(f)
+        lock(&self.writer).as_mut().ok_or(AppError::Closed)?.atomically(f)
+    }
+
+    /// The read connection as it is (an online backup reads every page through it).
+    fn with_reader<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        f(lock(&self.reader).as_mut().ok_or(AppError::Closed)?)
     }
 
     /// The write connection for work that runs its own transactions (bundles attach a second
-    /// database, which SQLite allows only outside a transaction).
-    fn writer(&self) -> MutexGuard<'_, Store> {
-        lock(&self.writer)
+    /// database, which SQLite allows only outside a transaction; backups and restores).
+    fn with_writer<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        f(lock(&self.writer).as_mut().ok_or(AppError::Closed)?)
+    }
+}
+
+impl Drop for Cafehost {
+    fn drop(&mut self) {
+        let _ = self.close();
     }
 }
 
 /// A panic while a lock was held must not make every later call fail; the store rolls back a
 /// transaction that was left open.
-fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+fn lock(store: &Mutex<Option<Store>>) -> MutexGuard<'_, Option<Store>> {
     store.lock().unwrap_or_else(PoisonError::into_inner)
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Cafehost, Result};
+use crate::{AppError, BackupReason, Cafehost, Result};
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -104,6 +104,7 @@ impl People<'_> {
     ) -> Result<ImportOutcome> {
         let sheet = import::read_sheet(bytes)?;
         let now = self.0.now();
+        self.0.backups().before(BackupReason::Import)?;
         self.0.write(|s| {
             s.workshop(workshop)?;
             let existing: Vec<ParticipantInput> = s.participants(workshop)?.into_iter().map(|p| p.input).collect();

@@ -16,7 +16,7 @@ use cafehost_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AppError, Cafehost, Result};
+use crate::{AppError, BackupReason, Cafehost, Result};
 
 /// The attribute whose values the planner spreads across the tables.
 const SPREAD_BY: &str = "organisation";
@@ -194,6 +194,7 @@ fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions) -> Tra
             held,
             previous,
             seed: u64::from(options.seed),
+            max_meetings: None,
         },
         round_ids,
         tables: setup.tables.iter().map(|t| (t.id.to_string(), t.id)).collect(),
@@ -293,6 +294,9 @@ impl Seating<'_> {
                 .check_replan(&basis.agenda, options.from_round)
                 .map_err(|e| AppError::RoundsLocked { first_open: e.first_open.map(|r| r + 1) })?;
             let planned = compute_plan(&basis, options)?;
+            if !basis.seats.is_empty() {
+                self.0.backups().before(BackupReason::Replan)?;
+            }
             let from = options.from_round.min(count(basis.setup.rounds.len())) as usize;
             let round_ids: Vec<RoundId> = basis.setup.rounds.iter().map(|r| r.id).collect();
             let saved = self.0.write(|s| {

@@ -6,7 +6,7 @@ use cafehost_core::{
     WorkshopId, WorkshopSetup, group_by_process,
 };
 
-use crate::{AppError, Cafehost, Result};
+use crate::{AppError, BackupReason, Cafehost, Result};
 
 /// Setting workshops up: the workshop list, details, tables and rounds.
 pub struct Setup<'a>(pub(crate) &'a Cafehost);
@@ -79,6 +79,7 @@ impl Setup<'_> {
 
     /// Deletes a workshop and everything in it; a process left empty goes too.
     pub fn delete_workshop(&self, workshop: WorkshopId) -> Result<()> {
+        self.0.backups().before(BackupReason::DeleteWorkshop)?;
         self.0.write(|s| {
             s.delete_workshop(workshop)?;
             s.delete_empty_processes()?;

@@ -34,8 +34,24 @@ enum Command {
     /// Import, list and export participant lists.
     #[command(subcommand)]
     Participants(ParticipantsCommand),
-    /// Check that the database opens and is sound.
+    /// Check that the database opens and is sound: SQLite's full integrity check (every page, every
+    /// index against its table) and the foreign-key check. Exits with 1 when it finds a problem.
     Check,
+    /// Save a backup of the whole database (a self-contained Cafehost database file).
+    Backup {
+        /// The file to write (default: "Cafehost-Sicherung <date time>.db" in the export folder).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the database with a backup, after keeping the current state as an automatic
+    /// backup (in the data folder's "backups"). The backup file is only read.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Only show what the backup holds; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Plan a rotation from a JSON instance (format: crates/planner/README.md) and print the plan
     /// with its quality report as JSON. Does not touch the database.
     Plan {
@@ -303,7 +319,7 @@ fn print(
         PrintDocument::SignIn => Printable::SignIn,
     };
     let pdf = app.documents().print_with(id, document, language, PrintOptions { tent })?;
-    std::fs::write(path, pdf).map_err(|e| Failure::File(path.to_owned(), e))
+    Ok(app.save_output(path, &pdf)?)
 }
 
 /// The workshop a concept draft is asked for by: a workshop, else the title of a process (its
@@ -360,7 +376,7 @@ fn export(
         }
     };
     let bytes = app.documents().minutes_with_names(id, kind, format, language, pseudonymise, include_names)?;
-    std::fs::write(path, bytes).map_err(|e| Failure::File(path.to_owned(), e))
+    Ok(app.save_output(path, &bytes)?)
 }
 
 /// `cafehost bundle export|import`.
@@ -392,8 +408,38 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let app = Cafehost::open(&dir)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Check => {
-            writeln!(out, "{}: ok", app.database_path().display()).ok();
+        Command::Check => match app.settings().check()? {
+            None => {
+                writeln!(out, "{}: ok", app.database_path().display()).ok();
+            }
+            Some(problems) => {
+                eprintln!("{}: damaged: {problems}", app.database_path().display());
+                eprintln!(
+                    "  way out: restore the newest backup (cafehost restore FILE; automatic ones are in the data folder's \"backups\")"
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        Command::Backup { out: path } => {
+            let saved = app.backups().save(path.as_deref())?;
+            writeln!(out, "{}", saved.path).ok();
+        }
+        Command::Restore { file, dry_run } => {
+            let shown = if dry_run { app.backups().preview(&file)? } else { app.backups().restore(&file)? };
+            let verb = if dry_run { "holds" } else { "restored" };
+            writeln!(
+                out,
+                "{verb}: {} workshops, {} participants, {} notes, {} photos, {} statements",
+                shown.workshops.len(),
+                shown.participants,
+                shown.notes,
+                shown.photos,
+                shown.statements
+            )
+            .ok();
+            for w in &shown.workshops {
+                writeln!(out, "  {}", w.title).ok();
+            }
         }
         // Planned above, without opening the database.
         Command::Plan { .. } => {}
@@ -473,7 +519,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let id = app.people().resolve_workshop(&WorkshopRef(workshop))?;
             let csv = app.people().export_participants_csv(id)?;
             match path {
-                Some(path) => std::fs::write(&path, csv).map_err(|e| Failure::File(path.clone(), e))?,
+                Some(path) => app.save_output(&path, &csv)?,
                 None => {
                     out.write_all(&csv).ok();
                 }

@@ -264,3 +264,45 @@ fn a_bundle_moves_a_workshop_to_another_data_folder_once() {
     assert_eq!(json[0]["process"]["title"], "Konzept");
     assert_eq!(json[0]["workshops"][0]["title"], "Übergänge");
 }
+
+#[test]
+fn out_never_overwrites_the_database_and_backups_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = cafehost(dir.path(), &["workshop", "create", "--title", "Sicher"]);
+    assert!(created.status.success(), "{}", stderr(&created));
+    let db = dir.path().join("cafehost.db");
+    let before = std::fs::read(&db).unwrap();
+    for target in ["cafehost.db", "cafehost.db-wal", "cafehost.db-journal"] {
+        let out = dir.path().join(target);
+        let refused =
+            cafehost(dir.path(), &["export", "minutes", "Sicher", "--format", "pdf", "--out", out.to_str().unwrap()]);
+        assert!(!refused.status.success(), "{target} was overwritten");
+        assert!(stderr(&refused).contains("own data"), "{}", stderr(&refused));
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the database is untouched");
+    let checked = cafehost(dir.path(), &["check"]);
+    assert!(checked.status.success() && stdout(&checked).contains(": ok"), "{}", stderr(&checked));
+
+    // An output folder that does not exist yet is made.
+    let nested = dir.path().join("neu").join("protokoll.md");
+    let made =
+        cafehost(dir.path(), &["export", "minutes", "Sicher", "--format", "md", "--out", nested.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(std::fs::read_to_string(&nested).unwrap().contains("Sicher"));
+
+    // A backup to a chosen file, restored into another data folder.
+    let backup = dir.path().join("stick").join("sicherung.db");
+    let saved = cafehost(dir.path(), &["backup", "--out", backup.to_str().unwrap()]);
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    let other = tempfile::tempdir().unwrap();
+    let preview = cafehost(other.path(), &["restore", backup.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        stdout(&preview).contains("holds: 1 workshops") && stdout(&preview).contains("Sicher"),
+        "{}",
+        stdout(&preview)
+    );
+    let restored = cafehost(other.path(), &["restore", backup.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    let listed = cafehost(other.path(), &["workshop", "list"]);
+    assert!(stdout(&listed).contains("Sicher"), "{}", stdout(&listed));
+}

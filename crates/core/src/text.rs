@@ -45,10 +45,28 @@ pub fn looks_like_formula(cell: &str) -> bool {
     matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 
-/// The cell as it must be written into a CSV for spreadsheets: a leading apostrophe defuses
-/// anything that would be evaluated (the OWASP recommendation against CSV injection).
+/// The cell as it must be written into a CSV for spreadsheets: an apostrophe defuses anything
+/// that would be evaluated (the OWASP recommendation against CSV injection). A spreadsheet may
+/// guess another separator than the file uses and split the cell, so every place a cell could
+/// start is defused: the beginning, and after each comma, semicolon or tab (and spaces).
 pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
-    if looks_like_formula(cell) { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
+    let mut out = String::with_capacity(cell.len() + 2);
+    let mut changed = false;
+    let mut field_start = true;
+    for (i, c) in cell.char_indices() {
+        let dangerous = if i == 0 { looks_like_formula(cell) } else { matches!(c, '=' | '+' | '-' | '@') };
+        if field_start && dangerous {
+            out.push('\'');
+            changed = true;
+        }
+        out.push(c);
+        if matches!(c, ',' | ';' | '\t') {
+            field_start = true;
+        } else if c != ' ' {
+            field_start = false;
+        }
+    }
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(cell) }
 }
 
 /// A key for comparing names and column headers loosely: lower case, umlauts and ß spelled
@@ -72,6 +90,16 @@ pub fn match_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formula_is_defused_wherever_a_spreadsheet_may_split_the_cell() {
+        assert_eq!(spreadsheet_safe("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(spreadsheet_safe("x,=HYPERLINK(A1)"), "x,'=HYPERLINK(A1)");
+        assert_eq!(spreadsheet_safe("a; -1;@b"), "a; '-1;'@b");
+        assert_eq!(spreadsheet_safe("\t=1"), "'\t'=1");
+        assert_eq!(spreadsheet_safe("Müller-Lüdenscheidt, Anna"), "Müller-Lüdenscheidt, Anna", "plain text stays");
+        assert!(matches!(spreadsheet_safe("AWO"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn clean_line_joins_whitespace_and_drops_controls() {

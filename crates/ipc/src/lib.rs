@@ -1,6 +1,6 @@
 //! The commands the desktop UI may call, declared once in [`commands!`] with their argument and
 //! result types, grouped by workflow as the app layer is (`setup`, `people`, `seating`, `run`,
-//! `notes`, `harvest`, `documents`, `bundles`, `settings`): the UI calls
+//! `notes`, `harvest`, `documents`, `backups`, `bundles`, `settings`): the UI calls
 //! `commands.harvest.updateStatement(…)`. From that one list come both the dispatcher that the Tauri shell hands every
 //! call to ([`dispatch`]) and the TypeScript client the UI imports ([`typescript_bindings`]), so
 //! a command's name or a field's type cannot differ between the two sides. The generated file
@@ -12,8 +12,8 @@ mod error;
 mod typescript;
 
 use cafehost_app::{
-    AppInfo, BundleOutcome, Cafehost, DocumentKind, ExportFormat, HarvestOverview, ImportOutcome,
-    ImportPreviewAndDecision, PlanOptions, PrintOptions, Printable, RotationPlan, RunView, SavedFile,
+    AppInfo, BackupInfo, BackupPreview, BundleOutcome, Cafehost, DocumentKind, ExportFormat, HarvestOverview,
+    ImportOutcome, ImportPreviewAndDecision, PlanOptions, PrintOptions, Printable, RotationPlan, RunView, SavedFile,
 };
 use cafehost_core::import::{ColumnRole, ImportOptions};
 use cafehost_core::run::{RunAction, RunFrame};
@@ -101,6 +101,9 @@ commands! {
 
         /// Remembers the UI language.
         fn set_ui_language(app, language: Language) -> () { app.settings().set_ui_language(language) }
+
+        /// The day's full check of the database (run once a day): `null` when it is sound.
+        fn daily_check(app) -> Option<String> { app.settings().daily_check() }
     }
 
     /// Workshops, tables and rounds.
@@ -354,6 +357,21 @@ commands! {
         ) -> SavedFile {
             app.documents().save_minutes(workshop, kind, format, language, pseudonymise)
         }
+    }
+
+    /// Backups of the whole database.
+    backups {
+        /// The automatic backups, newest first.
+        fn list_backups(app) -> Vec<BackupInfo> { app.backups().list() }
+
+        /// Saves a backup of everything in the export folder.
+        fn save_backup(app) -> SavedFile { app.backups().save(None) }
+
+        /// What a backup holds; changes nothing.
+        fn preview_backup(app, path: String) -> BackupPreview { app.backups().preview(std::path::Path::new(&path)) }
+
+        /// Replaces everything with a backup, after keeping the current state as a backup.
+        fn restore_backup(app, path: String) -> BackupPreview { app.backups().restore(std::path::Path::new(&path)) }
     }
 
     /// Workshops as `.cafehost` bundles.

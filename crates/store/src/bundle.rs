@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use cafehost_core::WorkshopId;
 use rusqlite::params;
 
+use crate::open::beside;
 use crate::{OpenError, Result, Store, StoreError};
 
 /// What an import added.
@@ -55,11 +56,27 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BundleError + '_ {
     move |source| BundleError::Io { path: path.to_owned(), source }
 }
 
-/// A temporary file next to `path` (same file system, so a rename is atomic).
-fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
-    name.push(suffix);
-    path.with_file_name(name)
+/// The scratch copies of bundles being imported are named `<database>.import-<uuid>`.
+const IMPORT_SCRATCH: &str = ".import-";
+
+/// Removes scratch copies left by imports that were interrupted (a crash, a kill). Only old
+/// ones: a copy younger than an hour may belong to an import running in another process.
+pub(crate) fn remove_import_leftovers(database: &Path) {
+    let (Some(dir), Some(name)) = (database.parent(), database.file_name()) else { return };
+    let prefix = format!("{}{IMPORT_SCRATCH}", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > std::time::Duration::from_secs(3600)));
+        if file.starts_with(&prefix) && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn remove_with_sidecars(path: &Path) {
@@ -142,13 +159,20 @@ impl Store {
     /// have yet (by id), in one transaction. The bundle file is only read; a copy is checked (and
     /// migrated, if older) first, so a foreign, damaged or newer file is refused untouched.
     pub fn import_bundle(&mut self, path: &Path) -> Result<BundleImport, BundleError> {
-        let copy = beside(&self.path, ".import");
-        remove_with_sidecars(&copy);
+        // Only a regular file with content can be a bundle (a pipe would block, an empty file
+        // would open as a new database).
+        let meta = std::fs::metadata(path).map_err(io(path))?;
+        if !meta.is_file() || meta.len() == 0 {
+            return Err(OpenError::NotADatabase { path: path.to_owned() }.into());
+        }
+        // A private scratch copy per import, so two imports at once never share one.
+        let copy = beside(&self.path, &format!("{IMPORT_SCRATCH}{}", uuid::Uuid::new_v4()));
         std::fs::copy(path, &copy).map_err(io(path))?;
         let checked = Store::open(&copy).map(drop);
         if let Err(e) = checked {
             remove_with_sidecars(&copy);
-            return Err(e.into());
+            // The refusal names the user's file, not the scratch copy.
+            return Err(e.about(path).into());
         }
         self.conn.execute("ATTACH DATABASE ?1 AS bundle", [copy.display().to_string()])?;
         let imported = self.copy_in();

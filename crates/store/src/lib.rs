@@ -28,8 +28,9 @@ use std::path::{Path, PathBuf};
 
 pub use bundle::{BundleError, BundleImport};
 pub use harvest::Scope;
-pub use open::{APPLICATION_ID, OpenError, SCHEMA_VERSION};
+pub use open::{APPLICATION_ID, OpenError, SCHEMA_VERSION, SIDECARS};
 use rusqlite::Connection;
+pub use workshops::Totals;
 
 /// A failed query or update.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +46,14 @@ pub enum StoreError {
     Conflict {
         /// The constraint as SQLite names it.
         constraint: String,
+    },
+    /// A file beside the database (a backup, a copy) could not be written or read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
     },
     /// A stored value could not be read back (the file was edited by hand or damaged).
     #[error("unreadable stored value: {0}")]
@@ -80,6 +89,7 @@ impl Store {
     /// migrating older ones after copying them aside.
     pub fn open(path: &Path) -> Result<Self, OpenError> {
         let conn = open::open(path)?;
+        bundle::remove_import_leftovers(path);
         Ok(Self { conn, path: path.to_owned() })
     }
 
@@ -88,12 +98,52 @@ impl Store {
         &self.path
     }
 
-    /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
+    /// Runs SQLite's full integrity check (every page, every index against its table) and the
+    /// foreign-key check; `Ok(())` when the file is sound.
     pub fn check_integrity(&self) -> Result<(), String> {
-        open::integrity_problems(&self.conn).map_err(|e| e.to_string()).and_then(|p| match p {
+        open::full_check(&self.conn).map_err(|e| e.to_string()).and_then(|p| match p {
             None => Ok(()),
             Some(problems) => Err(problems),
         })
+    }
+
+    /// Folds the write-ahead log back into the database file and closes the connection, so that
+    /// when it was the last one the folder holds the database file alone (a copy of it is then a
+    /// complete copy).
+    pub fn close(self) -> Result<()> {
+        if !self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        self.conn.close().map_err(|(_, e)| StoreError::from(e))
+    }
+
+    /// Writes a consistent copy of the whole database to `path` with SQLite's online backup
+    /// (writes may go on meanwhile), through a temporary file that is renamed at the end, so an
+    /// interrupted backup never leaves half a file under the final name.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        let partial = open::beside(path, ".part");
+        let _ = std::fs::remove_file(&partial);
+        let copied = self.conn.backup(rusqlite::MAIN_DB, &partial, None).map_err(StoreError::from).and_then(|()| {
+            // The copy is a self-contained file: no journal mode that needs a sidecar.
+            let copy = Connection::open(&partial)?;
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+            copy.close().map_err(|(_, e)| StoreError::from(e))
+        });
+        let renamed = copied.and_then(|()| {
+            std::fs::rename(&partial, path).map_err(|source| StoreError::Io { path: path.to_owned(), source })
+        });
+        if renamed.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        renamed
+    }
+
+    /// Replaces the whole database with the one at `source` (a checked, current Cafehost
+    /// database; see `Store::open`), in one step of SQLite's backup API: either all of it is
+    /// replaced or, on failure, nothing.
+    pub fn restore_from(&mut self, source: &Path) -> Result<()> {
+        self.conn.restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+        Ok(())
     }
 
     /// Opens a second, read-only connection to the database at `path`, which an earlier

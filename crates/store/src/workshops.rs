@@ -32,6 +32,21 @@ fn process_from_row(row: &Row<'_>) -> rusqlite::Result<Process> {
     Ok(Process { id: id(row, "id")?, title: row.get("title")?, description: row.get("description")? })
 }
 
+/// How many of each thing a database holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Workshops.
+    pub workshops: u32,
+    /// Participants of all workshops.
+    pub participants: u32,
+    /// Notes and summaries.
+    pub notes: u32,
+    /// Photos.
+    pub photos: u32,
+    /// Statements.
+    pub statements: u32,
+}
+
 impl Store {
     /// The process with this title (compared case-insensitively), created if there is none.
     pub fn find_or_create_process(&mut self, title: &str, now: DateTime<Utc>) -> Result<Process> {
@@ -128,6 +143,20 @@ impl Store {
     /// Whether the database holds no workshop at all (a first start).
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM workshop)", [], |r| r.get(0))?)
+    }
+
+    /// How much the database holds, for a backup's preview.
+    pub fn totals(&self) -> Result<Totals> {
+        let count = |table: &str| -> Result<u32> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Totals {
+            workshops: count("workshop")?,
+            participants: count("participant")?,
+            notes: count("note")?,
+            photos: count("attachment")?,
+            statements: count("statement")?,
+        })
     }
 
     /// Changes what the moderator edits about a workshop.

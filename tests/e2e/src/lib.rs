@@ -203,6 +203,25 @@ impl Session {
         result
     }
 
+    /// Closes the main window the way its close button does (a close request to the window,
+    /// after which the app quits by itself), then ends the session. Ending a session instead
+    /// kills the app, as a power cut would.
+    pub fn close_window(mut self) -> Result<()> {
+        // Answered before the window goes; the app's own exit follows.
+        let script = "const done = arguments[0]; \
+            window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' }).then(() => done(true), (e) => done(String(e)));";
+        let closed =
+            self.request("POST", &self.session_path("/execute/async"), Some(&json!({ "script": script, "args": [] })));
+        // The browser is gone once the app has quit; ending the session then is only tidying up.
+        let _ = self.request("DELETE", &self.session_path(""), None);
+        self.id.clear();
+        match closed {
+            // The app may quit before the answer is sent: a lost answer is no failure.
+            Ok(Value::Bool(true)) | Err(_) => Ok(()),
+            Ok(other) => Err(format!("the window did not close: {other}")),
+        }
+    }
+
     /// The first element matching a CSS selector, if any.
     pub fn try_find(&self, css: &str) -> Result<Option<Element>> {
         Ok(self.find_all(css)?.into_iter().next())

@@ -217,6 +217,58 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     s.quit()
 }
 
+/// The files in a folder (not its subfolders), sorted.
+fn files_in(dir: &Path) -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+fn closing_leaves_one_complete_file_and_backups_restore(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    create_workshop(&s, "Nach dem Schließen", "Stick")?;
+    s.fill(&s.find(&by_id("workshop-place"))?, "Kreishaus")?;
+    s.wait_saved()?;
+    s.close_window()?;
+    // The window closed normally: the journal was folded back, the data folder holds one file.
+    let files = wait_for(Duration::from_secs(60), || {
+        let files = files_in(dir.path())?;
+        Ok((files == ["cafehost.db"]).then_some(files))
+    })
+    .map_err(|e| format!("after closing, the data folder holds {:?}: {e}", files_in(dir.path())))?;
+    check(files == ["cafehost.db"], "one file")?;
+
+    // That file alone, copied to another folder (a stick), holds everything.
+    let stick = tempfile::tempdir().map_err(|e| e.to_string())?;
+    std::fs::copy(dir.path().join("cafehost.db"), stick.path().join("cafehost.db")).map_err(|e| e.to_string())?;
+    let s = env.launch(stick.path())?;
+    open_workshop(&s, "Nach dem Schließen")?;
+    check(value_of(&s, &by_id("workshop-place"))? == "Kreishaus", "the copy holds what was typed")?;
+
+    // Deleting a workshop makes a backup first; restoring it brings the workshop back.
+    s.click_id("back-to-list")?;
+    let row = s.find("[data-testid=workshop-row][data-title=\"Nach dem Schließen\"]")?;
+    s.click(&s.find_one_in(&row, &by_id("delete-workshop"))?)?;
+    s.click_id("confirm-ok")?;
+    s.wait_gone("[data-testid=workshop-row][data-title=\"Nach dem Schließen\"]")?;
+    let backup =
+        wait_for(Duration::from_secs(60), || s.try_find("[data-testid=backup-row][data-reason=delete_workshop]"))?;
+    s.screenshot("24-backups")?;
+    s.click(&s.find_one_in(&backup, &by_id("backup-restore"))?)?;
+    let question = s.text(&s.find("#confirm-message")?)?;
+    check(question.contains("Nach dem Schließen"), format!("the confirmation says what the backup holds: {question}"))?;
+    s.click_id("confirm-ok")?;
+    s.find("[data-testid=workshop-row][data-title=\"Nach dem Schließen\"]")?;
+    s.find("[data-testid=backup-row][data-reason=restore]")?;
+    s.quit()
+}
+
 fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     // As German Excel saves it: Windows-1252, semicolons, CRLF.
@@ -794,6 +846,7 @@ fn main() {
         rotation_is_planned_edited_by_hand_and_kept,
         run_projector_check_in_and_restart,
         notes_photos_and_statements_are_kept,
+        closing_leaves_one_complete_file_and_backups_restore,
     ];
     let mut names = HashSet::new();
     assert!(scenarios.iter().all(|(name, _)| names.insert(*name)), "a scenario is registered twice");

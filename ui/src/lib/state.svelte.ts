@@ -5,7 +5,7 @@ import { asIpcError, type IpcError } from "./ipc";
 let saveState = $state<SaveState>("idle");
 let banner = $state<IpcError | null>(null);
 let fatal = $state(false);
-let question = $state<{ message: string; answer: (ok: boolean) => void } | null>(null);
+let question = $state<{ message: string; confirmLabel: string | null; answer: (ok: boolean) => void } | null>(null);
 let actionsRunning = 0;
 
 export const status = {
@@ -60,11 +60,15 @@ export async function act<T>(edit: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** Asks the user to confirm something that cannot be undone. */
-export function confirmAction(message: string): Promise<boolean> {
+/**
+ * Asks the user to confirm something that cannot be undone. The confirm button says what will
+ * happen (`confirmLabel`, e.g. "Zusammenführen"); without it, "Löschen".
+ */
+export function confirmAction(message: string, confirmLabel?: string): Promise<boolean> {
   return new Promise((resolve) => {
     question = {
       message,
+      confirmLabel: confirmLabel ?? null,
       answer: (ok) => {
         question = null;
         resolve(ok);

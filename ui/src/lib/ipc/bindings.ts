@@ -87,6 +87,61 @@ export type AttachmentId = string;
 export type Attendance = "expected" | "present" | "absent" | "left";
 
 /**
+ * One automatic backup.
+ */
+export type BackupInfo = { 
+/**
+ * Where it is.
+ */
+path: string, 
+/**
+ * When it was made.
+ */
+created_at: string, 
+/**
+ * Why.
+ */
+reason: BackupReason, 
+/**
+ * Its size.
+ */
+bytes: number, };
+
+/**
+ * What a backup holds, shown before it is restored.
+ */
+export type BackupPreview = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Its workshops, newest first.
+ */
+workshops: Array<WorkshopSummary>, 
+/**
+ * Participants of all workshops.
+ */
+participants: number, 
+/**
+ * Notes and summaries.
+ */
+notes: number, 
+/**
+ * Photos.
+ */
+photos: number, 
+/**
+ * Statements.
+ */
+statements: number, };
+
+/**
+ * Why a backup was made.
+ */
+export type BackupReason = "daily_start" | "import" | "bundle_import" | "replan" | "merge" | "delete_workshop" | "restore";
+
+/**
  * What importing a bundle added.
  */
 export type BundleOutcome = { 
@@ -1296,6 +1351,7 @@ export const ERROR_CODES = [
   "open.corrupt",
   "open.io",
   "open.migration",
+  "open.stray_sidecar",
   "store.conflict",
   "store.failed",
   "csv.empty",
@@ -1323,6 +1379,8 @@ export const ERROR_CODES = [
   "plan.rounds_locked",
   "statement.link_refused",
   "app.busy",
+  "app.closed",
+  "file.protected",
   "file.write_failed",
   "export.failed",
   "ipc.unknown_command",
@@ -1345,6 +1403,8 @@ export function makeCommands(invoke: Invoke) {
       appInfo: () => invoke<AppInfo>("app_info", {  }),
       /** Remembers the UI language. */
       setUiLanguage: (language: Language) => invoke<void>("set_ui_language", { language }),
+      /** The day's full check of the database (run once a day): `null` when it is sound. */
+      dailyCheck: () => invoke<string | null>("daily_check", {  }),
     },
     /** Workshops, tables and rounds. */
     setup: {
@@ -1464,6 +1524,17 @@ export function makeCommands(invoke: Invoke) {
       savePrintable: (workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) => invoke<SavedFile>("save_printable", { workshop, document, language, options }),
       /** Saves the minutes of a workshop or the concept draft of its process in the export folder. */
       saveMinutes: (workshop: WorkshopId, kind: DocumentKind, format: ExportFormat, language: Language, pseudonymise: boolean) => invoke<SavedFile>("save_minutes", { workshop, kind, format, language, pseudonymise }),
+    },
+    /** Backups of the whole database. */
+    backups: {
+      /** The automatic backups, newest first. */
+      listBackups: () => invoke<Array<BackupInfo>>("list_backups", {  }),
+      /** Saves a backup of everything in the export folder. */
+      saveBackup: () => invoke<SavedFile>("save_backup", {  }),
+      /** What a backup holds; changes nothing. */
+      previewBackup: (path: string) => invoke<BackupPreview>("preview_backup", { path }),
+      /** Replaces everything with a backup, after keeping the current state as a backup. */
+      restoreBackup: (path: string) => invoke<BackupPreview>("restore_backup", { path }),
     },
     /** Workshops as `.cafehost` bundles. */
     bundles: {
