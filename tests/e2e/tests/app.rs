@@ -269,6 +269,38 @@ fn closing_leaves_one_complete_file_and_backups_restore(env: &Environment) -> Re
     s.quit()
 }
 
+fn the_bell_rings_on_another_tab(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.click_id("lang-de")?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    // A one-minute round, so its end comes while the moderator types notes.
+    open_tab(&s, "rounds")?;
+    let first = s.find(&by_id("round-duration"))?;
+    s.fill(&first, "1")?;
+    s.wait_saved()?;
+    open_tab(&s, "run")?;
+    s.click_id("run-next-round")?;
+    s.click_id("run-toggle")?;
+    wait_for(Duration::from_secs(30), || {
+        Ok((s.attribute(&s.find(&by_id("run-clock"))?, "data-running")?.as_deref() == Some("true")).then_some(()))
+    })?;
+    open_tab(&s, "notes")?;
+    let header = s.find(&by_id("header-clock"))?;
+    check(s.text(&header)?.contains("Runde 1"), "the running round is shown on the notes tab")?;
+    s.screenshot("25-clock-on-the-notes-tab")?;
+    // The round ends while the notes tab is open: the bell is given there.
+    let signal = wait_for(Duration::from_secs(180), || {
+        let mark = s.find(&by_id("bell-status"))?;
+        Ok(s.attribute(&mark, "data-signal")?.filter(|k| k == "end"))
+    })
+    .map_err(|e| format!("no bell on the notes tab: {e}"))?;
+    check(signal == "end", "the end of the round was signalled")?;
+    wait_for(Duration::from_secs(30), || Ok(s.text(&s.find(&by_id("header-clock"))?)?.contains('−').then_some(())))
+        .map_err(|e| format!("the header does not show the time over: {e}"))?;
+    s.quit()
+}
+
 fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     // As German Excel saves it: Windows-1252, semicolons, CRLF.
@@ -495,8 +527,15 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     s.fill(&s.find(&by_id("run-welcome-minutes"))?, "15")?;
     s.wait_saved()?;
     wait_for(Duration::from_secs(5), || {
-        Ok(s.text(&s.find(&by_id("run-agenda"))?)?.lines().next().is_some_and(|l| l.contains("15")).then_some(()))
+        Ok(s.text(&s.find(&by_id("run-agenda"))?)?.lines().next().is_some_and(|l| l.contains("15 Min.")).then_some(()))
     })?;
+    // The agenda is the one timetable: round 1 starts when the longer welcome ends.
+    let times = s.find_all(&by_id("run-agenda-time"))?.iter().map(|e| s.text(e)).collect::<Result<Vec<_>>>()?;
+    check(
+        times.first().map(String::as_str) == Some("14:00–14:15")
+            && times.get(1).map(String::as_str) == Some("14:15–14:35"),
+        format!("the agenda shows the clock times of the one timetable: {times:?}"),
+    )?;
     s.click_id("run-next-round")?;
     wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 1 von 3").then_some(())))?;
     s.click_id("run-toggle")?;
@@ -847,6 +886,7 @@ fn main() {
         run_projector_check_in_and_restart,
         notes_photos_and_statements_are_kept,
         closing_leaves_one_complete_file_and_backups_restore,
+        the_bell_rings_on_another_tab,
     ];
     let mut names = HashSet::new();
     assert!(scenarios.iter().all(|(name, _)| names.insert(*name)), "a scenario is registered twice");
