@@ -61,6 +61,9 @@ pub struct Bounds {
     pub plain: (u64, BoundMethod),
     /// Valid for every plan that also keeps [`Instance::max_meetings`].
     pub capped: (u64, BoundMethod),
+    /// Every argument's value, for the tests: the four plain ones, then the round pairs with the
+    /// cap (the plans that keep it).
+    pub each: [(u64, BoundMethod); 5],
 }
 
 /// At most this many people-steps are spent on the pairs of rounds (the bound stays valid with
@@ -126,8 +129,7 @@ impl RoundPairs<'_> {
         } else {
             (0..t).map(|i| u64::from(inst.capacity[i]).saturating_sub(row_taken[i]).min(n)).collect()
         };
-        let col: Vec<u64> =
-            (0..t).map(|j| u64::from(inst.capacity[j]).saturating_sub(col_taken[j]).min(n)).collect();
+        let col: Vec<u64> = (0..t).map(|j| u64::from(inst.capacity[j]).saturating_sub(col_taken[j]).min(n)).collect();
         let forced = cheapest_units(n, &row, &col, inst.no_revisits);
         let together =
             inst.together.iter().filter(|&&(a, b)| counted[a as usize] && counted[b as usize]).count() as u64;
@@ -150,7 +152,9 @@ impl RoundPairs<'_> {
             .filter(|&&(a, b)| {
                 let (a, b) = (a as usize, b as usize);
                 let both = |r: usize| inst.is_present(r, a) && inst.is_present(r, b);
-                both(r1) && both(r2) && inst.fixed[r1 * p + a] == inst.fixed[r1 * p + b]
+                both(r1)
+                    && both(r2)
+                    && inst.fixed[r1 * p + a] == inst.fixed[r1 * p + b]
                     && inst.fixed[r2 * p + a] == inst.fixed[r2 * p + b]
             })
             .count() as u64;
@@ -223,7 +227,8 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
                             fa == NONE || fb == NONE || fa == fb
                         }
                     });
-                let met_held = || (0..inst.held).any(|r| both(r, a, b) && inst.fixed[r * p + a] == inst.fixed[r * p + b]);
+                let met_held =
+                    || (0..inst.held).any(|r| both(r, a, b) && inst.fixed[r * p + a] == inst.fixed[r * p + b]);
                 u64::from(can_later || met_held())
             };
             can_per_person[a] += c;
@@ -309,13 +314,13 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
         }
         reach += 1;
     }
-    let mut best_per_round = vec![0u64; inst.r];
     for r2 in 1..inst.r {
+        let mut best = 0u64;
         for r1 in r2.saturating_sub(reach)..r2 {
             let forced =
                 if r2 < inst.held { pairs_of_rounds.held_pairs(r1, r2) } else { pairs_of_rounds.forced(r1, r2) };
             all_pairs += forced;
-            best_per_round[r2] = best_per_round[r2].max(forced);
+            best = best.max(forced);
         }
         if r2 < inst.held {
             // Exactly as held: pairs at a table in r2 that met in an earlier round.
@@ -331,27 +336,27 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
                     }
                 }
             }
-            best_per_round[r2] = best_per_round[r2].max(events);
+            best = best.max(events);
         }
-        pigeonhole += best_per_round[r2];
+        pigeonhole += best;
     }
     let rounds = inst.r as u64;
     let round_pairs = if rounds >= 2 { (2 * all_pairs).div_ceil(rounds) } else { 0 };
 
-    let plain = best_of(&[
+    let each_plain = [
         (counting, BoundMethod::PairCounting),
         (per_participant, BoundMethod::PerParticipant),
         (pigeonhole, BoundMethod::Pigeonhole),
         (round_pairs, BoundMethod::RoundPairs),
-    ]);
-    let capped = match inst.max_meetings {
-        Some(cap) if u64::from(cap) < rounds => {
-            let c = u64::from(cap.max(1));
-            best_of(&[plain, ((2 * all_pairs).div_ceil(c), BoundMethod::RoundPairs)])
-        }
-        _ => plain,
+    ];
+    let plain = best_of(&each_plain);
+    let with_cap = match inst.max_meetings {
+        Some(cap) if u64::from(cap) < rounds => (2 * all_pairs).div_ceil(u64::from(cap.max(1))),
+        _ => round_pairs,
     };
-    Bounds { plain, capped }
+    let capped = best_of(&[plain, (with_cap, BoundMethod::RoundPairs)]);
+    let [a, b, c, d] = each_plain;
+    Bounds { plain, capped, each: [a, b, c, d, (with_cap, BoundMethod::RoundPairs)] }
 }
 
 fn best_of(candidates: &[(u64, BoundMethod)]) -> (u64, BoundMethod) {

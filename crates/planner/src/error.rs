@@ -116,6 +116,37 @@ pub enum PlanError {
         /// The travel mode.
         travel: &'static str,
     },
+    /// The tables cannot take every traveller at distinct tables in every round they are there.
+    #[error(
+        "{travellers} travellers need {visits} visits to tables they have not sat at in travel mode `{travel}`, but the \
+         tables can take at most {places} such visits (table \"{table}\" has {seats} seats)"
+    )]
+    TourTooTight {
+        /// The travel mode.
+        travel: &'static str,
+        /// Travellers (not hosts) there in at least one planned round.
+        travellers: u32,
+        /// Visits needed by the travellers that make it fail.
+        visits: u32,
+        /// The most distinct visits the tables can take from them.
+        places: u32,
+        /// The table with the fewest seats.
+        table: String,
+        /// Its seats.
+        seats: u32,
+        /// With at least this many seats at every table, the check passes.
+        min_seats: u32,
+        /// With at most this many rounds, the check passes.
+        max_rounds: u32,
+    },
+    /// More participants than the planner takes.
+    #[error("{participants} participants are more than the planner takes (at most {max})")]
+    TooManyParticipants {
+        /// Participants given.
+        participants: u32,
+        /// The most the planner takes.
+        max: u32,
+    },
     /// Two pins for one person in one round, or a pin against a host's or a held seat.
     #[error("\"{participant}\" is fixed to table \"{first}\" and to table \"{second}\" in round {round}")]
     PinConflict {
@@ -200,6 +231,32 @@ pub enum PlanError {
 }
 
 impl PlanError {
+    /// Every code [`PlanError::code`] returns.
+    pub const ALL_CODES: &'static [&'static str] = &[
+        "planner.invalid_json",
+        "planner.duplicate_id",
+        "planner.unknown_participant",
+        "planner.unknown_table",
+        "planner.round_out_of_range",
+        "planner.too_many_rounds",
+        "planner.self_pair",
+        "planner.host_unknown",
+        "planner.host_twice",
+        "planner.host_without_seat",
+        "planner.capacity_too_small",
+        "planner.too_many_rounds_for_tour",
+        "planner.pin_conflict",
+        "planner.pinned_absent",
+        "planner.pin_over_capacity",
+        "planner.pin_revisit",
+        "planner.apart_impossible",
+        "planner.held_exceeds_rounds",
+        "planner.held_seated_twice",
+        "planner.no_plan_found",
+        "planner.tour_too_tight",
+        "planner.too_many_participants",
+    ];
+
     /// A stable code for translations, e.g. `planner.capacity_too_small`.
     pub fn code(&self) -> &'static str {
         match self {
@@ -223,6 +280,8 @@ impl PlanError {
             PlanError::HeldExceedsRounds { .. } => "planner.held_exceeds_rounds",
             PlanError::HeldSeatedTwice { .. } => "planner.held_seated_twice",
             PlanError::NoPlanFound { .. } => "planner.no_plan_found",
+            PlanError::TourTooTight { .. } => "planner.tour_too_tight",
+            PlanError::TooManyParticipants { .. } => "planner.too_many_participants",
         }
     }
 
@@ -266,6 +325,13 @@ impl PlanError {
             }
             PlanError::HeldExceedsRounds { held, rounds } => json!({ "held": held, "rounds": rounds }),
             PlanError::NoPlanFound { rule, violations } => json!({ "rule": rule, "violations": violations }),
+            PlanError::TourTooTight { travel, travellers, visits, places, table, seats, min_seats, max_rounds } => {
+                json!({ "travel": travel, "travellers": travellers, "visits": visits, "places": places,
+                    "table": table, "seats": seats, "min_seats": min_seats, "max_rounds": max_rounds })
+            }
+            PlanError::TooManyParticipants { participants, max } => {
+                json!({ "participants": participants, "max": max })
+            }
         };
         match value {
             Value::Object(map) => map,
@@ -299,6 +365,13 @@ impl PlanError {
             }
             PlanError::HeldExceedsRounds { .. } => "add rounds, or give fewer held rounds".to_owned(),
             PlanError::TooManyRounds { max, .. } => format!("plan at most {max} rounds"),
+            PlanError::TourTooTight { table, seats, min_seats, max_rounds, .. } => format!(
+                "give every table at least {min_seats} seats (table \"{table}\" has {seats}), plan at most {max_rounds} \
+                 rounds, or use travel mode `any`"
+            ),
+            PlanError::TooManyParticipants { max, .. } => {
+                format!("plan at most {max} participants at once, e.g. split the café into groups")
+            }
             PlanError::NoPlanFound { .. } => {
                 "give the planner more time, add seats or tables, or remove keep-apart pairs".to_owned()
             }

@@ -7,6 +7,10 @@ use crate::{PlanError, PlanRequest};
 /// The most rounds the planner takes (pair meeting counts are kept in a byte).
 pub const MAX_ROUNDS: u32 = 200;
 
+/// The most participants the planner takes: its pair matrices grow with the square of this
+/// (two bytes per pair, 50 MB at the maximum), and the search must stay responsive.
+pub const MAX_PARTICIPANTS: usize = 5_000;
+
 /// No table / no value.
 pub const NONE: u32 = u32::MAX;
 
@@ -80,6 +84,12 @@ fn index_of(map: &HashMap<&str, u32>, id: &str) -> Option<u32> {
 pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
     if req.rounds > MAX_ROUNDS {
         return Err(PlanError::TooManyRounds { rounds: req.rounds, max: MAX_ROUNDS });
+    }
+    if req.participants.len() > MAX_PARTICIPANTS {
+        return Err(PlanError::TooManyParticipants {
+            participants: u32_of(req.participants.len()),
+            max: u32_of(MAX_PARTICIPANTS),
+        });
     }
     let r = req.rounds as usize;
     let mut tables: HashMap<&str, u32> = HashMap::new();
@@ -217,8 +227,10 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
             }
         }
         let people_there = u32_of((0..p).filter(|&x| present[ri * p + x]).count());
-        let seats: u32 = capacity.iter().sum();
-        if people_there > seats {
+        // Summed in 64 bits: capacities near `u32::MAX` must not wrap around.
+        let seats: u64 = capacity.iter().map(|&c| u64::from(c)).sum();
+        if u64::from(people_there) > seats {
+            let seats = u32::try_from(seats).unwrap_or(u32::MAX);
             return Err(PlanError::CapacityTooSmall { round: u32_of(ri), people: people_there, seats });
         }
     }
@@ -268,6 +280,7 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
                 travel: req.travel.as_str(),
             });
         }
+        tour_fits(req, &capacity, &host_of, &present, held)?;
     }
 
     // Pairs.
@@ -363,6 +376,104 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
         table_ids: req.tables.iter().map(|t| t.id.clone()).collect(),
         seed: req.seed,
         max_meetings: req.max_meetings,
+    })
+}
+
+/// Whether the travellers can visit distinct tables in every planned round they are there, with
+/// the seats the tables have: a necessary condition, refused at once with its way out.
+///
+/// Each traveller `x` there in `d_x` planned rounds needs `d_x` distinct tables; table `t` can
+/// take at most `U_t` visits (its traveller seats, summed over the planned rounds) and at most
+/// one per traveller. By the Gale–Ryser theorem such a choice of tables exists only if, for every
+/// `k`, the `k` largest demands sum to at most `Σ_t min(U_t, k)`. (Without absences, pins and
+/// held rounds the condition is also sufficient: the chosen visits split into rounds with at
+/// most `⌈U_t / rounds⌉` per table and round, by de Werra's equitable edge colouring.)
+fn tour_fits(
+    req: &PlanRequest,
+    capacity: &[u32],
+    host_of: &[u32],
+    present: &[bool],
+    held: usize,
+) -> Result<(), PlanError> {
+    let (p, t, r) = (req.participants.len(), capacity.len(), req.rounds as usize);
+    // Hosts present per planned round and table.
+    let mut hosts = vec![0u64; r * t];
+    let mut demands: Vec<u64> = Vec::new();
+    for x in 0..p {
+        if host_of[x] == NONE {
+            let d = (held..r).filter(|&ri| present[ri * p + x]).count() as u64;
+            if d > 0 {
+                demands.push(d);
+            }
+        } else {
+            for ri in held..r {
+                if present[ri * p + x] {
+                    hosts[ri * t + host_of[x] as usize] += 1;
+                }
+            }
+        }
+    }
+    demands.sort_unstable_by(|a, b| b.cmp(a));
+    // Visits per table over the first `rounds` planned rounds, every table given at least `min`
+    // seats.
+    let places = |rounds: usize, min: u64| -> Vec<u64> {
+        (0..t)
+            .map(|ti| {
+                (held..r.min(held + rounds))
+                    .map(|ri| {
+                        u64::from(capacity[ti])
+                            .max(if capacity[ti] > 0 { min } else { 0 })
+                            .saturating_sub(hosts[ri * t + ti])
+                    })
+                    .sum()
+            })
+            .collect()
+    };
+    // The first k (1-based) where the condition fails, with the demands capped at `cap`.
+    let fails = |places: &[u64], cap: u64| -> Option<(u64, u64)> {
+        let mut sorted = places.to_vec();
+        sorted.sort_unstable();
+        let mut below = 0usize;
+        let mut below_sum = 0u64;
+        let mut need = 0u64;
+        for (i, &d) in demands.iter().enumerate() {
+            let k = i as u64 + 1;
+            need += d.min(cap);
+            while below < sorted.len() && sorted[below] < k {
+                below_sum += sorted[below];
+                below += 1;
+            }
+            let can = below_sum + k * (sorted.len() - below) as u64;
+            if need > can {
+                return Some((need, can));
+            }
+        }
+        None
+    };
+    let planned = r - held;
+    let Some((visits, can)) = fails(&places(planned, 0), u64::MAX) else { return Ok(()) };
+    // The way out: every table at least this many seats, or fewer rounds.
+    let most = demands.len() as u64 + 1;
+    let (mut lo, mut hi) = (1u64, most + u64::from(capacity.iter().copied().max().unwrap_or(0)));
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fails(&places(planned, mid), u64::MAX).is_none() { hi = mid } else { lo = mid + 1 }
+    }
+    let max_rounds = (0..planned).rev().find(|&k| fails(&places(k, 0), k as u64).is_none()).unwrap_or(0);
+    let (smallest, seats) = (0..t)
+        .filter(|&ti| capacity[ti] > 0)
+        .map(|ti| (ti, capacity[ti]))
+        .min_by_key(|&(ti, c)| (c, ti))
+        .unwrap_or((0, 0));
+    Err(PlanError::TourTooTight {
+        travel: req.travel.as_str(),
+        travellers: u32_of(demands.len()),
+        visits: u32::try_from(visits).unwrap_or(u32::MAX),
+        places: u32::try_from(can).unwrap_or(u32::MAX),
+        table: req.tables.get(smallest).map(|t| t.id.clone()).unwrap_or_default(),
+        seats,
+        min_seats: u32::try_from(lo).unwrap_or(u32::MAX),
+        max_rounds: u32_of(held + max_rounds),
     })
 }
 

@@ -54,14 +54,20 @@
 //!    that is not tabu (moving someone back to the table they just left is tabu for a random
 //!    4 to 16 + tables iterations), unless the move gives a new best plan (aspiration). After a
 //!    stall it restarts from the best plan with a few random swaps.
-//! 4. *Stop* when the cost reaches its floor (repeats at the lower bound, balance at its minimum,
-//!    no clash, no split pair, no move), when the budget ends, or at a stall once the repeats are
-//!    at the lower bound and no hard rule is broken.
+//!    Where a swap would send someone back to a table (travel `free`/`topic-tour`, above all in
+//!    full tours), the two swap their tables in every round of the Kempe chain that keeps the
+//!    tables each of them visits (two rounds: the traveller trades the tables of two rounds and a
+//!    partner makes the opposite trade); its cost change is computed without moving anyone.
+//!    After a few kicks without a better plan, the planned rounds start afresh from the greedy
+//!    start (the best plan is kept).
+//! 4. *Stop* as soon as the plan is at the lower bound with no hard rule broken (and the cap on
+//!    meetings kept) and the lower-ranked terms stop improving for a short polish (or reach their
+//!    floor), or when the budget ends.
 //!
 //! # Lower bound
 //!
-//! The report's `lower_bound` is the largest of three counting arguments, each valid for every
-//! plan that keeps the capacities, fixed seats and keep-apart pairs:
+//! The report's `lower_bound` is the largest of these counting arguments, each valid for every
+//! plan that keeps the capacities, fixed seats, keep-apart pairs and the travel rule:
 //! - *pair counting*: in each planned round, the fewest pairs that can share tables (people
 //!   poured into the emptiest table with room, which minimises the sum of `s(s-1)/2` over table
 //!   sizes `s`), plus the pairs of held rounds, minus the number of pairs that can meet at all
@@ -69,13 +75,33 @@
 //!   hosts never meet). Every meeting beyond what the pairs can absorb is a repeat;
 //! - *per participant*: the people each one must meet (the smallest table they can sit at, per
 //!   round) minus the people they can meet, summed and halved (each repeat involves two people);
-//! - *pigeonhole*: for each round `r2`, the people there sat in an earlier round `r1` at no more
-//!   than `k` tables, so a table of `s` of them holds at least the pairs of the most even split of
-//!   `s` into `k` groups; the best `r1` is taken per `r2` and the rounds are summed (each such
-//!   pair is a repeat that happens in `r2`), less the keep-together pairs there both times.
+//! - *pigeonhole* (travel-aware): for rounds `r1 < r2`, let `n[i][j]` be the people at table `i`
+//!   in `r1` and `j` in `r2`; the pairs in the cells met twice. A cell holds at most what table
+//!   `i` takes in `r1` (seats less hosts and fixed people; in a held round the people there), a
+//!   column at most what table `j` takes in `r2`, and with no revisits `n[j][j] = 0` (travellers
+//!   coming to a table come from the other tables; hosts, who stay, then meet nobody twice and
+//!   are left out). The cheapest filling of this convex separable problem is exact and cheap;
+//!   less the keep-together pairs, it is `L(r1, r2)`. Each such pair is a repeat in `r2`, so the
+//!   best `r1` per `r2`, summed over `r2`, is a bound;
+//! - *round pairs*: summed over all `r1 < r2`, `L` counts `m(m-1)/2` per pair meeting `m` times,
+//!   which is at most `(m-1)·c/2` if no pair meets more than `c` times: repeats are at least
+//!   `⌈2·ΣL / c⌉`, with `c` the number of rounds, or, for the plans that keep the cap on meetings,
+//!   the cap (with a cap of 2 every pair of rounds' forced pairs is a repeat).
+//!
+//! The report gives the cap's bound when the plan keeps the cap, else the plain one.
 //!
 //! Example: 20 people, 4 tables of 5, 6 rounds, travel `any`: 6 × 4 × 10 = 240 meetings but only
-//! 190 pairs, so at least 50 repeat encounters.
+//! 190 pairs, so at least 50 repeat encounters. 12 people touring 3 tables of 4 in 3 rounds: each
+//! table's 4 newcomers come from the 2 other tables, so at least 2 of them met before: 6 per round
+//! from round 1, 12 in all, which a plan reaches.
+//!
+//! # Limits
+//!
+//! At most 5,000 participants ([`PlanError::TooManyParticipants`]) and 200 rounds; seat totals
+//! are summed in 64 bits. Memory: two `p × p` byte matrices (pair kinds and meeting counts) plus
+//! per-round arrays, so about 50 MB at 5,000 people. Before searching, a tour the tables cannot
+//! take (distinct tables for every traveller with the seats there are) is refused at once with
+//! [`PlanError::TourTooTight`] and the seats or rounds that would make it fit.
 
 mod bound;
 mod design;
@@ -140,6 +166,14 @@ impl<'a> Budget<'a> {
     }
 }
 
+/// Every lower bound of `request`, for tests: pair counting, per participant, pigeonhole and
+/// round pairs (all valid for every plan that keeps the hard rules), then the round pairs for
+/// the plans that also keep the cap on meetings.
+#[doc(hidden)]
+pub fn all_bounds(request: &PlanRequest) -> Result<[(u64, BoundMethod); 5], PlanError> {
+    Ok(bound::lower_bound(&instance::build(request)?).each)
+}
+
 /// Plans every round of `request` within `budget`.
 ///
 /// Held rounds are returned as held; the others are planned. Fails with a [`PlanError`] when a
@@ -147,15 +181,21 @@ impl<'a> Budget<'a> {
 /// tight instances) still broken by the best plan when the budget ends.
 pub fn plan(request: &PlanRequest, budget: Budget<'_>) -> Result<PlanOutcome, PlanError> {
     let inst = instance::build(request)?;
-    let bound = bound::lower_bound(&inst);
+    let bounds = bound::lower_bound(&inst);
     let mut search = search::Search::new(&inst);
     search.construct();
-    let bound_cost = i64::try_from(bound.0).unwrap_or(i64::MAX / 4).saturating_mul(search::W_REPEAT);
+    let repeats = |b: u64| i64::try_from(b).unwrap_or(i64::MAX / 4);
     let squares = i64::try_from(bound::min_square_sum(&inst)).unwrap_or(i64::MAX / 4);
-    let target = bound_cost.saturating_add(squares.saturating_mul(search::W_BALANCE));
-    search.improve(&budget, target, i64::try_from(bound.0).unwrap_or(i64::MAX));
+    let targets = search::Targets {
+        repeats_capped: repeats(bounds.capped.0),
+        repeats_plain: repeats(bounds.plain.0),
+        floor: repeats(bounds.capped.0)
+            .saturating_mul(search::W_REPEAT)
+            .saturating_add(squares.saturating_mul(search::W_BALANCE)),
+    };
+    search.improve(&budget, targets);
     let seating = search.seating();
-    let report = report::recount(&inst, seating, bound, search.iterations());
+    let report = report::recount(&inst, seating, bounds, search.iterations());
     if report.table_revisits > 0 && inst.no_revisits {
         return Err(PlanError::NoPlanFound {
             rule: "travel",

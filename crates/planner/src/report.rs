@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER, u32_of};
 use crate::bound::Bounds;
+use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER, u32_of};
 use crate::{QualityReport, RoundSeating};
 
 /// Recounts everything the report says from `seating` (`r * p` tables, `NONE` for absent).

@@ -19,6 +19,10 @@ pub const W_CAP: i64 = 300_000;
 /// Each further meeting of a pair that already met twice costs this much more than the last
 /// (so repeats are spread over many pairs rather than one pair meeting every round).
 pub const W_HEAVY: i64 = 500;
+/// Kicks from the best plan without a better one before a fresh greedy start.
+const RESTART_AFTER_KICKS: u32 = 4;
+/// Seats per iteration whose chain swaps are tried (see [`Search::chain`]).
+const CHAIN_SEATS: usize = 6;
 /// One unit of the sum of squared table sizes of a round (balance).
 pub const W_BALANCE: i64 = 100;
 /// One person above the fair share of their attribute value at a table.
@@ -90,6 +94,10 @@ pub struct Search<'a> {
     over_floor: i64,
     /// The cap on meetings (`u8::MAX` when none).
     cap: u8,
+    /// Scratch space for chains.
+    chain_rounds: Vec<usize>,
+    pair_shift: Vec<i32>,
+    touched: Vec<usize>,
 }
 
 /// When the search may stop: the repeats of the bounds (for the plans that keep the cap on
@@ -164,6 +172,9 @@ impl<'a> Search<'a> {
             hard_floor: 0,
             over_floor: 0,
             cap: inst.max_meetings.map_or(u8::MAX, |c| u8::try_from(c).unwrap_or(u8::MAX)),
+            chain_rounds: Vec::new(),
+            pair_shift: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
@@ -454,7 +465,7 @@ impl<'a> Search<'a> {
     /// rest one by one (in random order) at the table where they add the least cost.
     pub fn construct(&mut self) {
         let inst = self.inst;
-        let (p, t) = (inst.p, inst.t);
+        let p = inst.p;
         let design = crate::design::affine_rounds(inst).unwrap_or_default();
         for r in 0..inst.r {
             if r == inst.held {
@@ -476,61 +487,85 @@ impl<'a> Search<'a> {
             if r < inst.held {
                 continue;
             }
-            let mut order: Vec<usize> = (0..p).filter(|&x| self.movable[r * p + x]).collect();
-            self.rng.shuffle(&mut order);
-            let mut rest = Vec::with_capacity(order.len());
-            for &x in &order {
-                let prev = inst.previous[r * p + x];
-                if prev != NONE && self.size(r, prev as usize) < inst.capacity[prev as usize] as usize {
-                    self.place(r, x, prev as usize);
-                } else {
-                    rest.push(x);
-                }
-            }
-            for x in rest {
-                let mut best = (i64::MAX, 0usize, 0usize);
-                for to in 0..t {
-                    let s = self.size(r, to);
-                    if s >= inst.capacity[to] as usize {
-                        continue;
-                    }
-                    let mut delta = self.pair_join(r, x, to, NONE) + W_BALANCE * (2 * s as i64 + 1);
-                    if inst.no_revisits && !inst.is_host(x) && self.visits[x * t + to] >= 1 {
-                        delta += W_HARD;
-                    }
-                    for (k, column) in inst.attr.iter().enumerate() {
-                        let v = column[x];
-                        if v != NONE {
-                            let values = inst.attr_values[k];
-                            if self.spread[k][(r * t + to) * values + v as usize]
-                                >= self.fair[k][r * values + v as usize]
-                            {
-                                delta += W_SPREAD;
-                            }
-                        }
-                    }
-                    for &q in &inst.together_of[x] {
-                        let tq = self.table[r * p + q as usize];
-                        if tq != NONE && tq as usize != to {
-                            delta += W_TOGETHER;
-                        }
-                    }
-                    // Ties are broken at random (reservoir sampling).
-                    if delta < best.0 {
-                        best = (delta, to, 1);
-                    } else if delta == best.0 {
-                        best.2 += 1;
-                        if self.rng.below(best.2) == 0 {
-                            best.1 = to;
-                        }
-                    }
-                }
-                self.place(r, x, best.1);
-            }
+            self.fill_round(r);
         }
         if inst.held >= inst.r {
             self.hard_floor = self.hard;
             self.over_floor = self.over_cap;
+        }
+        self.cost = self.breakdown().total();
+    }
+
+    /// Seats the movable people of planned round `r` (nobody of them seated yet): previous seats
+    /// where they still fit, then the rest one by one (in random order) at the table where they
+    /// add the least cost.
+    fn fill_round(&mut self, r: usize) {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let mut order: Vec<usize> = (0..p).filter(|&x| self.movable[r * p + x]).collect();
+        self.rng.shuffle(&mut order);
+        let mut rest = Vec::with_capacity(order.len());
+        for &x in &order {
+            let prev = inst.previous[r * p + x];
+            if prev != NONE && self.size(r, prev as usize) < inst.capacity[prev as usize] as usize {
+                self.place(r, x, prev as usize);
+            } else {
+                rest.push(x);
+            }
+        }
+        for x in rest {
+            let mut best = (i64::MAX, 0usize, 0usize);
+            for to in 0..t {
+                let s = self.size(r, to);
+                if s >= inst.capacity[to] as usize {
+                    continue;
+                }
+                let mut delta = self.pair_join(r, x, to, NONE) + W_BALANCE * (2 * s as i64 + 1);
+                if inst.no_revisits && !inst.is_host(x) && self.visits[x * t + to] >= 1 {
+                    delta += W_HARD;
+                }
+                for (k, column) in inst.attr.iter().enumerate() {
+                    let v = column[x];
+                    if v != NONE {
+                        let values = inst.attr_values[k];
+                        if self.spread[k][(r * t + to) * values + v as usize] >= self.fair[k][r * values + v as usize] {
+                            delta += W_SPREAD;
+                        }
+                    }
+                }
+                for &q in &inst.together_of[x] {
+                    let tq = self.table[r * p + q as usize];
+                    if tq != NONE && tq as usize != to {
+                        delta += W_TOGETHER;
+                    }
+                }
+                // Ties are broken at random (reservoir sampling).
+                if delta < best.0 {
+                    best = (delta, to, 1);
+                } else if delta == best.0 {
+                    best.2 += 1;
+                    if self.rng.below(best.2) == 0 {
+                        best.1 = to;
+                    }
+                }
+            }
+            self.place(r, x, best.1);
+        }
+    }
+
+    /// A fresh start for the planned rounds: everyone movable seated again greedily.
+    fn rebuild(&mut self) {
+        let inst = self.inst;
+        let p = inst.p;
+        for r in inst.held..inst.r {
+            for x in 0..p {
+                if self.movable[r * p + x] {
+                    self.remove(r, x);
+                }
+            }
+        }
+        for r in inst.held..inst.r {
+            self.fill_round(r);
         }
         self.cost = self.breakdown().total();
     }
@@ -593,7 +628,7 @@ impl<'a> Search<'a> {
     }
 
     /// Tries one move for the seat `(r, x)` and records it in `best` if better.
-    fn scan(&mut self, r: usize, x: usize, best_cost: i64, best: &mut Option<Move>, ties: &mut usize) {
+    fn scan(&mut self, r: usize, x: usize, chains: bool, best_cost: i64, best: &mut Option<Move>, ties: &mut usize) {
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
         let a = self.table[r * p + x] as usize;
@@ -605,7 +640,7 @@ impl<'a> Search<'a> {
             let x_tabu = self.is_tabu(r, x, b);
             if self.size(r, b) < inst.capacity[b] as usize {
                 let delta = self.relocate_delta(r, x, b);
-                let candidate = Move { round: r, x: x as u32, to: b as u32, y: NONE, delta };
+                let candidate = Move { round: r, x: x as u32, to: b as u32, y: NONE, delta, chain: false };
                 self.consider(candidate, x_tabu, best_cost, best, ties);
             }
             let x_join_all = self.pair_join(r, x, b, NONE);
@@ -614,9 +649,17 @@ impl<'a> Search<'a> {
                 if !self.movable[r * p + y] {
                     continue;
                 }
-                let delta = self.swap_delta(r, x, y, x_leave, x_join_all);
                 let tabu = x_tabu || self.is_tabu(r, y, a);
-                let candidate = Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta };
+                let candidate = if self.sends_back(r, x, y) {
+                    if !chains {
+                        continue;
+                    }
+                    let Some(delta) = self.chain_delta(r, x, y) else { continue };
+                    Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: true }
+                } else {
+                    let delta = self.swap_delta(r, x, y, x_leave, x_join_all);
+                    Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: false }
+                };
                 self.consider(candidate, tabu, best_cost, best, ties);
             }
         }
@@ -641,11 +684,183 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// Whether swapping `x` and `y` in round `r` sends one of them back to a table they sat at.
+    fn sends_back(&self, r: usize, x: usize, y: usize) -> bool {
+        let inst = self.inst;
+        if !inst.no_revisits {
+            return false;
+        }
+        let (p, t) = (inst.p, inst.t);
+        let (a, b) = (self.table[r * p + x] as usize, self.table[r * p + y] as usize);
+        self.visits[x * t + b] >= 1 || self.visits[y * t + a] >= 1
+    }
+
+    /// The rounds in which `x` and `y` swap their tables so that neither sits at a table twice
+    /// more than before, starting with round `r`: swapping in a round gives `x` the table of `y`;
+    /// if `x` sits there in another round, they swap there too, and so on (a Kempe chain). `false`
+    /// when the chain reaches a round where one of them is absent or fixed, or where they share
+    /// a table.
+    fn chain(&self, r: usize, x: usize, y: usize, rounds: &mut Vec<usize>) -> bool {
+        let inst = self.inst;
+        let p = inst.p;
+        rounds.clear();
+        rounds.push(r);
+        let mut i = 0;
+        while i < rounds.len() {
+            let s = rounds[i];
+            i += 1;
+            let (tx, ty) = (self.table[s * p + x], self.table[s * p + y]);
+            if tx == NONE || ty == NONE || tx == ty || !self.movable[s * p + x] || !self.movable[s * p + y] {
+                return false;
+            }
+            for (who, gets) in [(x, ty), (y, tx)] {
+                for q in inst.held..inst.r {
+                    if self.table[q * p + who] == gets && !rounds.contains(&q) {
+                        rounds.push(q);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Swaps `x` and `y` (at different tables) in round `r`; returns the cost change.
+    fn swap_now(&mut self, r: usize, x: usize, y: usize) -> i64 {
+        let p = self.inst.p;
+        let (a, b) = (self.table[r * p + x] as usize, self.table[r * p + y] as usize);
+        let delta = self.swap_delta(r, x, y, self.pair_leave(r, x), self.pair_join(r, x, b, NONE));
+        self.remove(r, x);
+        self.remove(r, y);
+        self.place(r, y, a);
+        self.place(r, x, b);
+        delta
+    }
+
+    /// The cost of a pair that meets `m` times.
+    fn pair_cost(&self, kind: u8, m: i64) -> i64 {
+        match kind {
+            PAIR_APART => W_HARD * m,
+            PAIR_TOGETHER => 0,
+            _ => {
+                let extra = (m - 1).max(0);
+                W_REPEAT * extra + W_HEAVY * extra * (m - 2).max(0) / 2 + W_CAP * (m - i64::from(self.cap)).max(0)
+            }
+        }
+    }
+
+    /// The cost change of the chain swap of `x` and `y` starting in round `r`, or `None` when
+    /// there is no chain. Computed without moving anyone: the pair counts of `x` and `y` change by
+    /// the sum over the chain's rounds, the travel term by their visits before and after, and the
+    /// other terms round by round.
+    fn chain_delta(&mut self, r: usize, x: usize, y: usize) -> Option<i64> {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let mut rounds = std::mem::take(&mut self.chain_rounds);
+        if !self.chain(r, x, y, &mut rounds) {
+            self.chain_rounds = rounds;
+            return None;
+        }
+        let mut shift = std::mem::take(&mut self.pair_shift);
+        shift.resize(2 * p, 0);
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
+        let mut delta = 0i64;
+        for &s in &rounds {
+            let (a, b) = (self.table[s * p + x] as usize, self.table[s * p + y] as usize);
+            for (who, off, from, to, other) in [(x, 0, a, b, y), (y, p, b, a, x)] {
+                for &z in &self.members[s * t + from] {
+                    let z = z as usize;
+                    if z != who {
+                        if shift[off + z] == 0 {
+                            touched.push(off + z);
+                        }
+                        shift[off + z] -= 1;
+                    }
+                }
+                for &z in &self.members[s * t + to] {
+                    let z = z as usize;
+                    if z != other {
+                        if shift[off + z] == 0 {
+                            touched.push(off + z);
+                        }
+                        shift[off + z] += 1;
+                    }
+                }
+            }
+            delta += self.spread_term(s, x, a, b, Some(y))
+                + self.together_term(s, x, b, Some((y, a)))
+                + self.together_term(s, y, a, Some((x, b)));
+            for (who, from, to) in [(x, a, b), (y, b, a)] {
+                let prev = inst.previous[s * p + who];
+                if prev != NONE {
+                    delta += W_MOVE * (i64::from(to as u32 != prev) - i64::from(from as u32 != prev));
+                }
+            }
+        }
+        for &k in &touched {
+            let (who, z) = if k < p { (x, k) } else { (y, k - p) };
+            let d = i64::from(shift[k]);
+            shift[k] = 0;
+            if d != 0 {
+                let m = i64::from(self.meet[who * p + z]);
+                let kind = inst.pair_kind[who * p + z];
+                delta += self.pair_cost(kind, m + d) - self.pair_cost(kind, m);
+            }
+        }
+        if inst.no_revisits {
+            // Visits after the swap: x takes y's tables in the chain's rounds and y takes x's.
+            for (who, other) in [(x, y), (y, x)] {
+                if inst.is_host(who) {
+                    continue;
+                }
+                let mut change: Vec<(usize, i64)> = Vec::with_capacity(2 * rounds.len());
+                for &s in &rounds {
+                    change.push((self.table[s * p + who] as usize, -1));
+                    change.push((self.table[s * p + other] as usize, 1));
+                }
+                change.sort_unstable();
+                let mut i = 0;
+                while i < change.len() {
+                    let tb = change[i].0;
+                    let mut d = 0;
+                    while i < change.len() && change[i].0 == tb {
+                        d += change[i].1;
+                        i += 1;
+                    }
+                    let v = i64::from(self.visits[who * t + tb]);
+                    delta += W_HARD * ((v + d - 1).max(0) - (v - 1).max(0));
+                }
+            }
+        }
+        self.pair_shift = shift;
+        self.touched = touched;
+        self.chain_rounds = rounds;
+        Some(delta)
+    }
+
     fn apply(&mut self, m: Move, tenure: u64) {
         let p = self.inst.p;
         let r = m.round;
         let x = m.x as usize;
         let a = self.table[r * p + x] as usize;
+        if m.chain {
+            let y = m.y as usize;
+            let mut rounds = std::mem::take(&mut self.chain_rounds);
+            if self.chain(r, x, y, &mut rounds) {
+                let before = self.cost;
+                for &s in &rounds {
+                    // Neither may go back to the table they leave, in any round of the chain.
+                    self.tabu_table[s * p + x] = self.table[s * p + x];
+                    self.tabu_until[s * p + x] = self.iteration + tenure;
+                    self.tabu_table[s * p + y] = self.table[s * p + y];
+                    self.tabu_until[s * p + y] = self.iteration + tenure;
+                    self.cost += self.swap_now(s, x, y);
+                }
+                debug_assert_eq!(self.cost - before, m.delta, "chain delta");
+            }
+            self.chain_rounds = rounds;
+            return;
+        }
         self.remove(r, x);
         if m.y != NONE {
             let y = m.y as usize;
@@ -692,27 +907,53 @@ impl<'a> Search<'a> {
             if a == b {
                 continue;
             }
+            if self.sends_back(r, x, y) {
+                if let Some(delta) = self.chain_delta(r, x, y) {
+                    self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: true }, 0);
+                }
+                continue;
+            }
             let delta = self.swap_delta(r, x, y, self.pair_leave(r, x), self.pair_join(r, x, b, NONE));
-            self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta }, 0);
+            self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: false }, 0);
         }
     }
 
-    /// Tabu search until the cost reaches `target`, the budget ends, or (once the repeats
-    /// reached `repeat_target` with no hard rule broken) the search stalls.
-    pub fn improve(&mut self, budget: &Budget<'_>, target: i64, repeat_target: i64) {
+    /// Whether the plan is at a bound: no hard rule broken beyond the held rounds, and the
+    /// repeats at the bound of the plans that keep the cap on meetings (or, when the held rounds
+    /// already break the cap, at the bound of all plans).
+    fn at_bound(&self, targets: &Targets) -> bool {
+        self.hard <= self.hard_floor
+            && if self.over_floor == 0 {
+                self.over_cap == 0 && self.repeats <= targets.repeats_capped
+            } else {
+                self.repeats <= targets.repeats_plain
+            }
+    }
+
+    /// Tabu search until the plan is at the bound and nothing else can improve (the cost at its
+    /// floor), the budget ends, or the plan is at the bound and the rest stops improving.
+    pub fn improve(&mut self, budget: &Budget<'_>, targets: Targets) {
         let inst = self.inst;
         let movable_count = self.movable.iter().filter(|&&m| m).count();
         if movable_count == 0 {
             return;
         }
         let stall = budget.stall.unwrap_or(1_000 + 4 * movable_count as u64);
+        // Once at the bound, only the lower-ranked terms can improve: a short polish.
+        let polish = stall.min(200 + movable_count as u64);
         let mut best_cost = self.cost;
         let mut best_seating = self.table.clone();
+        let mut best_at_bound = self.at_bound(&targets);
         let mut since_best = 0u64;
+        // Kicks since the best plan last improved; after a few, a fresh greedy start.
+        let mut kicks = 0u32;
         let mut conflicts = Vec::new();
         let sample = 48usize;
         let mut started = 0u64;
-        while self.cost > target && started < budget.max_iterations {
+        while started < budget.max_iterations {
+            if best_at_bound && (best_cost <= targets.floor || since_best >= polish) {
+                break;
+            }
             if started.is_multiple_of(64) && budget.should_stop.is_some_and(|stop| stop()) {
                 break;
             }
@@ -732,8 +973,9 @@ impl<'a> Search<'a> {
             }
             let mut best: Option<Move> = None;
             let mut ties = 0usize;
-            for &(r, x) in &conflicts {
-                self.scan(r, x, best_cost, &mut best, &mut ties);
+            // Chains cost a few rounds' worth of work each: only the first few seats try them.
+            for (i, &(r, x)) in conflicts.iter().enumerate() {
+                self.scan(r, x, i < CHAIN_SEATS, best_cost, &mut best, &mut ties);
             }
             let tenure = 4 + self.rng.below(12 + inst.t) as u64;
             if let Some(m) = best {
@@ -741,25 +983,31 @@ impl<'a> Search<'a> {
             } else {
                 self.perturb(1);
             }
-            if self.cost < best_cost {
+            let at_bound = self.at_bound(&targets);
+            // A plan at the bound beats any plan that is not, whatever the lower terms.
+            if (at_bound && !best_at_bound) || (self.cost < best_cost && (at_bound || !best_at_bound)) {
                 best_cost = self.cost;
                 best_seating.clone_from(&self.table);
+                best_at_bound = at_bound;
                 since_best = 0;
+                kicks = 0;
             } else {
                 since_best += 1;
                 if since_best >= stall {
-                    self.restore(&best_seating);
-                    let parts = self.breakdown();
-                    if parts.hard == 0 && parts.repeats <= repeat_target {
-                        break;
+                    kicks += 1;
+                    if kicks >= RESTART_AFTER_KICKS {
+                        self.rebuild();
+                        kicks = 0;
+                    } else {
+                        self.restore(&best_seating);
+                        let kick = 2 + self.rng.below(1 + movable_count / 20);
+                        self.perturb(kick);
                     }
-                    let kick = 2 + self.rng.below(1 + movable_count / 20);
-                    self.perturb(kick);
                     since_best = 0;
                 }
             }
         }
-        if self.cost > best_cost {
+        if self.table != best_seating {
             self.restore(&best_seating);
         }
         debug_assert_eq!(self.cost, self.breakdown().total());

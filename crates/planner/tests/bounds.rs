@@ -1,0 +1,259 @@
+//! Bounds that know the travel rule and the cap on meetings, stopping at the bound, the tour
+//! pre-check, and the stated limits.
+
+#![allow(clippy::unwrap_used, clippy::many_single_char_names, clippy::items_after_statements, missing_docs)]
+
+mod common;
+
+use cafehost_planner::{Budget, PlanRequest, TableSpec, Travel, all_bounds, plan};
+use common::{cafe, check, golfer};
+use proptest::prelude::*;
+
+fn tour(tables: usize, capacity: u32, rounds: u32, people: usize, travel: Travel) -> PlanRequest {
+    let mut request = golfer(tables, capacity, rounds, people);
+    request.travel = travel;
+    request
+}
+
+#[test]
+fn twelve_people_touring_three_tables_are_proven_optimal_at_twelve() {
+    let request = tour(3, 4, 3, 12, Travel::Free);
+    let outcome = plan(&request, Budget::iterations(1_000_000)).unwrap();
+    check(&request, &outcome);
+    assert_eq!(outcome.report.lower_bound, 12);
+    assert_eq!(outcome.report.repeat_encounters, 12);
+    assert!(outcome.report.optimal);
+    // Stopped at the bound rather than running the budget out.
+    assert!(outcome.report.iterations < 20_000, "{}", outcome.report.iterations);
+}
+
+#[test]
+fn a_full_topic_tour_of_29_has_bound_42() {
+    let request = cafe(4, 8, 4, 29, 5, Travel::TopicTour);
+    let bounds = all_bounds(&request).unwrap();
+    assert_eq!(bounds.iter().map(|b| b.0).max(), Some(42), "{bounds:?}");
+    let outcome = plan(&request, Budget::iterations(20_000)).unwrap();
+    check(&request, &outcome);
+    assert_eq!(outcome.report.lower_bound, 42);
+}
+
+#[test]
+fn a_cap_of_two_meetings_is_kept_and_proven_optimal() {
+    let mut request = cafe(4, 5, 4, 20, 5, Travel::Free);
+    request.max_meetings = Some(2);
+    let outcome = plan(&request, Budget::iterations(200_000)).unwrap();
+    check(&request, &outcome);
+    assert!(outcome.report.max_meetings_kept);
+    assert!(outcome.report.max_pair_meetings <= 2);
+    assert_eq!(outcome.report.lower_bound, 24);
+    assert_eq!(outcome.report.repeat_encounters, 24);
+    assert!(outcome.report.optimal);
+    // The JSON field is read.
+    let json = serde_json::to_value(&request).unwrap();
+    assert_eq!(json["max_meetings"], 2);
+    let again = PlanRequest::from_json(&json.to_string()).unwrap();
+    assert_eq!(again.max_meetings, Some(2));
+}
+
+#[test]
+fn an_impossible_cap_is_reported_broken_with_the_plain_bound() {
+    // Two tables of 3, six people, four rounds: some pair must meet at least twice.
+    let mut request = golfer(2, 3, 4, 6);
+    request.max_meetings = Some(1);
+    let outcome = plan(&request, Budget::iterations(5_000)).unwrap();
+    check(&request, &outcome);
+    assert!(!outcome.report.max_meetings_kept);
+    assert!(outcome.report.pairs_over_cap > 0);
+    assert!(outcome.report.lower_bound <= outcome.report.repeat_encounters);
+}
+
+#[test]
+fn a_tour_the_tables_cannot_take_is_refused_at_once_with_a_true_way_out() {
+    let mut request = tour(3, 6, 3, 12, Travel::TopicTour);
+    request.tables[2].capacity = 2;
+    let err = plan(&request, Budget::iterations(1_000_000)).unwrap_err();
+    assert_eq!(err.code(), "planner.tour_too_tight");
+    let params = err.params();
+    assert_eq!(params["min_seats"], 4);
+    assert_eq!(params["max_rounds"], 2);
+    assert_eq!(params["table"], "t2");
+    assert_eq!(params["seats"], 2);
+    assert!(cafehost_planner::PlanError::ALL_CODES.contains(&err.code()));
+    assert!(err.suggestion().unwrap().contains("at least 4 seats"), "{err}");
+    // Each way out is true.
+    let mut more_seats = request.clone();
+    more_seats.tables[2].capacity = 4;
+    let outcome = plan(&more_seats, Budget::iterations(50_000)).unwrap();
+    check(&more_seats, &outcome);
+    let mut fewer_rounds = request.clone();
+    fewer_rounds.rounds = 2;
+    let outcome = plan(&fewer_rounds, Budget::iterations(50_000)).unwrap();
+    check(&fewer_rounds, &outcome);
+    let mut any = request;
+    any.travel = Travel::Any;
+    assert!(plan(&any, Budget::iterations(1_000)).is_ok());
+}
+
+#[test]
+fn huge_capacities_do_not_wrap_around() {
+    let mut request = golfer(2, 1 << 31, 2, 5);
+    request.travel = Travel::Free;
+    let outcome = plan(&request, Budget::iterations(1_000)).unwrap();
+    check(&request, &outcome);
+    request.tables.push(TableSpec { id: "t2".into(), capacity: u32::MAX, host: None });
+    assert!(plan(&request, Budget::iterations(1_000)).is_ok());
+}
+
+#[test]
+fn too_many_participants_are_refused() {
+    let request = golfer(700, 8, 2, 5_001);
+    let err = plan(&request, Budget::iterations(1)).unwrap_err();
+    assert_eq!(err.code(), "planner.too_many_participants");
+    assert_eq!(err.params()["max"], 5_000);
+}
+
+/// A tiny instance: people, per table (capacity, hosted), rounds, travel, cap.
+#[derive(Debug, Clone)]
+struct Tiny {
+    people: usize,
+    tables: Vec<(u32, bool)>,
+    rounds: u32,
+    free: bool,
+    cap: Option<u32>,
+}
+
+fn tiny() -> impl Strategy<Value = Tiny> {
+    (
+        2usize..8,
+        prop::collection::vec((1u32..5, prop::bool::weighted(0.3)), 1..4),
+        1u32..4,
+        any::<bool>(),
+        prop::option::of(1u32..3),
+    )
+        .prop_map(|(people, tables, rounds, free, cap)| Tiny { people, tables, rounds, free, cap })
+}
+
+fn tiny_request(tiny: &Tiny) -> PlanRequest {
+    let mut request = golfer(tiny.tables.len(), 1, tiny.rounds, tiny.people);
+    request.travel = if tiny.free { Travel::Free } else { Travel::Any };
+    let mut hosts = 0;
+    for (i, &(capacity, hosted)) in tiny.tables.iter().enumerate() {
+        request.tables[i].capacity = capacity;
+        if hosted && hosts < tiny.people {
+            request.tables[i].host = Some(format!("p{hosts}"));
+            hosts += 1;
+        }
+    }
+    request.max_meetings = tiny.cap;
+    request
+}
+
+/// The fewest repeats of any plan keeping the hard rules, and of those also keeping the cap
+/// (`None`: no such plan), by exhaustive search.
+fn exhaustive(request: &PlanRequest) -> (Option<u64>, Option<u64>) {
+    let p = request.participants.len();
+    let t = request.tables.len();
+    let r = request.rounds as usize;
+    let cap: Vec<usize> = request.tables.iter().map(|t| t.capacity as usize).collect();
+    let host: Vec<Option<usize>> =
+        (0..p).map(|x| request.tables.iter().position(|t| t.host.as_deref() == Some(&format!("p{x}")))).collect();
+    let free = request.travel != Travel::Any;
+    let limit = request.max_meetings.map_or(usize::MAX, |c| c as usize);
+    let mut seat = vec![usize::MAX; r * p];
+    let mut best = (None, None);
+    #[allow(clippy::too_many_arguments)]
+    fn go(
+        i: usize,
+        p: usize,
+        t: usize,
+        seat: &mut Vec<usize>,
+        cap: &[usize],
+        host: &[Option<usize>],
+        free: bool,
+        limit: usize,
+        best: &mut (Option<u64>, Option<u64>),
+    ) {
+        if i == seat.len() {
+            let r = seat.len() / p;
+            let mut repeats = 0u64;
+            let mut most = 0usize;
+            for a in 0..p {
+                for b in a + 1..p {
+                    let m = (0..r).filter(|&k| seat[k * p + a] == seat[k * p + b]).count();
+                    repeats += m.saturating_sub(1) as u64;
+                    most = most.max(m);
+                }
+            }
+            best.0 = Some(best.0.map_or(repeats, |b: u64| b.min(repeats)));
+            if most <= limit {
+                best.1 = Some(best.1.map_or(repeats, |b: u64| b.min(repeats)));
+            }
+            return;
+        }
+        let (round, x) = (i / p, i % p);
+        let options: Vec<usize> = match host[x] {
+            Some(h) => vec![h],
+            None => (0..t).collect(),
+        };
+        for table in options {
+            let here = (0..x).filter(|&y| seat[round * p + y] == table).count();
+            if here >= cap[table] {
+                continue;
+            }
+            if free && host[x].is_none() && (0..round).any(|k| seat[k * p + x] == table) {
+                continue;
+            }
+            seat[i] = table;
+            go(i + 1, p, t, seat, cap, host, free, limit, best);
+            seat[i] = usize::MAX;
+        }
+    }
+    go(0, p, t, &mut seat, &cap, &host, free, limit, &mut best);
+    best
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// On tiny instances every bound is at most the true optimum (found exhaustively), the bound
+    /// with the cap at most the optimum of the plans that keep it, and the planner's report never
+    /// says the cap holds when it does not.
+    #[test]
+    fn every_bound_is_at_most_the_true_optimum(tiny in tiny()) {
+        let request = tiny_request(&tiny);
+        let (all, capped) = exhaustive(&request);
+        match plan(&request, Budget::iterations(3_000)) {
+            Ok(outcome) => {
+                check(&request, &outcome);
+                let all = all.expect("the planner found a plan, so one exists");
+                let bounds = all_bounds(&request).unwrap();
+                for &(value, method) in &bounds[..4] {
+                    prop_assert!(value <= all, "{method:?} bound {value} above the optimum {all}");
+                }
+                if let Some(capped) = capped {
+                    prop_assert!(bounds[4].0 <= capped, "capped bound {} above {capped}", bounds[4].0);
+                }
+                let report = &outcome.report;
+                if report.max_meetings_kept {
+                    if let Some(cap) = request.max_meetings {
+                        prop_assert!(report.max_pair_meetings <= cap);
+                    }
+                    prop_assert!(report.lower_bound <= capped.unwrap_or(u64::MAX));
+                } else {
+                    prop_assert!(request.max_meetings.is_some_and(|cap| report.max_pair_meetings > cap));
+                }
+                prop_assert!(report.lower_bound <= report.repeat_encounters);
+                // A proven optimum must be a true one.
+                if report.optimal && report.max_meetings_kept {
+                    prop_assert_eq!(Some(report.repeat_encounters), capped);
+                }
+            }
+            Err(err) => {
+                // A refusal before the search must be right: no plan keeps the hard rules.
+                if err.code() != "planner.no_plan_found" {
+                    prop_assert!(all.is_none(), "refused ({}) but a plan exists", err.code());
+                }
+            }
+        }
+    }
+}
