@@ -179,6 +179,8 @@ impl AppError {
         "planner.pin_conflict",
         "planner.pinned_absent",
         "planner.no_plan_found",
+        "planner.tour_too_tight",
+        "planner.too_many_participants",
         "planner.internal",
         "seat.table_full",
         "seat.revisit",
@@ -261,6 +263,27 @@ mod tests {
             }
         }
         all
+    }
+
+    #[test]
+    fn every_planner_refusal_the_app_can_meet_has_its_own_code() {
+        // The app builds its requests itself: malformed JSON, unknown ids, pairs or held rounds
+        // that do not fit are its own bugs and become `planner.internal`.
+        let bugs = [
+            "planner.invalid_json",
+            "planner.duplicate_id",
+            "planner.unknown_participant",
+            "planner.unknown_table",
+            "planner.round_out_of_range",
+            "planner.self_pair",
+            "planner.host_unknown",
+            "planner.apart_impossible",
+            "planner.held_exceeds_rounds",
+            "planner.held_seated_twice",
+        ];
+        for code in cafehost_planner::PlanError::ALL_CODES {
+            assert!(AppError::ALL_CODES.contains(code) || bugs.contains(code), "{code} has no translation");
+        }
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub(crate) fn write_target(app: &Cafehost, path: &Path) -> Result<PathBuf> {
         std::iter::once(String::new()).chain(cafehost_store::SIDECARS.iter().map(|s| (*s).to_owned())).any(|suffix| {
             let mut p = database.as_os_str().to_owned();
             p.push(suffix);
-            PathBuf::from(p) == target
+            p == target.as_os_str()
         });
     let backup = target.starts_with(data.join(crate::backups::BACKUP_FOLDER));
     let migration_copy =

@@ -53,6 +53,23 @@ impl People<'_> {
         })
     }
 
+    /// The people of a workshop whose name, organisation, group, role or e-mail contains every
+    /// word typed, with letters folded as the core's `search_key` says ("ozturk" finds
+    /// "Öztürk"), in list order.
+    pub fn search(&self, workshop: WorkshopId, typed: &str) -> Result<Vec<ParticipantId>> {
+        Ok(self
+            .participants(workshop)?
+            .into_iter()
+            .filter(|p| {
+                let i = &p.input;
+                let haystack =
+                    format!("{} {} {} {} {} {}", i.first_name, i.last_name, i.organisation, i.group, i.role, i.email);
+                cafehost_core::text::matches_search(typed, &haystack)
+            })
+            .map(|p| p.id)
+            .collect())
+    }
+
     /// Adds one person.
     pub fn add_participant(&self, workshop: WorkshopId, input: &ParticipantInput) -> Result<Participant> {
         let input = input.validated()?;

@@ -61,7 +61,7 @@ enum Command {
         #[arg(long)]
         seed: Option<u64>,
         /// Seconds the search may take; it prints the best plan found when the time is up.
-        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = seconds)]
         time_limit: f64,
     },
     /// Write a printable of a workshop as PDF.
@@ -267,6 +267,20 @@ impl std::fmt::Display for Failure {
     }
 }
 
+/// The longest `--time-limit` accepted: an hour.
+const MAX_TIME_LIMIT: f64 = 3600.0;
+
+/// A `--time-limit`: a number of seconds above 0 and at most an hour (`inf`, `nan` and negative
+/// numbers are refused, not silently replaced).
+fn seconds(text: &str) -> Result<f64, String> {
+    let value: f64 = text.trim().parse().map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if value.is_finite() && value > 0.0 && value <= MAX_TIME_LIMIT {
+        Ok(value)
+    } else {
+        Err(format!("the time limit must be more than 0 and at most {MAX_TIME_LIMIT} seconds"))
+    }
+}
+
 /// `cafehost plan`: reads, plans, prints; a refused instance is explained on standard error.
 fn plan(file: &Path, seed: Option<u64>, time_limit: f64) -> Result<ExitCode, Failure> {
     let text = std::fs::read_to_string(file).map_err(|e| Failure::File(file.to_owned(), e))?;
@@ -284,7 +298,7 @@ fn plan(file: &Path, seed: Option<u64>, time_limit: f64) -> Result<ExitCode, Fai
     if let Some(seed) = seed {
         request.seed = seed;
     }
-    let limit = Duration::try_from_secs_f64(time_limit.max(0.0)).unwrap_or(Duration::from_secs(10));
+    let limit = Duration::try_from_secs_f64(time_limit).unwrap_or(Duration::from_secs(10));
     let deadline = Instant::now() + limit;
     let stop = || Instant::now() >= deadline;
     match cafehost_planner::plan(&request, Budget::default().with_stop(&stop)) {
@@ -379,6 +393,43 @@ fn export(
     Ok(app.save_output(path, &bytes)?)
 }
 
+/// `cafehost check`: the full check; exit 1 with a way out when the file is damaged.
+fn check(app: &Cafehost, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    match app.settings().check()? {
+        None => {
+            writeln!(out, "{}: ok", app.database_path().display()).ok();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(problems) => {
+            eprintln!("{}: damaged: {problems}", app.database_path().display());
+            eprintln!(
+                "  way out: restore the newest backup (cafehost restore FILE; automatic ones are in the data folder's \"backups\")"
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `cafehost restore`: what a backup holds, and with `dry_run` nothing more.
+fn restore(app: &Cafehost, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<(), Failure> {
+    let shown = if dry_run { app.backups().preview(file)? } else { app.backups().restore(file)? };
+    let verb = if dry_run { "holds" } else { "restored" };
+    writeln!(
+        out,
+        "{verb}: {} workshops, {} participants, {} notes, {} photos, {} statements",
+        shown.workshops.len(),
+        shown.participants,
+        shown.notes,
+        shown.photos,
+        shown.statements
+    )
+    .ok();
+    for w in &shown.workshops {
+        writeln!(out, "  {}", w.title).ok();
+    }
+    Ok(())
+}
+
 /// `cafehost bundle export|import`.
 fn bundle(app: &Cafehost, command: BundleCommand, out: &mut impl Write) -> Result<(), Failure> {
     match command {
@@ -408,39 +459,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let app = Cafehost::open(&dir)?;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Check => match app.settings().check()? {
-            None => {
-                writeln!(out, "{}: ok", app.database_path().display()).ok();
-            }
-            Some(problems) => {
-                eprintln!("{}: damaged: {problems}", app.database_path().display());
-                eprintln!(
-                    "  way out: restore the newest backup (cafehost restore FILE; automatic ones are in the data folder's \"backups\")"
-                );
-                return Ok(ExitCode::FAILURE);
-            }
-        },
+        Command::Check => return check(&app, &mut out),
         Command::Backup { out: path } => {
             let saved = app.backups().save(path.as_deref())?;
             writeln!(out, "{}", saved.path).ok();
         }
-        Command::Restore { file, dry_run } => {
-            let shown = if dry_run { app.backups().preview(&file)? } else { app.backups().restore(&file)? };
-            let verb = if dry_run { "holds" } else { "restored" };
-            writeln!(
-                out,
-                "{verb}: {} workshops, {} participants, {} notes, {} photos, {} statements",
-                shown.workshops.len(),
-                shown.participants,
-                shown.notes,
-                shown.photos,
-                shown.statements
-            )
-            .ok();
-            for w in &shown.workshops {
-                writeln!(out, "  {}", w.title).ok();
-            }
-        }
+        Command::Restore { file, dry_run } => restore(&app, &file, dry_run, &mut out)?,
         // Planned above, without opening the database.
         Command::Plan { .. } => {}
         Command::Workshop(WorkshopCommand::Create { title, process }) => {

@@ -306,3 +306,22 @@ fn out_never_overwrites_the_database_and_backups_restore() {
     let listed = cafehost(other.path(), &["workshop", "list"]);
     assert!(stdout(&listed).contains("Sicher"), "{}", stdout(&listed));
 }
+
+#[test]
+fn a_time_limit_must_be_a_real_number_of_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let instance = dir.path().join("i.json");
+    std::fs::write(
+        &instance,
+        r#"{"rounds": 2, "tables": [{"id": "a", "capacity": 2}, {"id": "b", "capacity": 2}],
+        "participants": [{"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4"}]}"#,
+    )
+    .unwrap();
+    for bad in ["inf", "nan", "-1", "0", "abc", "7200"] {
+        let refused = cafehost(dir.path(), &["plan", instance.to_str().unwrap(), &format!("--time-limit={bad}")]);
+        assert!(!refused.status.success(), "--time-limit {bad} was taken");
+        assert!(stderr(&refused).contains("time"), "{bad}: {}", stderr(&refused));
+    }
+    let planned = cafehost(dir.path(), &["plan", instance.to_str().unwrap(), "--time-limit", "0.5"]);
+    assert!(planned.status.success(), "{}", stderr(&planned));
+}

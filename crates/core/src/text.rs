@@ -87,9 +87,66 @@ pub fn match_key(s: &str) -> String {
     out
 }
 
+/// A name or word as people search for it: lower case, accents dropped (é → e, ş → s, ö → o),
+/// letters that have no accent to drop spelled plainly (ß → ss, ł → l, ı → i, ø → o, æ → ae),
+/// and the German spellings without umlauts folded too (ae → a, oe → o, ue → u). So "ozturk",
+/// "oezturk" and "Öztürk", "schafer" and "Schäfer", "weiss" and "Weiß" all have the same key.
+pub fn search_key(s: &str) -> String {
+    let mut plain = String::with_capacity(s.len());
+    for c in s.nfkd().flat_map(char::to_lowercase) {
+        match c {
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            'ß' => plain.push_str("ss"),
+            'ł' => plain.push('l'),
+            'ı' => plain.push('i'),
+            'ø' => plain.push('o'),
+            'đ' | 'ð' => plain.push('d'),
+            'þ' => plain.push_str("th"),
+            'æ' => plain.push_str("ae"),
+            'œ' => plain.push_str("oe"),
+            c => plain.push(c),
+        }
+    }
+    plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+}
+
+/// Whether every word typed occurs, folded by [`search_key`], somewhere in `haystack`.
+pub fn matches_search(typed: &str, haystack: &str) -> bool {
+    let hay = search_key(haystack);
+    search_key(typed).split_whitespace().all(|word| hay.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_are_found_however_their_names_are_typed() {
+        let names = [
+            ("ozturk", "Zeynep Öztürk"),
+            ("oezturk", "Zeynep Öztürk"),
+            ("yilmaz", "Mehmet Yılmaz"),
+            ("celik", "Yusuf Çelik"),
+            ("schafer", "Jana Schäfer"),
+            ("schaefer", "Jana Schäfer"),
+            ("weiss", "Nina Weiß"),
+            ("lukasz", "Łukasz Wiśniewski"),
+            ("wisniewski", "Łukasz Wiśniewski"),
+            ("dogan sukru", "Şükrü Doğan"),
+            ("muller", "Anna Müller"),
+            ("mueller", "Anna Müller"),
+            ("jose garcia", "José García"),
+            ("soren", "Søren Kierkegaard"),
+            ("STRASSE", "Straße"),
+            ("kruger awo", "Sabine Krüger (AWO)"),
+        ];
+        for (typed, name) in names {
+            assert!(matches_search(typed, name), "{typed:?} finds {name:?}");
+        }
+        assert!(!matches_search("meier", "Anna Müller"));
+        assert!(!matches_search("ozturk x", "Zeynep Öztürk"), "every word must occur");
+        assert!(matches_search("", "anyone"), "nothing typed finds everyone");
+    }
 
     #[test]
     fn a_formula_is_defused_wherever_a_spreadsheet_may_split_the_cell() {

@@ -164,6 +164,12 @@ commands! {
             app.people().update_participant(participant, &input)
         }
 
+        /// The people whose name, organisation, group, role or e-mail contains every word typed
+        /// (letters folded: "ozturk" finds "Öztürk").
+        fn search_participants(app, workshop: WorkshopId, query: String) -> Vec<ParticipantId> {
+            app.people().search(workshop, &query)
+        }
+
         /// Removes a participant.
         fn delete_participant(app, participant: ParticipantId) -> () { app.people().delete_participant(participant) }
 

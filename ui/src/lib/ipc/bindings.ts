@@ -1441,6 +1441,8 @@ export function makeCommands(invoke: Invoke) {
       addParticipant: (workshop: WorkshopId, input: ParticipantInput) => invoke<Participant>("add_participant", { workshop, input }),
       /** Saves a participant. */
       updateParticipant: (participant: ParticipantId, input: ParticipantInput) => invoke<Participant>("update_participant", { participant, input }),
+      /** The people whose name, organisation, group, role or e-mail contains every word typed (letters folded: "ozturk" finds "Öztürk"). */
+      searchParticipants: (workshop: WorkshopId, query: string) => invoke<Array<ParticipantId>>("search_participants", { workshop, query }),
       /** Removes a participant. */
       deleteParticipant: (participant: ParticipantId) => invoke<void>("delete_participant", { participant }),
       /** What importing a CSV file with these options would do, and whether it may; writes nothing. */

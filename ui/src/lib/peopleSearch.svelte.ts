@@ -1,0 +1,38 @@
+// Finding people as they are typed. The back end folds the letters ("ozturk" finds "Öztürk",
+// "schaefer" finds "Schäfer") and answers with the ids that match; this keeps the answer for
+// the words typed now, so a late answer for older words is never shown.
+import { commands, type WorkshopId } from "./ipc";
+
+export class PeopleSearch {
+  /** What is typed. */
+  query = $state("");
+  #answer = $state<{ query: string; ids: Set<string> } | null>(null);
+  #workshop: () => WorkshopId;
+
+  constructor(workshop: () => WorkshopId) {
+    this.#workshop = workshop;
+  }
+
+  /** Asks the back end about the words typed now; call it from an effect that reads `query`. */
+  async refresh(): Promise<void> {
+    const typed = this.query;
+    if (!typed.trim()) {
+      this.#answer = null;
+      return;
+    }
+    const ids = await commands.people.searchParticipants(this.#workshop(), typed);
+    if (this.query === typed) this.#answer = { query: typed, ids: new Set(ids) };
+  }
+
+  /** Whether a person matches what is typed (everyone, when nothing is). */
+  matches(id: string): boolean {
+    if (!this.query.trim()) return true;
+    return this.#answer?.query === this.query && this.#answer.ids.has(id);
+  }
+
+  /** The first of `people` that matches what is typed now, after the back end has answered. */
+  async first<T extends { id: string }>(people: T[]): Promise<T | undefined> {
+    await this.refresh();
+    return people.find((p) => this.matches(p.id));
+  }
+}
