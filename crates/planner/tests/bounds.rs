@@ -131,7 +131,18 @@ fn tiny() -> impl Strategy<Value = Tiny> {
         prop::option::of(1u32..3),
     )
         .prop_map(|(people, tables, rounds, free, cap)| Tiny { people, tables, rounds, free, cap })
+        // The exhaustive search tries up to tables^(people × rounds) seatings: keep it to what a
+        // debug build searches in well under a second, so the test command stays fast.
+        .prop_filter("small enough to search every seating", |t| {
+            let seatings = u32::try_from(t.people * t.rounds as usize)
+                .ok()
+                .and_then(|n| u64::try_from(t.tables.len()).ok()?.checked_pow(n));
+            seatings.is_some_and(|n| n <= EXHAUSTIVE_LIMIT)
+        })
 }
+
+/// The most seatings the exhaustive search may have to try.
+const EXHAUSTIVE_LIMIT: u64 = 2_000_000;
 
 fn tiny_request(tiny: &Tiny) -> PlanRequest {
     let mut request = golfer(tiny.tables.len(), 1, tiny.rounds, tiny.people);
