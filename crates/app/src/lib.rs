@@ -44,7 +44,7 @@ pub use harvest::{Harvest, HarvestOverview, HarvestTable, HarvestWorkshop};
 pub use minutes::{DocumentKind, ExportFormat};
 pub use notes::Notes;
 pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, WorkshopRef};
-pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, Seating};
+pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating};
 pub use print::{Documents, PrintOptions, Printable};
 pub use run::{Run, RunView};
 pub use settings::{AppInfo, Settings};

@@ -66,7 +66,7 @@ pub struct RotationPlan {
 }
 
 /// How one round's seating changed by a re-plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RoundChange {
     /// The round (0-based).
     pub round: u32,
@@ -76,6 +76,20 @@ pub struct RoundChange {
     pub seated: u32,
     /// People who had a seat and have none now (e.g. who left).
     pub removed: u32,
+    /// Who changes table, by name: what the moderator tells the room and the route cards to
+    /// print again.
+    pub moves: Vec<SeatMove>,
+}
+
+/// One person whose seat in a round changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SeatMove {
+    /// The person.
+    pub participant_id: ParticipantId,
+    /// The table before (`None`: had no seat, e.g. came late).
+    pub from: Option<TableId>,
+    /// The table now (`None`: has no seat, e.g. left).
+    pub to: Option<TableId>,
 }
 
 /// Per round, who moved, who was added and who was taken out between two seatings.
@@ -98,11 +112,20 @@ fn changes(round_ids: &[RoundId], before: &[Seat], after: &[Seat]) -> Vec<RoundC
             let moved = is.iter().filter(|(p, t)| was.get(p).is_some_and(|w| w != *t)).count();
             let seated = is.keys().filter(|p| !was.contains_key(p)).count();
             let removed = was.keys().filter(|p| !is.contains_key(p)).count();
+            let mut people: Vec<ParticipantId> = was.keys().chain(is.keys()).copied().collect();
+            people.sort_unstable();
+            people.dedup();
+            let who: Vec<SeatMove> = people
+                .into_iter()
+                .map(|p| SeatMove { participant_id: p, from: was.get(&p).copied(), to: is.get(&p).copied() })
+                .filter(|m| m.from != m.to)
+                .collect();
             (moved + seated + removed > 0).then(|| RoundChange {
                 round: count(r),
                 moved: count(moved),
                 seated: count(seated),
                 removed: count(removed),
+                moves: who,
             })
         })
         .collect()

@@ -110,6 +110,22 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
     let rounds_changed: Vec<u32> = after.changes.iter().map(|c| c.round).collect();
     assert_eq!(rounds_changed, vec![1, 2], "changes are reported for the re-planned rounds only");
     assert!(after.changes.iter().all(|c| c.seated == 1 && c.removed == 1));
+    // Who moves is said by name: the latecomer gets a table, who left loses one, and every other
+    // move matches the seats before and after.
+    for change in &after.changes {
+        let r = change.round as usize;
+        let table_of = |plan: &cafehost_app::RotationPlan, p: ParticipantId| {
+            seats_in(plan, r).iter().find(|s| s.participant_id == p).map(|s| s.table_id)
+        };
+        assert_eq!(u32::try_from(change.moves.len()).unwrap(), change.moved + change.seated + change.removed);
+        for m in &change.moves {
+            assert_eq!(m.from, table_of(&before, m.participant_id));
+            assert_eq!(m.to, table_of(&after, m.participant_id));
+            assert_ne!(m.from, m.to);
+        }
+        assert!(change.moves.iter().any(|m| m.participant_id == late.id && m.from.is_none() && m.to.is_some()));
+        assert!(change.moves.iter().any(|m| m.participant_id == leaving && m.from.is_some() && m.to.is_none()));
+    }
     let quality = after.quality.unwrap();
     assert_eq!(quality.unseated, 0, "a gap in the round under way is not a reason to plan again");
 }

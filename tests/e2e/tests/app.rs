@@ -599,6 +599,15 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     s.click_id("replan")?;
     let result = s.text(&s.find(&by_id("replan-result"))?)?;
     check(result.contains("Runde 2") && result.contains("Runde 3"), format!("what changed is said: {result}"))?;
+    let moves = s.find_all(&by_id("replan-move"))?.iter().map(|m| s.text(m)).collect::<Result<Vec<_>>>()?;
+    check(
+        moves.iter().filter(|m| m.starts_with("Şükrü Doğan: neu an Tisch")).count() == 2,
+        format!("the walk-in's new table is named for rounds 2 and 3: {moves:?}"),
+    )?;
+    check(
+        moves.iter().filter(|m| m.starts_with(&format!("{leaving_name}: nicht mehr an Tisch"))).count() == 2,
+        format!("who left is named: {moves:?}"),
+    )?;
     s.screenshot("18-run-check-in-replanned")?;
 
     // Round 1 was under way: its seating is unchanged.

@@ -42,21 +42,33 @@ export const autosaver = new Autosaver((state, error) => {
 });
 
 /**
+ * Whether an error means that something may not have been saved. A refusal (a rule said no, as
+ * the planner does for an impossible setup) changed nothing, so everything is still saved.
+ */
+export function isSaveFailure(error: IpcError): boolean {
+  return (
+    ["store.failed", "ipc.unreachable", "app.closed", "app.busy"].includes(error.code) || error.code.startsWith("open.")
+  );
+}
+
+/**
  * Runs an immediate edit (add, delete, import …): the indicator shows it, a failure goes to the
- * banner and yields `undefined`.
+ * banner and yields `undefined`. "Not saved" is shown only when saving failed, not when a rule
+ * refused the edit.
  */
 export async function act<T>(edit: () => Promise<T>): Promise<T | undefined> {
   actionsRunning += 1;
   saveState = "saving";
+  let unsaved = false;
   try {
     const result = await edit();
     return result;
   } catch (e) {
-    showError(e);
+    unsaved = isSaveFailure(showError(e));
     return undefined;
   } finally {
     actionsRunning -= 1;
-    if (actionsRunning === 0 && !autosaver.busy) saveState = banner ? "error" : "saved";
+    if (actionsRunning === 0 && !autosaver.busy) saveState = unsaved ? "error" : "saved";
   }
 }
 

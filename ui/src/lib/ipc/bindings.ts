@@ -834,7 +834,12 @@ seated: number,
 /**
  * People who had a seat and have none now (e.g. who left).
  */
-removed: number, };
+removed: number, 
+/**
+ * Who changes table, by name: what the moderator tells the room and the route cards to
+ * print again.
+ */
+moves: Array<SeatMove>, };
 
 /**
  * Identifies a [`crate::Round`].
@@ -1034,6 +1039,23 @@ table_id: TableId,
  * Fixed by the moderator; the planner must keep it.
  */
 pinned: boolean, };
+
+/**
+ * One person whose seat in a round changed.
+ */
+export type SeatMove = { 
+/**
+ * The person.
+ */
+participant_id: ParticipantId, 
+/**
+ * The table before (`None`: had no seat, e.g. came late).
+ */
+from: TableId | null, 
+/**
+ * The table now (`None`: has no seat, e.g. left).
+ */
+to: TableId | null, };
 
 /**
  * Whether a person may be moved to one table in one round, and if not, why.
@@ -1372,6 +1394,8 @@ export const ERROR_CODES = [
   "planner.pin_conflict",
   "planner.pinned_absent",
   "planner.no_plan_found",
+  "planner.tour_too_tight",
+  "planner.too_many_participants",
   "planner.internal",
   "seat.table_full",
   "seat.revisit",
