@@ -17,9 +17,16 @@ use crate::{AppError, Cafehost, Result, SavedFile};
 
 /// The folder of automatic backups inside the data folder.
 pub const BACKUP_FOLDER: &str = "backups";
-/// How many automatic backups are kept; the oldest go first.
+/// How many automatic backups are kept at most; the oldest go first.
 pub const KEEP_AUTOMATIC: usize = 20;
-const TIMESTAMP: &str = "%Y%m%d-%H%M%S";
+/// How much disk the automatic backups may take together (photos make databases large); the
+/// newest [`ALWAYS_KEPT`] are kept whatever their size.
+pub const MAX_AUTOMATIC_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// Automatic backups kept even beyond [`MAX_AUTOMATIC_BYTES`].
+pub const ALWAYS_KEPT: usize = 3;
+/// Backups are named by when they were made, to the millisecond: `auto-20261202-080500-123-replan.db`.
+const TIMESTAMP: &str = "%Y%m%d-%H%M%S-%3f";
+const TIMESTAMP_LEN: usize = 19;
 
 /// Why a backup was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -127,7 +134,7 @@ impl Backups<'_> {
     }
 
     /// Makes an automatic backup before a bulk change (nothing when the database is empty), and
-    /// keeps only the newest [`KEEP_AUTOMATIC`].
+    /// keeps only the newest [`KEEP_AUTOMATIC`] within [`MAX_AUTOMATIC_BYTES`].
     pub fn before(&self, reason: BackupReason) -> Result<Option<BackupInfo>> {
         if self.0.read(|s| Ok(s.is_empty()?))? {
             return Ok(None);
@@ -137,8 +144,12 @@ impl Backups<'_> {
         std::fs::create_dir_all(&folder).map_err(|source| AppError::Write { path: folder.clone(), source })?;
         let path = folder.join(format!("auto-{}-{}.db", now.format(TIMESTAMP), reason.tag()));
         self.0.with_reader(|s| Ok(s.backup_to(&path)?))?;
-        for old in self.list()?.into_iter().skip(KEEP_AUTOMATIC) {
-            let _ = std::fs::remove_file(&old.path);
+        let mut total = 0u64;
+        for (i, backup) in self.list()?.into_iter().enumerate() {
+            total = total.saturating_add(backup.bytes);
+            if i >= KEEP_AUTOMATIC || (i >= ALWAYS_KEPT && total > MAX_AUTOMATIC_BYTES) {
+                let _ = std::fs::remove_file(&backup.path);
+            }
         }
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         Ok(Some(BackupInfo { path: path.display().to_string(), created_at: now, reason, bytes }))
@@ -218,11 +229,11 @@ fn preview(store: &Store, path: &Path) -> Result<BackupPreview> {
     })
 }
 
-/// `auto-20261202-080500-daily-start.db` → when and why.
+/// `auto-20261202-080500-123-daily-start.db` → when and why.
 fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
     let rest = name.strip_prefix("auto-")?.strip_suffix(".db")?;
-    let stamp = rest.get(..15)?;
-    let tag = rest.get(16..)?;
+    let stamp = rest.get(..TIMESTAMP_LEN)?;
+    let tag = rest.get(TIMESTAMP_LEN + 1..)?;
     let created = NaiveDateTime::parse_from_str(stamp, TIMESTAMP).ok()?.and_utc();
     let reason = BackupReason::ALL.into_iter().find(|r| r.tag() == tag)?;
     Some((created, reason))
@@ -234,13 +245,13 @@ mod tests {
 
     #[test]
     fn names_say_when_and_why() {
-        let (when, why) = parse_name("auto-20261202-080500-bundle-import.db").unwrap();
-        assert_eq!(when.format(TIMESTAMP).to_string(), "20261202-080500");
+        let (when, why) = parse_name("auto-20261202-080500-042-bundle-import.db").unwrap();
+        assert_eq!(when.format(TIMESTAMP).to_string(), "20261202-080500-042");
         assert_eq!(why, BackupReason::BundleImport);
         assert_eq!(parse_name("auto-2026-oops.db"), None);
         assert_eq!(parse_name("cafehost.db"), None);
         for reason in BackupReason::ALL {
-            assert_eq!(parse_name(&format!("auto-20260101-000000-{}.db", reason.tag())).map(|p| p.1), Some(reason));
+            assert_eq!(parse_name(&format!("auto-20260101-000000-000-{}.db", reason.tag())).map(|p| p.1), Some(reason));
         }
     }
 }

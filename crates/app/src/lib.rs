@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use cafehost_store::Store;
 use chrono::{DateTime, Utc};
 
-pub use backups::{BackupInfo, BackupPreview, BackupReason, Backups};
+pub use backups::{BackupInfo, BackupPreview, BackupReason, Backups, KEEP_AUTOMATIC};
 pub use bundle::{BUNDLE_EXTENSION, BundleOutcome, Bundles};
 pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};

@@ -230,3 +230,17 @@ fn the_check_finds_an_index_that_no_longer_matches_its_table() {
     assert_eq!(app.settings().daily_check().unwrap(), Some(problems.clone()), "the day's check says so");
     assert_eq!(app.settings().daily_check().unwrap(), Some(problems), "and remembers it for the day");
 }
+
+#[test]
+fn automatic_backups_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    fill(&app, "Viele Änderungen");
+    for _ in 0..25 {
+        app.backups().before(BackupReason::Replan).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let kept = app.backups().list().unwrap();
+    assert_eq!(kept.len(), cafehost_app::KEEP_AUTOMATIC, "only the newest are kept");
+    assert!(kept.windows(2).all(|w| w[0].created_at >= w[1].created_at), "newest first");
+}
