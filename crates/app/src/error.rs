@@ -34,12 +34,22 @@ pub enum AppError {
         mapping_problems: Vec<MappingProblem>,
     },
     /// A workshop was named by a title that matches none or several.
-    #[error("{matches} workshops match \"{query}\"; use the id")]
+    #[error(
+        "{} \"{query}\"{}",
+        if *matches == 0 { "no workshop is called" } else { "several workshops fit" },
+        if candidates.is_empty() || *matches > 0 && candidates.windows(2).any(|w| w[0] == w[1]) {
+            String::from(" (name it by its id: cafehost workshop list)")
+        } else {
+            format!("; did you mean: {}?", candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", "))
+        }
+    )]
     AmbiguousWorkshop {
         /// What was asked for.
         query: String,
-        /// How many matched.
+        /// How many matched (0: none).
         matches: u32,
+        /// The titles that fit, or those that look most like it.
+        candidates: Vec<String>,
     },
     /// A host must be on the same workshop's participant list.
     #[error("the table host is not a participant of this workshop")]
@@ -226,7 +236,7 @@ mod tests {
             AppError::Csv(CsvError::TooManyRows { max_rows: 1 }),
             AppError::Csv(CsvError::Malformed { line: 1, detail: String::new() }),
             AppError::ImportRefused { invalid_rows: 1, mapping_problems: Vec::new() },
-            AppError::AmbiguousWorkshop { query: String::new(), matches: 2 },
+            AppError::AmbiguousWorkshop { query: String::new(), matches: 2, candidates: Vec::new() },
             AppError::HostNotParticipant,
             AppError::RoundsLocked { first_open: None },
             AppError::LinkRefused { detail: String::new() },

@@ -2,6 +2,7 @@
 //! may go ahead is the core's decision (`ImportPreview::decide`), shown in the dialog and kept here.
 
 use cafehost_core::import::{self, ColumnRole, ImportDecision, ImportOptions, ImportPreview};
+use cafehost_core::setup::TitleMatch;
 use cafehost_core::{Attendance, Participant, ParticipantId, ParticipantInput, WorkshopId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -35,12 +36,18 @@ impl People<'_> {
                 s.workshop(id)?;
                 return Ok(id);
             }
-            match s.workshop_by_title(reference.0.trim())? {
-                Ok(id) => Ok(id),
-                Err(matches) => Err(AppError::AmbiguousWorkshop {
+            let titles: Vec<(WorkshopId, String)> =
+                s.workshop_summaries()?.into_iter().map(|(_, w)| (w.id, w.title)).collect();
+            match cafehost_core::setup::match_title(&reference.0, &titles) {
+                TitleMatch::One(id) => Ok(id),
+                TitleMatch::Several(candidates) => Err(AppError::AmbiguousWorkshop {
                     query: reference.0.clone(),
-                    matches: u32::try_from(matches).unwrap_or(u32::MAX),
+                    matches: u32::try_from(candidates.len()).unwrap_or(u32::MAX),
+                    candidates,
                 }),
+                TitleMatch::None(candidates) => {
+                    Err(AppError::AmbiguousWorkshop { query: reference.0.clone(), matches: 0, candidates })
+                }
             }
         })
     }

@@ -79,7 +79,12 @@ fn ambiguous_titles_and_bad_databases_fail_with_a_message() {
     cafehost(dir.path(), &["workshop", "create", "--title", "Gleich"]);
     let out = cafehost(dir.path(), &["participants", "list", "Gleich"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("2 workshops match"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("several workshops fit \"Gleich\" (name it by its id"), "{}", stderr(&out));
+    cafehost(dir.path(), &["workshop", "create", "--title", "Frühe Bildung"]);
+    let found = cafehost(dir.path(), &["participants", "list", "fruhe"]);
+    assert!(found.status.success(), "a unique start of the title names the workshop: {}", stderr(&found));
+    let typo = cafehost(dir.path(), &["participants", "list", "Frühe Bildnug"]);
+    assert!(stderr(&typo).contains("did you mean: \"Frühe Bildung\"?"), "{}", stderr(&typo));
 
     let foreign = tempfile::tempdir().unwrap();
     std::fs::write(foreign.path().join("cafehost.db"), "kein SQLite").unwrap();

@@ -115,9 +115,61 @@ pub fn duplicate(original: &WorkshopSetup, now: DateTime<Utc>) -> WorkshopSetup 
     }
 }
 
+/// How a title typed on a command line names a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TitleMatch<T> {
+    /// Exactly one workshop: its title, or the only title starting with what was typed (letters
+    /// folded as in a search, so "fruhe" names "Frühe Bildung").
+    One(T),
+    /// Several workshops fit; their titles.
+    Several(Vec<String>),
+    /// None fits; the titles that look most like what was typed, best first.
+    None(Vec<String>),
+}
+
+/// Which of `workshops` (id, title) a typed title names: an exact title (ignoring case), else
+/// the only title that starts with it, else the only one that contains it.
+pub fn match_title<T: Copy>(typed: &str, workshops: &[(T, String)]) -> TitleMatch<T> {
+    let wanted = crate::text::search_key(typed.trim());
+    let keyed: Vec<(T, &String, String)> =
+        workshops.iter().map(|(id, title)| (*id, title, crate::text::search_key(title.trim()))).collect();
+    let tests: [&dyn Fn(&str) -> bool; 3] =
+        [&|k| k == wanted, &|k| k.starts_with(&wanted), &|k| !wanted.is_empty() && k.contains(&wanted)];
+    for test in tests {
+        let fitting: Vec<&(T, &String, String)> = keyed.iter().filter(|(_, _, k)| test(k)).collect();
+        match fitting.as_slice() {
+            [] => {}
+            [(id, _, _)] => return TitleMatch::One(*id),
+            several => return TitleMatch::Several(several.iter().map(|(_, t, _)| (*t).clone()).collect()),
+        }
+    }
+    let mut near: Vec<(f64, &String)> =
+        keyed.iter().map(|(_, t, k)| (strsim::normalized_damerau_levenshtein(&wanted, k), *t)).collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0));
+    TitleMatch::None(near.into_iter().filter(|(score, _)| *score >= 0.5).take(3).map(|(_, t)| t.clone()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_title_names_one_workshop_or_says_which_it_might_be() {
+        let workshops = vec![
+            (1, "Frühe Bildung".to_owned()),
+            (2, "Arbeit und Übergang".to_owned()),
+            (3, "Arbeit und Beruf".to_owned()),
+        ];
+        assert_eq!(match_title("frühe bildung", &workshops), TitleMatch::One(1));
+        assert_eq!(match_title("fruhe", &workshops), TitleMatch::One(1), "a unique start, letters folded");
+        assert_eq!(match_title("Übergang", &workshops), TitleMatch::One(2), "a unique part");
+        assert_eq!(
+            match_title("Arbeit", &workshops),
+            TitleMatch::Several(vec!["Arbeit und Übergang".into(), "Arbeit und Beruf".into()])
+        );
+        assert_eq!(match_title("Frühe Bildnug", &workshops), TitleMatch::None(vec!["Frühe Bildung".into()]));
+        assert_eq!(match_title("Sport", &workshops), TitleMatch::None(Vec::new()));
+    }
     use crate::{ParticipantInput, TableQuestion};
 
     #[test]

@@ -60,7 +60,7 @@ impl From<AppError> for IpcError {
             AppError::Csv(CsvError::TooManyRows { max_rows }) => base.with("max_rows", max_rows),
             AppError::Csv(CsvError::Malformed { line, .. }) => base.with("line", line),
             AppError::ImportRefused { invalid_rows, .. } => base.with("count", invalid_rows),
-            AppError::AmbiguousWorkshop { query, matches } => base.with("query", query).with("count", matches),
+            AppError::AmbiguousWorkshop { query, matches, .. } => base.with("query", query).with("count", matches),
             AppError::Plan { params, .. } => Self { params, ..base },
             AppError::SeatRefused { table, .. } => base.with("table", table),
             AppError::RoundsLocked { first_open: Some(round) } => base.with("round", round),
