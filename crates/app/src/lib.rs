@@ -72,16 +72,38 @@ impl Clock for SystemClock {
     }
 }
 
-/// The data folder: the argument if given, else `CAFEHOST_DATA_DIR`, else the OS's per-user
-/// data folder (`~/.local/share/org.cafehost.desktop` on Linux).
+/// The file that makes a copy of Cafehost portable: when it lies beside the program, the data
+/// folder is `data/` beside it too (a USB stick, a laptop where installing needs IT approval).
+pub const PORTABLE_MARKER: &str = "cafehost-portable";
+/// The data folder of a portable copy, beside the program.
+pub const PORTABLE_DATA: &str = "data";
+
+/// The data folder: the argument if given, else `data/` beside the program when the file
+/// `cafehost-portable` lies there, else `CAFEHOST_DATA_DIR`, else the OS's per-user data folder
+/// (`~/.local/share/org.cafehost.desktop` on Linux).
 pub fn resolve_data_dir(argument: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(dir) = argument {
-        return Ok(dir);
-    }
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)).ok_or(AppError::NoDataDir)
+    let program_dir = std::env::current_exe().ok().and_then(|exe| exe.parent().map(Path::to_path_buf));
+    choose_data_dir(
+        argument,
+        program_dir.filter(|dir| dir.join(PORTABLE_MARKER).is_file()),
+        std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()).map(PathBuf::from),
+        dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
+    )
+}
+
+/// The rule of [`resolve_data_dir`], with what it looks at passed in: `portable_program_dir` is
+/// the program's folder when the portable marker lies in it.
+pub fn choose_data_dir(
+    argument: Option<PathBuf>,
+    portable_program_dir: Option<PathBuf>,
+    environment: Option<PathBuf>,
+    os_data_dir: Option<PathBuf>,
+) -> Result<PathBuf> {
+    argument
+        .or_else(|| portable_program_dir.map(|dir| dir.join(PORTABLE_DATA)))
+        .or(environment)
+        .or(os_data_dir)
+        .ok_or(AppError::NoDataDir)
 }
 
 /// An open Cafehost: the database (a write connection and a read-only one), the clock, and the

@@ -232,3 +232,21 @@ fn export_round_trips_through_import() {
     b.sort_by_key(ParticipantInput::display_name);
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_data_folder_is_chosen_by_argument_then_portable_marker_then_environment_then_os() {
+    use cafehost_app::choose_data_dir;
+    use std::path::PathBuf;
+    let p = PathBuf::from;
+    let all = || (Some(p("/arg")), Some(p("/stick/cafehost")), Some(p("/env")), Some(p("/home/x/.local/share/c")));
+    let (arg, portable, env, os) = all();
+    assert_eq!(choose_data_dir(arg, portable.clone(), env.clone(), os.clone()).unwrap(), p("/arg"));
+    assert_eq!(
+        choose_data_dir(None, portable, env.clone(), os.clone()).unwrap(),
+        p("/stick/cafehost/data"),
+        "a portable copy keeps its data beside it"
+    );
+    assert_eq!(choose_data_dir(None, None, env, os.clone()).unwrap(), p("/env"));
+    assert_eq!(choose_data_dir(None, None, None, os).unwrap(), p("/home/x/.local/share/c"));
+    assert!(matches!(choose_data_dir(None, None, None, None), Err(AppError::NoDataDir)));
+}

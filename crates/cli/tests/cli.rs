@@ -330,3 +330,20 @@ fn a_time_limit_must_be_a_real_number_of_seconds() {
     let planned = cafehost(dir.path(), &["plan", instance.to_str().unwrap(), "--time-limit", "0.5"]);
     assert!(planned.status.success(), "{}", stderr(&planned));
 }
+
+#[test]
+fn a_portable_copy_keeps_its_data_beside_the_program() {
+    let stick = tempfile::tempdir().unwrap();
+    let program = stick.path().join("cafehost");
+    std::fs::copy(env!("CARGO_BIN_EXE_cafehost"), &program).unwrap();
+    std::fs::write(stick.path().join("cafehost-portable"), "").unwrap();
+    let created = Command::new(&program)
+        .args(["workshop", "create", "--title", "Vom Stick"])
+        .env_remove("CAFEHOST_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", stderr(&created));
+    assert!(stick.path().join("data").join("cafehost.db").is_file(), "the database is beside the program");
+    let listed = Command::new(&program).args(["workshop", "list"]).env_remove("CAFEHOST_DATA_DIR").output().unwrap();
+    assert!(stdout(&listed).contains("Vom Stick"), "{}", stdout(&listed));
+}
