@@ -826,10 +826,11 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     let counts: Vec<String> = ["de", "en"]
         .iter()
         .map(|l| {
+            let counted = |key: &str, n: &str| translation(l, &format!("counts.{key}_other")).replace("{{count}}", n);
             translation(l, "list.counts")
-                .replace("{{tables}}", "6")
-                .replace("{{rounds}}", "3")
-                .replace("{{people}}", "30")
+                .replace("{{tables}}", &counted("tables", "6"))
+                .replace("{{rounds}}", &counted("rounds", "3"))
+                .replace("{{people}}", &counted("people", "30"))
         })
         .collect();
     for row in &rows {
