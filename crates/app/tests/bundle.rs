@@ -102,3 +102,60 @@ fn a_bundle_from_a_newer_version_or_another_file_is_refused_untouched() {
     std::fs::write(&csv, "Vorname;Nachname\n").unwrap();
     assert!(matches!(app.bundles().import_bundle(&csv), Err(AppError::Open(_))));
 }
+
+/// A bundle of the demo, then changed by `tamper` as a hostile or broken file would be.
+fn tampered_bundle(dir: &std::path::Path, tamper: &str) -> std::path::PathBuf {
+    let app = Cafehost::open(&dir.join("source")).unwrap();
+    let demo = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let saved = app.bundles().export_bundle(demo, false, Some(dir.join("paket.cafehost"))).unwrap();
+    drop(app);
+    let conn = rusqlite::Connection::open(&saved.path).unwrap();
+    conn.execute_batch(tamper).unwrap();
+    drop(conn);
+    std::path::PathBuf::from(saved.path)
+}
+
+#[test]
+fn a_bundle_that_is_not_what_cafehost_writes_is_refused_and_nothing_changes() {
+    let work = tempfile::tempdir().unwrap();
+    let laptop = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(laptop.path()).unwrap();
+    let mine = app.setup().create_workshop(&NewWorkshop { title: "Meiner".into(), process_title: None }).unwrap();
+    let cases = [
+        // A view that never ends, in place of nothing Cafehost has.
+        "CREATE VIEW endless AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n;",
+        // A trigger of its own.
+        "CREATE TRIGGER sneaky AFTER INSERT ON note BEGIN SELECT 1; END;",
+        // A row the app could not read back: an id that is no id, a date that is no date.
+        "UPDATE participant SET id = 'kaputt' WHERE rowid = (SELECT min(rowid) FROM participant);",
+        "UPDATE workshop SET created_at = 'gestern';",
+    ];
+    for (i, tamper) in cases.iter().enumerate() {
+        let dir = work.path().join(format!("case{i}"));
+        let bundle = tampered_bundle(&dir, tamper);
+        let before = std::fs::read(&bundle).unwrap();
+        let refused = app.bundles().import_bundle(&bundle).unwrap_err();
+        assert_eq!(refused.code(), "open.corrupt", "case {i}: {refused}");
+        assert!(refused.to_string().contains("paket.cafehost"), "the refusal names the user's file: {refused}");
+        assert_eq!(std::fs::read(&bundle).unwrap(), before, "the bundle is only read");
+        let titles: Vec<String> = app
+            .setup()
+            .workshop_overview()
+            .unwrap()
+            .into_iter()
+            .flat_map(|g| g.workshops.into_iter().map(|w| w.title))
+            .collect();
+        assert_eq!(titles, vec!["Meiner".to_owned()], "case {i}: nothing was imported");
+    }
+    assert_eq!(app.setup().workshop_setup(mine.id).unwrap().workshop.details.title, "Meiner");
+
+    // Not a file with content: refused at once, without waiting on a pipe.
+    let empty = work.path().join("leer.cafehost");
+    std::fs::write(&empty, b"").unwrap();
+    assert_eq!(app.bundles().import_bundle(&empty).unwrap_err().code(), "open.not_a_database");
+    assert_eq!(app.bundles().import_bundle(work.path()).unwrap_err().code(), "open.not_a_database");
+    let fifo = work.path().join("rohr.cafehost");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    assert_eq!(app.bundles().import_bundle(&fifo).unwrap_err().code(), "open.not_a_database");
+}

@@ -79,6 +79,16 @@ pub(crate) fn remove_import_leftovers(database: &Path) {
     }
 }
 
+/// The schema of a database as SQLite keeps it, in a fixed order.
+fn schema(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, String, Option<String>)>> {
+    // SQLite's own tables (statistics, sequences) come and go with use; they are not compared.
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
+
 fn remove_with_sidecars(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(beside(path, suffix));
@@ -168,7 +178,7 @@ impl Store {
         // A private scratch copy per import, so two imports at once never share one.
         let copy = beside(&self.path, &format!("{IMPORT_SCRATCH}{}", uuid::Uuid::new_v4()));
         std::fs::copy(path, &copy).map_err(io(path))?;
-        let checked = Store::open(&copy).map(drop);
+        let checked = Store::open(&copy).and_then(|bundle| self.check_bundle(bundle, &copy));
         if let Err(e) = checked {
             remove_with_sidecars(&copy);
             // The refusal names the user's file, not the scratch copy.
@@ -181,6 +191,35 @@ impl Store {
         let imported = imported?;
         detached?;
         Ok(imported)
+    }
+
+    /// A bundle is read only when it is exactly what Cafehost writes: the same tables, indexes,
+    /// triggers and no views of its own (so no query of the import can be made to run away), and
+    /// every row readable as the app will read it (so one bad row cannot break the workshop list
+    /// of the whole database later).
+    fn check_bundle(&self, bundle: Store, copy: &Path) -> Result<(), OpenError> {
+        let damaged = |detail: String| OpenError::Corrupt { path: copy.to_owned(), detail };
+        let ours = schema(&self.conn).map_err(|e| damaged(e.to_string()))?;
+        let theirs = schema(&bundle.conn).map_err(|e| damaged(e.to_string()))?;
+        if ours != theirs {
+            return Err(damaged("its tables are not the ones Cafehost writes".to_owned()));
+        }
+        let unreadable = |e: StoreError| damaged(format!("a row cannot be read: {e}"));
+        let mut bundle = bundle;
+        let summaries = bundle.workshop_summaries().map_err(unreadable)?;
+        for (process, summary) in summaries {
+            if let Some(p) = process {
+                bundle.process(p).map_err(unreadable)?;
+                bundle.statements(crate::Scope::Process(p)).map_err(unreadable)?;
+            }
+            bundle.workshop_setup(summary.id).map_err(unreadable)?;
+            bundle.seats(summary.id).map_err(unreadable)?;
+            bundle.run_state(summary.id).map_err(unreadable)?;
+            bundle.notes(crate::Scope::Workshop(summary.id)).map_err(unreadable)?;
+            bundle.attachments(summary.id).map_err(unreadable)?;
+            bundle.statements(crate::Scope::Workshop(summary.id)).map_err(unreadable)?;
+        }
+        bundle.close().map_err(unreadable)
     }
 
     fn copy_in(&mut self) -> Result<BundleImport, BundleError> {
