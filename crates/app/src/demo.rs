@@ -14,6 +14,8 @@ const DEMO_JSON: &str = include_str!("../../../assets/demo/integration-durch-bil
 
 /// Title of the demo workshop.
 pub const DEMO_TITLE: &str = "Integration durch Bildung";
+/// The setting that names the demo workshop (its id).
+const DEMO_SETTING: &str = "demo.workshop";
 
 #[derive(Deserialize)]
 struct DemoSeed {
@@ -51,6 +53,8 @@ impl Settings<'_> {
             let setup = demo_setup(seed, process.id, now);
             let id = setup.workshop.id;
             s.insert_setup(&setup)?;
+            // Marked, so the list says it is an example and offers to remove it.
+            s.set_setting(DEMO_SETTING, &id.to_string())?;
             Ok(Some(id))
         })
     }

@@ -59,7 +59,7 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
         .setup()
         .create_workshop(&NewWorkshop {
             title: "Arbeit".into(),
-            process_title: Some("integrationskonzept rhein-erft".into()),
+            process_title: Some("beispiel: integrationskonzept rhein-erft 2014".into()),
         })
         .unwrap();
     b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Ausbildung öffnen"), &[]).unwrap();

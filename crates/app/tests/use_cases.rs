@@ -33,7 +33,13 @@ fn the_demo_is_added_once_to_an_empty_database() {
     assert_eq!(app.settings().seed_demo_if_empty().unwrap(), None);
     let setup = app.setup().workshop_setup(id).unwrap();
     assert_eq!(setup.workshop.details.title, DEMO_TITLE);
-    assert_eq!(setup.process.unwrap().title, "Integrationskonzept Rhein-Erft");
+    assert_eq!(
+        setup.process.unwrap().title,
+        "Beispiel: Integrationskonzept Rhein-Erft 2014",
+        "in a process of its own"
+    );
+    let listed = app.setup().workshop_overview().unwrap();
+    assert!(listed[0].workshops[0].is_example, "the list knows it is the example");
     assert_eq!((setup.tables.len(), setup.rounds.len(), setup.participants.len()), (6, 3, 30));
     assert!(setup.tables.iter().all(|t| t.input.host_id.is_some()), "every demo table has its host");
     let organisations: std::collections::HashSet<_> =

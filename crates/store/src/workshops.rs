@@ -119,7 +119,8 @@ impl Store {
             "SELECT w.id, w.process_id, w.title, w.date, w.place,
                     (SELECT count(*) FROM cafe_table t WHERE t.workshop_id = w.id) AS table_count,
                     (SELECT count(*) FROM round r WHERE r.workshop_id = w.id) AS round_count,
-                    (SELECT count(*) FROM participant p WHERE p.workshop_id = w.id) AS participant_count
+                    (SELECT count(*) FROM participant p WHERE p.workshop_id = w.id) AS participant_count,
+                    EXISTS (SELECT 1 FROM setting s WHERE s.key = 'demo.workshop' AND s.value = w.id) AS is_example
              FROM workshop w
              ORDER BY w.date IS NULL, w.date DESC, w.title COLLATE NOCASE",
         )?;
@@ -134,6 +135,7 @@ impl Store {
                     table_count: count(row, "table_count")?,
                     round_count: count(row, "round_count")?,
                     participant_count: count(row, "participant_count")?,
+                    is_example: row.get("is_example")?,
                 },
             ))
         })?;

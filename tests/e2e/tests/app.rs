@@ -133,7 +133,8 @@ fn first_start_shows_the_demo(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let s = env.launch(dir.path())?;
     s.resize(1366, 768)?;
-    s.find("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?;
+    let demo = s.find("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?;
+    check(s.find_in(&demo, &by_id("example-badge"))?.len() == 1, "the demo is marked as an example")?;
     s.screenshot("01-list-1366x768")?;
     s.resize(1920, 1080)?;
     s.screenshot("01-list-1920x1080")?;

@@ -115,6 +115,8 @@ pub struct WorkshopSummary {
     pub round_count: u32,
     /// Number of participants (hosts included).
     pub participant_count: u32,
+    /// The example workshop Cafehost brings on its first start (not real data).
+    pub is_example: bool,
 }
 
 /// The workshop list: workshops grouped by process, stand-alone workshops last.
@@ -245,6 +247,7 @@ mod tests {
             table_count: 0,
             round_count: 0,
             participant_count: 0,
+            is_example: false,
         }
     }
 

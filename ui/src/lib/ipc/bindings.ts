@@ -1361,7 +1361,11 @@ round_count: number,
 /**
  * Number of participants (hosts included).
  */
-participant_count: number, };
+participant_count: number, 
+/**
+ * The example workshop Cafehost brings on its first start (not real data).
+ */
+is_example: boolean, };
 
 /** Every error code a command can fail with; each has a translation `errors.<code>`. */
 export const ERROR_CODES = [
