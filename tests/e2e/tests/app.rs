@@ -196,8 +196,15 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     s.quit()?;
 
     let s = env.launch(dir.path())?;
-    let group = s.find(&by_id("process-group"))?;
-    check(s.text(&group)?.contains("Integrationskonzept 2014"), "the process group is listed")?;
+    // The list loads after the window: wait for the group with the new workshop.
+    wait_for(Duration::from_secs(60), || {
+        let groups = s.find_all(&by_id("process-group"))?.iter().map(|g| s.text(g)).collect::<Result<Vec<_>>>()?;
+        Ok(groups
+            .iter()
+            .any(|g| g.contains("Integrationskonzept 2014") && g.contains("Sport und Vereine"))
+            .then_some(()))
+    })
+    .map_err(|e| format!("the process group is not listed with its workshop: {e}"))?;
     open_workshop(&s, "Sport und Vereine")?;
     check(value_of(&s, &by_id("workshop-place"))? == "Rathaus Kerpen, Saal 2", "the place was saved")?;
     open_tab(&s, "tables")?;
