@@ -62,7 +62,9 @@ impl Bundles<'_> {
                 _ => (w.details.title, vec![workshop]),
             })
         })?;
-        let path = path.unwrap_or_else(|| self.0.export_dir.join(format!("{}.{BUNDLE_EXTENSION}", file_stem(&title))));
+        let path = path.unwrap_or_else(|| {
+            crate::files::free_name(&self.0.export_dir.join(format!("{}.{BUNDLE_EXTENSION}", file_stem(&title))))
+        });
         let path = crate::files::write_target(self.0, &path)?;
         self.0.with_writer(|s| Ok(s.export_bundle(&workshops, &path)?))?;
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
@@ -88,7 +90,8 @@ impl Bundles<'_> {
         let bytes = base64::engine::general_purpose::STANDARD.decode(base64_bytes.trim()).map_err(|_| {
             AppError::Invalid(cafehost_core::ValidationError::single("bundle", cafehost_core::FieldProblem::Malformed))
         })?;
-        let temp = self.0.export_dir.join(".incoming.cafehost");
+        // A private file per import: two imports at once never share one.
+        let temp = self.0.export_dir.join(format!(".incoming-{}.cafehost", uuid::Uuid::new_v4()));
         let failed = |source| AppError::Write { path: temp.clone(), source };
         std::fs::create_dir_all(&self.0.export_dir).map_err(failed)?;
         std::fs::write(&temp, bytes).map_err(failed)?;

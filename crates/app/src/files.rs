@@ -65,6 +65,20 @@ pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     written.map_err(failed)
 }
 
+/// `path`, or when a file is there already `name (2).ext`, `name (3).ext` …: a document saved
+/// again never silently replaces the one saved before (it may have been sent already).
+pub(crate) fn free_name(path: &Path) -> PathBuf {
+    if !path.exists() {
+        return path.to_owned();
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    (2..10_000)
+        .map(|n| path.with_file_name(format!("{stem} ({n}){extension}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_owned())
+}
+
 /// `path` as a place to write a file the user asked for: its folder is created, and the
 /// database, its journals and the automatic backups are refused (`file.protected`).
 pub(crate) fn write_target(app: &Cafehost, path: &Path) -> Result<PathBuf> {
@@ -101,7 +115,7 @@ impl Cafehost {
 
 impl Documents<'_> {
     /// Renders a printable and saves it as `<workshop title> – <document>.pdf` in the export
-    /// folder, replacing an earlier copy.
+    /// folder (`… (2).pdf` when that name is taken: an earlier printout is never replaced).
     pub fn save_printable(
         &self,
         workshop: WorkshopId,
@@ -112,7 +126,7 @@ impl Documents<'_> {
         let title = self.0.read(|s| Ok(s.workshop(workshop)?.details.title))?;
         let pdf = self.print_with(workshop, document, language, options)?;
         let name = format!("{} – {}.pdf", file_stem(&title), document_name(document, language));
-        let path: PathBuf = self.0.export_dir.join(name);
+        let path: PathBuf = free_name(&self.0.export_dir.join(name));
         write_whole(&path, &pdf)?;
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(pdf.len()).unwrap_or(u32::MAX) })
     }

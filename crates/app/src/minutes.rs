@@ -195,7 +195,7 @@ impl Documents<'_> {
 
     /// Renders [`Documents::minutes`] and saves it in the export folder as
     /// `<title> – Protokoll.docx` (or `Konzeptentwurf`, `Notizen`, `Aussagen`; English names in
-    /// English), replacing an earlier copy. The title is the workshop's, or the process's for a
+    /// English), never replacing an earlier copy (`… (2).docx`). The title is the workshop's, or the process's for a
     /// concept draft.
     pub fn save_minutes(
         &self,
@@ -209,7 +209,7 @@ impl Documents<'_> {
         let bytes = render(&input, format)?;
         let name =
             format!("{} – {}.{}", file_stem(&input.title), document_name(kind, format, language), format.extension());
-        let path: PathBuf = self.0.export_dir.join(name);
+        let path: PathBuf = crate::files::free_name(&self.0.export_dir.join(name));
         write_whole(&path, &bytes)?;
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX) })
     }
@@ -286,7 +286,12 @@ mod tests {
             .documents()
             .save_minutes(first.id, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false)
             .unwrap();
-        assert!(saved.path.ends_with("Arbeit und Übergang – Protokoll.docx"), "{}", saved.path);
+        assert!(
+            saved.path.ends_with("Arbeit und Übergang – Protokoll (2).docx"),
+            "saved again, not replaced: {}",
+            saved.path
+        );
+        assert!(std::path::Path::new(&saved.path).with_file_name("Arbeit und Übergang – Protokoll.docx").is_file());
         assert!(matches!(
             app.documents().minutes(WorkshopId::new(), DocumentKind::Minutes, ExportFormat::Md, Language::De, false),
             Err(AppError::NotFound { .. })

@@ -244,3 +244,29 @@ fn automatic_backups_are_bounded() {
     assert_eq!(kept.len(), cafehost_app::KEEP_AUTOMATIC, "only the newest are kept");
     assert!(kept.windows(2).all(|w| w[0].created_at >= w[1].created_at), "newest first");
 }
+
+#[test]
+fn a_document_saved_again_never_replaces_the_one_saved_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Cafehost::open(dir.path()).unwrap();
+    app.set_export_dir(dir.path().join("out"));
+    let w = fill(&app, "Bildung");
+    let language = Language::De;
+    let first = app
+        .documents()
+        .save_printable(w, cafehost_app::Printable::SignIn, language, cafehost_app::PrintOptions::default())
+        .unwrap();
+    let before = std::fs::read(&first.path).unwrap();
+    let second = app
+        .documents()
+        .save_printable(w, cafehost_app::Printable::SignIn, language, cafehost_app::PrintOptions::default())
+        .unwrap();
+    assert_ne!(first.path, second.path);
+    assert!(second.path.ends_with("Bildung – Anmeldeliste (2).pdf"), "{}", second.path);
+    assert_eq!(std::fs::read(&first.path).unwrap(), before, "the first file is as it was");
+    let third = app
+        .documents()
+        .save_printable(w, cafehost_app::Printable::SignIn, language, cafehost_app::PrintOptions::default())
+        .unwrap();
+    assert!(third.path.ends_with("(3).pdf"), "{}", third.path);
+}
