@@ -489,6 +489,16 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     s.click_id("plan-view-people")?;
     s.find(&format!("[data-testid=plan-route][data-name=\"{name}\"]"))?;
     s.screenshot("14-plan-routes")?;
+    // "Wo sitzt Frau Öztürk?", typed without the umlaut: only her route is left.
+    s.fill(&s.find(&by_id("plan-person-search"))?, "ozturk")?;
+    let found = wait_for(Duration::from_secs(60), || {
+        let rows = s.find_all(&by_id("plan-route"))?;
+        Ok((rows.len() == 1).then_some(rows))
+    })
+    .map_err(|e| format!("the folded search does not narrow the routes to one person: {e}"))?;
+    let found_name = s.attribute(&found[0], "data-name")?.unwrap_or_default();
+    check(found_name.contains("Öztürk"), format!("the route found is Öztürk's: {found_name}"))?;
+    s.screenshot("14-plan-route-found")?;
 
     // The route cards as PDF, with every name spelled right.
     s.click_id("print-route-cards")?;
