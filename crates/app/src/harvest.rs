@@ -101,7 +101,7 @@ impl Harvest<'_> {
                 created_at: now,
                 updated_at: now,
             };
-            s.insert_statement(&statement)?;
+            s.save_statement(&statement)?;
             Ok(s.statement(statement.id)?)
         })
     }

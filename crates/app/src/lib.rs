@@ -2,8 +2,8 @@
 //! [`People`] (the participant list and its CSV import), [`Seating`] (the rotation plan and seats
 //! set by hand), [`Run`] (the clock, check-in and re-planning on the day), [`Notes`] (notes,
 //! photos and summaries per table and round), [`Harvest`] (statements consolidated from the
-//! notes), [`Documents`] (printouts, minutes and concept drafts), [`Bundles`] (a workshop to
-//! another laptop) and [`Settings`]. Each is a small type reached from [`Cafehost`]
+//! notes), [`Documents`] (printouts, minutes and concept drafts), [`Backups`] (everything saved
+//! aside, and restored), [`Bundles`] (a workshop to another laptop) and [`Settings`]. Each is a small type reached from [`Cafehost`]
 //! (`app.harvest().add_statement(…)`). The desktop shell, the CLI and the tests all call these
 //! same functions, so a feature works the same from every front end and is tested without a
 //! window.

@@ -101,9 +101,7 @@ impl Notes<'_> {
         kind: NoteKind,
         input: &NoteInput,
     ) -> Result<Option<Note>> {
-        if kind == NoteKind::Note || (kind == NoteKind::WorkshopSummary) != table.is_none() {
-            return Err(AppError::Invalid(ValidationError::single("kind", FieldProblem::Malformed)));
-        }
+        capture::check_summary_place(kind, table)?;
         let now = self.0.now();
         self.0.write(|s| {
             check_place(s, workshop, table, None)?;

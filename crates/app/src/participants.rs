@@ -110,8 +110,8 @@ impl People<'_> {
         mapping: Option<&[ColumnRole]>,
         options: ImportOptions,
     ) -> Result<ImportPreviewAndDecision> {
-        let existing = self.participants(workshop)?;
-        preview(bytes, mapping, &existing, options)
+        let sheet = import::read_sheet(bytes)?;
+        Ok(check_sheet(&sheet, mapping, &self.participants(workshop)?, options))
     }
 
     /// Imports the rows of `bytes` in one transaction, as the core's import decision says:
@@ -131,10 +131,8 @@ impl People<'_> {
         self.0.backups().before(BackupReason::Import)?;
         self.0.write(|s| {
             s.workshop(workshop)?;
-            let existing: Vec<ParticipantInput> = s.participants(workshop)?.into_iter().map(|p| p.input).collect();
-            let mapping = mapping.map_or_else(|| import::guess_mapping(&sheet.headers), <[ColumnRole]>::to_vec);
-            let preview = import::preview(&sheet, &mapping, &existing);
-            let decision = preview.decide(options);
+            let ImportPreviewAndDecision { preview, decision } =
+                check_sheet(&sheet, mapping, &s.participants(workshop)?, options);
             if decision.refusal.is_some() {
                 return Err(AppError::ImportRefused {
                     invalid_rows: decision.skipped_invalid,
@@ -171,18 +169,18 @@ pub struct ImportPreviewAndDecision {
     pub decision: ImportDecision,
 }
 
-fn preview(
-    bytes: &[u8],
+/// The preview of a read sheet against the list as it is, with the core's decision.
+fn check_sheet(
+    sheet: &import::CsvSheet,
     mapping: Option<&[ColumnRole]>,
     existing: &[Participant],
     options: ImportOptions,
-) -> Result<ImportPreviewAndDecision> {
-    let sheet = import::read_sheet(bytes)?;
+) -> ImportPreviewAndDecision {
     let mapping = mapping.map_or_else(|| import::guess_mapping(&sheet.headers), <[ColumnRole]>::to_vec);
     let existing: Vec<ParticipantInput> = existing.iter().map(|p| p.input.clone()).collect();
-    let preview = import::preview(&sheet, &mapping, &existing);
+    let preview = import::preview(sheet, &mapping, &existing);
     let decision = preview.decide(options);
-    Ok(ImportPreviewAndDecision { preview, decision })
+    ImportPreviewAndDecision { preview, decision }
 }
 
 pub(crate) fn new_participant(workshop: WorkshopId, input: ParticipantInput, now: DateTime<Utc>) -> Participant {

@@ -341,31 +341,20 @@ impl Seating<'_> {
     /// For each table, whether `person` may be moved there in `round`, and why not (the core's
     /// hand-seat rules), for the seating grid.
     pub fn seat_options(&self, round: RoundId, person: ParticipantId) -> Result<Vec<SeatOption>> {
-        self.0.read(|s| {
-            let round = s.round(round)?;
-            let workshop = s.workshop(round.workshop_id)?;
-            let seats = s.seats(round.workshop_id)?;
-            let tables = s.tables(round.workshop_id)?;
-            let rules = SeatingRules { tables: &tables, seats: &seats, travel: workshop.details.travel_mode };
-            Ok(rules.options(round.id, person))
-        })
+        self.0.read(|s| Ok(SeatingFacts::of_round(s, round)?.rules().options(round, person)))
     }
 
     /// Swaps the tables of two people in one round and pins both seats. Refused when the core's
     /// hand-seat rules forbid either move.
     pub fn swap_seats(&self, round: RoundId, first: ParticipantId, second: ParticipantId) -> Result<RotationPlan> {
         let workshop = self.0.write(|s| {
-            let round = s.round(round)?;
-            let workshop = s.workshop(round.workshop_id)?;
-            let seats = s.seats(round.workshop_id)?;
-            let tables = s.tables(round.workshop_id)?;
-            let rules = SeatingRules { tables: &tables, seats: &seats, travel: workshop.details.travel_mode };
-            let (a, b) = rules.check_swap(round.id, first, second).map_err(seat_refused)?;
+            let facts = SeatingFacts::of_round(s, round)?;
+            let (a, b) = facts.rules().check_swap(round, first, second).map_err(seat_refused)?;
             s.set_seats(&[
                 Seat { table_id: b.table_id, pinned: true, ..a },
                 Seat { table_id: a.table_id, pinned: true, ..b },
             ])?;
-            Ok(workshop.id)
+            Ok(facts.workshop)
         })?;
         self.rotation_plan(workshop)
     }
@@ -381,15 +370,36 @@ impl Seating<'_> {
             if table.workshop_id != round.workshop_id || person.workshop_id != round.workshop_id {
                 return Err(AppError::NotFound { entity: "seat" });
             }
-            let workshop = s.workshop(round.workshop_id)?;
-            let seats = s.seats(round.workshop_id)?;
-            let tables = s.tables(round.workshop_id)?;
-            let rules = SeatingRules { tables: &tables, seats: &seats, travel: workshop.details.travel_mode };
-            rules.check_move(&seat).map_err(seat_refused)?;
+            let facts = SeatingFacts::of_round(s, seat.round_id)?;
+            facts.rules().check_move(&seat).map_err(seat_refused)?;
             s.set_seat(&seat)?;
-            Ok(workshop.id)
+            Ok(facts.workshop)
         })?;
         self.rotation_plan(workshop)
+    }
+}
+
+/// What the hand-seat rules look at, for the workshop a round belongs to.
+struct SeatingFacts {
+    workshop: WorkshopId,
+    travel: TravelMode,
+    tables: Vec<cafehost_core::CafeTable>,
+    seats: Vec<Seat>,
+}
+
+impl SeatingFacts {
+    fn of_round(s: &Store, round: RoundId) -> Result<Self> {
+        let round = s.round(round)?;
+        Ok(Self {
+            workshop: round.workshop_id,
+            travel: s.workshop(round.workshop_id)?.details.travel_mode,
+            tables: s.tables(round.workshop_id)?,
+            seats: s.seats(round.workshop_id)?,
+        })
+    }
+
+    fn rules(&self) -> SeatingRules<'_> {
+        SeatingRules { tables: &self.tables, seats: &self.seats, travel: self.travel }
     }
 }
 

@@ -342,14 +342,17 @@ fn resolve_for_concept(app: &Cafehost, reference: &WorkshopRef) -> Result<cafeho
     match app.people().resolve_workshop(reference) {
         Ok(id) => Ok(id),
         Err(e) => {
-            let wanted = reference.0.trim().to_lowercase();
+            // A process is named by its title as a workshop is (the core's title rule).
             let groups = app.setup().workshop_overview()?;
-            let matching: Vec<_> = groups
+            let processes: Vec<(usize, String)> = groups
                 .iter()
-                .filter(|g| g.process.as_ref().is_some_and(|p| p.title.trim().to_lowercase() == wanted))
+                .enumerate()
+                .filter_map(|(i, g)| g.process.as_ref().map(|p| (i, p.title.clone())))
                 .collect();
-            match matching.as_slice() {
-                [group] => group.workshops.first().map(|w| w.id).ok_or(Failure::App(e)),
+            match cafehost_core::setup::match_title(&reference.0, &processes) {
+                cafehost_core::setup::TitleMatch::One(i) => {
+                    groups[i].workshops.first().map(|w| w.id).ok_or(Failure::App(e))
+                }
                 _ => Err(Failure::App(e)),
             }
         }

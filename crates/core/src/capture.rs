@@ -35,6 +35,15 @@ pub fn find_summary(notes: &[Note], kind: NoteKind, table: Option<TableId>) -> O
     notes.iter().find(|n| n.kind == kind && n.table_id == table)
 }
 
+/// Where a summary may stand: a table's summary at its table, the workshop's summary at none;
+/// an ordinary note is no summary (field `kind`).
+pub fn check_summary_place(kind: NoteKind, table: Option<TableId>) -> Result<(), ValidationError> {
+    match (kind, table) {
+        (NoteKind::TableSummary, Some(_)) | (NoteKind::WorkshopSummary, None) => Ok(()),
+        _ => Err(ValidationError::single("kind", FieldProblem::Malformed)),
+    }
+}
+
 /// What typing `text` into a summary field does to the stored summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SummaryChange {
@@ -100,5 +109,10 @@ mod tests {
         assert_eq!(summary_change(None, "Erste Worte"), SummaryChange::Create);
         assert_eq!(summary_change(Some(&note), "Mehr"), SummaryChange::Update(note.id));
         assert_eq!(summary_change(Some(&note), " \n"), SummaryChange::Delete(note.id));
+        assert_eq!(check_summary_place(NoteKind::TableSummary, Some(table)), Ok(()));
+        assert_eq!(check_summary_place(NoteKind::WorkshopSummary, None), Ok(()));
+        assert!(check_summary_place(NoteKind::TableSummary, None).is_err());
+        assert!(check_summary_place(NoteKind::WorkshopSummary, Some(table)).is_err());
+        assert!(check_summary_place(NoteKind::Note, Some(table)).is_err());
     }
 }

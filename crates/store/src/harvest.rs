@@ -268,11 +268,6 @@ impl Store {
         load_links(&self.conn, row)
     }
 
-    /// Stores a new statement with its sources and links, in one transaction.
-    pub fn insert_statement(&mut self, statement: &Statement) -> Result<()> {
-        self.save_statement(statement)
-    }
-
     /// Changes what a statement says and its attributes.
     pub fn update_statement(
         &mut self,

@@ -2,6 +2,7 @@
 // "schaefer" finds "Schäfer") and answers with the ids that match; this keeps the answer for
 // the words typed now, so a late answer for older words is never shown.
 import { commands, type WorkshopId } from "./ipc";
+import { showError } from "./state.svelte";
 
 export class PeopleSearch {
   /** What is typed. */
@@ -9,11 +10,16 @@ export class PeopleSearch {
   #answer = $state<{ query: string; ids: Set<string> } | null>(null);
   #workshop: () => WorkshopId;
 
+  /** Made while a component starts: from then on every change of `query` asks the back end. */
   constructor(workshop: () => WorkshopId) {
     this.#workshop = workshop;
+    $effect(() => {
+      void this.query;
+      this.refresh().catch(showError);
+    });
   }
 
-  /** Asks the back end about the words typed now; call it from an effect that reads `query`. */
+  /** Asks the back end about the words typed now. */
   async refresh(): Promise<void> {
     const typed = this.query;
     if (!typed.trim()) {

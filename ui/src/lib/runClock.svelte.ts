@@ -2,7 +2,8 @@
 // from the back end, rings the bell when a step ends and gives the one-minute warning in a
 // round, wherever the moderator is (on the notes tab as much as on the run tab). The clock
 // itself lives in the back end, which stores it; this only counts between two answers.
-import { commands, type RunView, type WorkshopId } from "./ipc";
+import { commands, type AgendaStep, type RunView, type WorkshopId } from "./ipc";
+import { t } from "./i18n/index.svelte";
 import { secondsLeft, signalBetween } from "./clock";
 import { ring } from "./sound";
 
@@ -100,3 +101,10 @@ export const runClock = {
     previousLeft = null;
   },
 };
+
+/** What a step of the agenda is called on screen ("Runde 2 von 3", "Pause" …). */
+export function stepTitle(step: AgendaStep | null | undefined, roundCount: number): string {
+  if (!step) return "";
+  if (step.kind === "round") return t("run.step.round", { number: (step.round ?? 0) + 1, of: roundCount });
+  return t(`run.step.${step.kind}`);
+}
