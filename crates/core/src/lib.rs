@@ -10,8 +10,9 @@
 //! workshop, table or round starts with; copying a workshop), [`validation`] (limits of every
 //! input), [`import`] (reading participant lists and deciding whether an import may go ahead),
 //! [`seating`] (seats set by hand), [`run`] (the agenda, its timetable, the clock, and which
-//! rounds may still be re-planned), [`capture`] (photos, summaries) and [`consolidation`]
-//! (statement levels, links, merge and split). The rotation itself is planned by the
+//! rounds may still be re-planned), [`capture`] (photos, summaries), [`consolidation`]
+//! (statement levels, links, merge and split) and [`pseudonym`] (which names a pseudonymised
+//! document hides, and how). The rotation itself is planned by the
 //! `cafehost-planner` crate.
 //!
 //! This crate is pure on purpose: no files, no SQL, no clock reads, no UI. Whoever calls it
@@ -23,6 +24,7 @@ pub mod consolidation;
 pub mod ids;
 pub mod import;
 pub mod model;
+pub mod pseudonym;
 pub mod run;
 pub mod seating;
 pub mod setup;

@@ -599,3 +599,266 @@ fn pdf_reads_back_with_umlauts_statements_and_the_photo() {
         assert!(flat.contains(wanted), "{wanted} in {flat}");
     }
 }
+
+// Pseudonymised documents name nobody: not in the people's lists, not inside the texts typed
+// about the workshop, not in a photo's file name or metadata.
+
+/// Everyone whose name the leaky sample mentions somewhere: its participants, an owner and a
+/// note author who are on no list, and the camera's owner in the photos' metadata.
+const NAMES: &str = "Anna Müller Jürgen Straßer Ayşe Öztürk Ben Kaya Weber Lisa Schmitz Petra Lindqvist";
+
+/// The 16 × 8 JPEG of `tests/fixtures` with what a phone writes into a photo: EXIF with an
+/// orientation and the camera owner's name, XMP naming the person tagged, a comment, and a
+/// second picture after the end that has its own EXIF.
+fn phone_jpeg(orientation: u16) -> Vec<u8> {
+    let segment = |marker: u8, payload: &[u8]| {
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+        s.extend_from_slice(payload);
+        s
+    };
+    // Big-endian TIFF: two entries, orientation (SHORT) and artist (ASCII, at offset 38).
+    let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x02".to_vec();
+    exif.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+    exif.extend_from_slice(&orientation.to_be_bytes());
+    exif.extend_from_slice(&[0, 0, 0x01, 0x3B, 0, 2, 0, 0, 0, 16, 0, 0, 0, 38, 0, 0, 0, 0]);
+    exif.extend_from_slice(b"Petra Lindqvist\0");
+    let fixture = include_bytes!("fixtures/photo-16x8.jpg");
+    let mut jpeg = fixture[..2].to_vec();
+    jpeg.extend(segment(0xE1, &exif));
+    jpeg.extend(segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0<rdf:li>Petra Lindqvist</rdf:li>"));
+    jpeg.extend(segment(0xFE, b"Petra Lindqvist"));
+    jpeg.extend_from_slice(&fixture[2..]);
+    jpeg.extend_from_slice(&[0xFF, 0xD8]);
+    jpeg.extend(segment(0xE1, &exif));
+    jpeg.extend_from_slice(&[0xFF, 0xD9]);
+    jpeg
+}
+
+/// A 40 × 30 PNG whose text chunks name its author.
+fn tagged_png() -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, 4, 3);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.add_text_chunk("Author".into(), "Petra Lindqvist".into()).unwrap();
+    encoder.add_itxt_chunk("Description".into(), "Tischdecke von Petra Lindqvist".into()).unwrap();
+    encoder.write_header().unwrap().write_image_data(&[90; 4 * 3 * 3]).unwrap();
+    out
+}
+
+/// The sample with people's names wherever text can be typed, an owner and an author on no
+/// list, and photos whose file names and metadata name people.
+fn leaky(kind: DocumentKind) -> MinutesInput {
+    let mut input = sample(kind, Language::De);
+    input.include_names = true;
+    input.process_description = "Begleitet von Anna Müller.".into();
+    let w = &mut input.workshops[0];
+    let d = &mut w.setup.workshop.details;
+    d.place = "Rathaus, Büro von Jürgen Straßer".into();
+    d.purpose = "Mit Ben Kaya geplant.".into();
+    w.setup.participants[3].input.organisation = "Praxis Dr. Weber".into();
+    w.setup.tables[0].input.topic = "Sprache bei Frau Öztürk".into();
+    w.setup.tables[1].input.questions[0].text = "Was sagt Herr Kaya?".into();
+    w.setup.rounds[0].input.question = "Was läuft gut, Anna?".into();
+    w.notes[0].text = "Frau Müller schlägt vor, mit jürgen strasser zu sprechen (Müllerstraße 3).".into();
+    w.notes[0].tags = vec!["Kaya".into()];
+    w.notes[1].author = "Protokoll: Petra Lindqvist".into();
+    w.notes[3].text = "Straßers Gruppe: Betriebe früh einbinden.".into();
+    w.notes[4].text = "Dank an Öztürk, Ayşe und Anna Müller.".into();
+    let (t1, r1, r2) = (w.setup.tables[0].id, w.setup.rounds[0].id, w.setup.rounds[1].id);
+    w.photos[0].file_name = "Tisch1_Anna_Mueller.png".into();
+    w.photos[0].bytes = tagged_png();
+    w.photos.push(Photo {
+        table_id: Some(t1),
+        round_id: Some(r2),
+        file_name: "Tisch3_Müller.jpg".into(),
+        media_type: "image/jpeg".into(),
+        bytes: phone_jpeg(6),
+        rotation_degrees: 0,
+    });
+    w.photos.push(Photo {
+        table_id: Some(t1),
+        round_id: Some(r1),
+        file_name: "IMG_2024.jpg".into(),
+        media_type: "image/jpeg".into(),
+        bytes: phone_jpeg(1),
+        rotation_degrees: 0,
+    });
+    let s = &mut input.statements;
+    s[0].owner = "Lisa Schmitz".into();
+    s[0].text = "Jedes Kind spricht gut Deutsch; Abstimmung mit Frau Schmitz.".into();
+    s[2].text = "Sprachkurse wie bei Ben Kaya".into();
+    s[3].time_frame = "nach Rücksprache mit Lindqvist".into();
+    input
+}
+
+/// The names in `text` as whole words, however spelled ("Mueller", "STRASSER"), a genitive
+/// ("Straßers") included.
+fn names_in(text: &str) -> Vec<&'static str> {
+    let words: std::collections::HashSet<String> =
+        text.split(|c: char| !c.is_alphanumeric()).map(cafehost_core::text::search_key).collect();
+    NAMES
+        .split_whitespace()
+        .filter(|name| {
+            let key = cafehost_core::text::search_key(name);
+            words.contains(&key) || words.contains(&format!("{key}s"))
+        })
+        .collect()
+}
+
+/// Whether `bytes` hold `needle`.
+fn holds(bytes: &[u8], needle: &str) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// The photos a page holds as `data:` URIs, decoded, and the page without them.
+fn html_photos(html: &str) -> (Vec<Vec<u8>>, String) {
+    use base64::Engine as _;
+    let mut photos = Vec::new();
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(";base64,") {
+        text.push_str(&rest[..at]);
+        let data = &rest[at + 8..];
+        let end = data.find('"').unwrap();
+        photos.push(base64::engine::general_purpose::STANDARD.decode(&data[..end]).unwrap());
+        rest = &data[end..];
+    }
+    text.push_str(rest);
+    (photos, text)
+}
+
+/// The photos of a Word document.
+fn docx_media(docx: &[u8]) -> Vec<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    (0..archive.len())
+        .filter_map(|i| {
+            let mut part = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+            part.name().unwrap().starts_with("word/media/").then_some(bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn pseudonymised_documents_name_nobody_in_any_format() {
+    for kind in [DocumentKind::Minutes, DocumentKind::Concept] {
+        let mut input = leaky(kind);
+        input.pseudonymise = true;
+        let (photos, page) = html_photos(&minutes::html(&input));
+        let docx = minutes::docx(&input).unwrap();
+        let pdf = minutes::pdf(&input).unwrap();
+        dump(&format!("pseudonymised-{kind:?}.pdf"), &pdf);
+        dump(&format!("pseudonymised-{kind:?}.docx"), &docx);
+        for (format, text) in [
+            ("md", minutes::markdown(&input)),
+            ("html", page),
+            ("csv notes", minutes::csv_notes(&input)),
+            ("csv statements", minutes::csv_statements(&input)),
+            ("docx", zip_part(&docx, "word/document.xml")),
+            ("docx properties", zip_part(&docx, "docProps/core.xml")),
+            ("pdf", poppler("pdftotext", &pdf, &[])),
+        ] {
+            assert_eq!(names_in(&text), Vec::<&str>::new(), "{kind:?} {format}: {text}");
+            assert!(!text.contains("Tisch3") && !text.contains("IMG_2024"), "no file names: {kind:?} {format}");
+        }
+        for photo in photos.iter().chain(&docx_media(&docx)) {
+            assert!(!holds(photo, "Lindqvist"), "{kind:?}: a photo keeps its metadata");
+        }
+        assert!(!holds(&pdf, "Lindqvist"), "{kind:?}: the PDF embeds a photo with its metadata");
+    }
+}
+
+#[test]
+fn pseudonymised_minutes_show_initials_and_keep_offices_and_words() {
+    let mut input = leaky(DocumentKind::Minutes);
+    input.pseudonymise = true;
+    let md = minutes::markdown(&input);
+    for shown in [
+        "Frau M. schlägt vor, mit J. S. zu sprechen (Müllerstraße 3).",
+        "(#K. · A. M.)",
+        "*(#Sprache · P. P. L.)*",
+        "S.s Gruppe: Betriebe früh einbinden.",
+        "Dank an Ö., A. und A. M.",
+        "- Praxis Dr. W.: B. K.",
+        "### Tisch 1: Sprache bei Frau Ö.",
+        "Runde 2: Was sagt Herr K.?",
+        "Ort: Rathaus, Büro von J. S.",
+        "*\\[Foto 1, Tisch 1, Runde 1\\]*",
+        "*\\[Foto 2, Tisch 1, Runde 1\\]*",
+        "*\\[Foto 1, Tisch 1, Runde 2\\]*",
+        "| Z1 | Jedes Kind spricht gut Deutsch; Abstimmung mit Frau S. | Frühe Bildung | 7 | L. S. |",
+        "| 5 | Jugendamt | bis 2027 |",
+        "| 0 | Kommunales Integrationszentrum | nach Rücksprache mit L. |",
+    ] {
+        assert!(md.contains(shown), "{shown} in {md}");
+    }
+    let statements = minutes::csv_statements(&input);
+    assert!(statements.contains(";Frühe Bildung;7;L. S.;;Entwurf;"), "{statements}");
+    let concept = minutes::markdown(&leaky(DocumentKind::Concept));
+    assert!(concept.contains("Verantwortlich: Lisa Schmitz"), "{concept}");
+    let mut concept = leaky(DocumentKind::Concept);
+    concept.pseudonymise = true;
+    let concept = minutes::markdown(&concept);
+    assert!(concept.contains("Verantwortlich: L. S.") && concept.contains("Verantwortlich: Jugendamt"), "{concept}");
+    assert!(concept.contains("Begleitet von A. M."), "{concept}");
+}
+
+#[test]
+fn documents_that_are_not_pseudonymised_still_name_everyone_but_photos_lose_their_metadata() {
+    let input = leaky(DocumentKind::Minutes);
+    let md = minutes::markdown(&input);
+    for shown in [
+        "Frau Müller schlägt vor, mit jürgen strasser zu sprechen",
+        "*(#Sprache · Protokoll: Petra Lindqvist)*",
+        "- Praxis Dr. Weber: Ben Kaya",
+        "*\\[Foto, Tisch 1, Runde 2 (Tisch3\\_Müller.jpg)\\]*",
+        "| Lisa Schmitz |",
+    ] {
+        assert!(md.contains(shown), "{shown} in {md}");
+    }
+    assert_eq!(names_in(&minutes::csv_statements(&input)), ["Ben", "Kaya", "Lisa", "Schmitz", "Lindqvist"]);
+    let docx = minutes::docx(&input).unwrap();
+    assert!(zip_part(&docx, "word/document.xml").contains("Frau Müller schlägt vor"));
+    let pdf = minutes::pdf(&input).unwrap();
+    let text = poppler("pdftotext", &pdf, &[]).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Frau Müller schlägt vor") && text.contains("Tisch3_Müller.jpg"), "{text}");
+    // No document carries a photo's metadata: nobody reads it there, and it may hold a GPS
+    // position or the camera owner's name.
+    let (photos, _) = html_photos(&minutes::html(&input));
+    assert_eq!(photos.len(), 3);
+    for photo in photos.iter().chain(&docx_media(&docx)) {
+        assert!(!holds(photo, "Lindqvist"));
+    }
+    assert!(!holds(&pdf, "Lindqvist"));
+    let images = poppler("pdfimages", &pdf, &["-list"]);
+    let sizes: Vec<(String, String)> = images
+        .lines()
+        .skip(2)
+        .map(|row| {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            (cols[3].to_owned(), cols[4].to_owned())
+        })
+        .collect();
+    assert_eq!(sizes.len(), 3, "the stripped photos are still pictures: {images}");
+    assert!(sizes.iter().filter(|s| *s == &("16".to_owned(), "8".to_owned())).count() == 2, "{images}");
+}
+
+#[test]
+fn a_photo_turns_by_its_exif_orientation_and_its_own_rotation() {
+    let mut input = leaky(DocumentKind::Minutes);
+    let photos = &mut input.workshops[0].photos;
+    photos.truncate(2);
+    // EXIF 6 (turn 90° clockwise) and the user's 90°: upside down; EXIF 5 mirrors, then turns 270°.
+    photos[1].rotation_degrees = 90;
+    photos.push(Photo { bytes: phone_jpeg(5), ..photos[1].clone() });
+    photos[2].rotation_degrees = 0;
+    let html = minutes::html(&input);
+    assert!(html.contains("style=\"transform:rotate(180deg)\""), "{html}");
+    assert!(html.contains("style=\"transform:rotate(270deg) scaleX(-1)\""));
+    let document = zip_part(&minutes::docx(&input).unwrap(), "word/document.xml");
+    assert!(document.contains("<a:xfrm rot=\"10800000\">"), "{document}");
+    assert!(document.contains("<a:xfrm rot=\"16200000\" flipH=\"1\">"), "{document}");
+    assert!(document.contains("<a:xfrm rot=\"0\">"), "the PNG has no orientation");
+}

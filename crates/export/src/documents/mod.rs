@@ -4,12 +4,19 @@
 //! into a list of blocks (headings, paragraphs, list items, tables, photos), one function per
 //! chapter, and each writer in [`render`] turns the blocks into its format, so all formats say the
 //! same (the CSV files list the notes and statements directly). With `pseudonymise`, every
-//! person's name (attendance, table hosts, note authors) is replaced by initials ("Anna Müller"
-//! → "A. M."); names inside the notes' text are not touched.
+//! person's name is replaced by initials ("Anna Müller" → "A. M."): in the attendance, as table
+//! host and note author, and inside every text typed about the workshop (notes, summaries,
+//! statements, topics, questions, …) by the rule of `cafehost_core::pseudonym`, also after a
+//! title ("Frau Schulze"); a statement's owner that reads as a person's name ("Lisa Schmitz")
+//! too, while offices ("Jugendamt") stay;
+//! photos are captioned by table, round and number instead of their file names. Every photo, in
+//! every document, is embedded without its metadata (EXIF, XMP, IPTC, comments: see
+//! `metadata`).
 
 mod content;
 mod image;
 mod labels;
+mod metadata;
 mod render;
 
 use cafehost_core::run::ScheduledStep;
@@ -37,11 +44,12 @@ pub struct Photo {
     pub table_id: Option<TableId>,
     /// The round, if any.
     pub round_id: Option<RoundId>,
-    /// Its original file name (for captions and the Markdown placeholder).
+    /// Its original file name (for captions and the Markdown placeholder; left out when
+    /// pseudonymised, since it may name someone).
     pub file_name: String,
     /// `image/jpeg` or `image/png`.
     pub media_type: String,
-    /// The image file's bytes.
+    /// The image file's bytes (documents embed them without their metadata).
     pub bytes: Vec<u8>,
     /// Clockwise rotation to apply: 0, 90, 180 or 270.
     pub rotation_degrees: u32,
@@ -81,12 +89,14 @@ pub struct MinutesInput {
     pub statements: Vec<Statement>,
     /// List the participants' names under their organisation (else only counts).
     pub include_names: bool,
-    /// Replace people's names (attendance, hosts, authors) by initials.
+    /// Replace people's names by initials: in the attendance, as hosts and authors, inside the
+    /// texts (notes, summaries, statements, …), as owners; photos are captioned without their
+    /// file names.
     pub pseudonymise: bool,
 }
 
-/// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line with the file name,
-/// since a Markdown file cannot hold them.
+/// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line (with the file name
+/// unless pseudonymised), since a Markdown file cannot hold them.
 pub fn markdown(input: &MinutesInput) -> String {
     render::markdown::render(&content::document(input))
 }

@@ -13,7 +13,7 @@ use crate::common::text::sort_key;
 use crate::documents::WorkshopMinutes;
 
 /// The blocks of a concept draft.
-pub fn blocks<'a>(ctx: &Context<'a>) -> Vec<Block<'a>> {
+pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![title_page(ctx)];
     background(ctx, &mut out);
     fields_of_action(ctx, &mut out);
@@ -23,7 +23,7 @@ pub fn blocks<'a>(ctx: &Context<'a>) -> Vec<Block<'a>> {
 
 /// The process's title, "Aus den Ergebnissen von 2 Workshops (12. Mai 2026 – 3. Juni 2026)" and
 /// the process's description.
-fn title_page<'a>(ctx: &Context<'a>) -> Block<'a> {
+fn title_page(ctx: &Context<'_>) -> Block {
     let input = ctx.input;
     let l = ctx.l;
     let dates: Vec<_> = input.workshops.iter().filter_map(|w| w.setup.workshop.details.date).collect();
@@ -38,15 +38,15 @@ fn title_page<'a>(ctx: &Context<'a>) -> Block<'a> {
     }
     Block::TitlePage {
         kind: l.concept.to_owned(),
-        title: input.title.clone(),
+        title: ctx.text(&input.title),
         lines: vec![from],
-        purpose: input.process_description.trim().to_owned(),
+        purpose: ctx.text(input.process_description.trim()),
     }
 }
 
 /// Purpose: the process's description and each workshop's purpose; left out when neither is
 /// known.
-fn background(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
+fn background(ctx: &Context<'_>, out: &mut Vec<Block>) {
     let input = ctx.input;
     let description = input.process_description.trim();
     let purposes: Vec<(usize, &WorkshopMinutes)> = input
@@ -60,13 +60,13 @@ fn background(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
     }
     out.push(Block::Heading(1, ctx.l.background.to_owned()));
     if !description.is_empty() {
-        out.push(Block::Paragraph(description.to_owned()));
+        out.push(Block::Paragraph(ctx.text(description)));
     }
     for (i, w) in purposes {
         let d = &w.setup.workshop.details;
         out.push(Block::Item {
             depth: 0,
-            text: format!("W{} {}: {}", i + 1, d.title.trim(), d.purpose.trim()),
+            text: format!("W{} {}: {}", i + 1, ctx.text(d.title.trim()), ctx.text(d.purpose.trim())),
             meta: String::new(),
         });
     }
@@ -85,16 +85,16 @@ impl<'a> Statements<'_, 'a> {
     }
 
     /// "M1 Sprachkurse …" as a list item with its votes, owner, status and sources.
-    fn item(&self, depth: u8, s: &Statement) -> Block<'static> {
+    fn item(&self, depth: u8, s: &Statement) -> Block {
         Block::Item {
             depth,
-            text: format!("{} {}", self.ctx.number(s.id), s.text.trim()),
+            text: format!("{} {}", self.ctx.number(s.id), self.ctx.text(s.text.trim())),
             meta: self.ctx.statement_meta(s),
         }
     }
 
     /// A measure and, one level down, the steering linked to it.
-    fn measure(&self, m: &Statement, out: &mut Vec<Block<'_>>) {
+    fn measure(&self, m: &Statement, out: &mut Vec<Block>) {
         out.push(self.item(0, m));
         for s in self.linked(m, StatementLevel::Steering) {
             out.push(self.item(1, s));
@@ -103,14 +103,14 @@ impl<'a> Statements<'_, 'a> {
 }
 
 /// One chapter per field of action (those without one last), in the order of their names.
-fn fields_of_action(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
+fn fields_of_action(ctx: &Context<'_>, out: &mut Vec<Block>) {
     let input = ctx.input;
     let l = ctx.l;
     let all = Statements { ctx, by_id: input.statements.iter().map(|s| (s.id, s)).collect() };
     let mut fields: BTreeMap<(bool, String), String> = BTreeMap::new();
     for s in &input.statements {
         let f = s.field_of_action.trim();
-        fields.entry((f.is_empty(), sort_key(f))).or_insert_with(|| f.to_owned());
+        fields.entry((f.is_empty(), sort_key(f))).or_insert_with(|| ctx.text(f));
     }
     if input.statements.is_empty() {
         out.push(Block::Heading(1, l.fields_of_action.to_owned()));
@@ -129,10 +129,10 @@ fn fields_of_action(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
 
 /// Each goal of a field with its sources, the measures linked to it (each with its steering)
 /// and the steering linked to it directly.
-fn goals(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block<'_>>) {
+fn goals(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
     let (ctx, l) = (all.ctx, all.ctx.l);
     for goal in in_field.iter().filter(|s| s.level == StatementLevel::Goal) {
-        out.push(Block::Heading(2, format!("{} {}", ctx.number(goal.id), goal.text.trim())));
+        out.push(Block::Heading(2, format!("{} {}", ctx.number(goal.id), ctx.text(goal.text.trim()))));
         out.push(Block::Quiet(ctx.statement_meta(goal)));
         let measures = all.linked(goal, StatementLevel::Measure);
         let steering = all.linked(goal, StatementLevel::Steering);
@@ -152,7 +152,7 @@ fn goals(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block<
 }
 
 /// The measures of a field linked to no goal, each with its steering.
-fn further_measures(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block<'_>>) {
+fn further_measures(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
     let loose: Vec<&&Statement> = in_field
         .iter()
         .filter(|s| s.level == StatementLevel::Measure && all.linked(s, StatementLevel::Goal).is_empty())
@@ -167,7 +167,7 @@ fn further_measures(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut
 }
 
 /// The steering of a field linked to neither a goal nor a measure.
-fn further_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block<'_>>) {
+fn further_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
     let loose: Vec<&&Statement> = in_field
         .iter()
         .filter(|s| {
@@ -186,7 +186,7 @@ fn further_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut
 }
 
 /// The annex: every workshop with its date, place, tables and people present.
-fn annex(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
+fn annex(ctx: &Context<'_>, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.annex_workshops.to_owned()));
     let rows: Vec<Vec<String>> = ctx
@@ -199,9 +199,9 @@ fn annex(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
             let present = w.setup.participants.iter().filter(|p| p.attendance != Attendance::Absent).count();
             vec![
                 format!("W{}", i + 1),
-                d.title.trim().to_owned(),
+                ctx.text(d.title.trim()),
                 d.date.map(|x| ctx.base.date(x)).unwrap_or_default(),
-                d.place.trim().to_owned(),
+                ctx.text(d.place.trim()),
                 w.setup.tables.len().to_string(),
                 present.to_string(),
             ]

@@ -3,20 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use cafehost_core::pseudonym::{Names, initials};
 use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId, StatementLevel};
 
 use crate::common::labels::Labels;
 use crate::documents::labels::MinutesLabels;
 use crate::documents::{MinutesInput, WorkshopMinutes};
-
-/// "A. M." for "Anna Müller".
-pub fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
-        .map(|c| format!("{}.", c.to_uppercase()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Where a note was taken, for source references.
 struct Origin {
@@ -34,6 +26,26 @@ pub struct Context<'a> {
     origins: HashMap<NoteId, Origin>,
     numbers: HashMap<StatementId, String>,
     links: HashMap<StatementId, Vec<StatementId>>,
+    /// The people whose names a pseudonymised document hides; `None` when it shows them.
+    names: Option<Names>,
+}
+
+/// Everyone whose name the document may mention: the participants of its workshops (the table
+/// hosts among them), and whoever the note authors and statement owners name.
+fn known_names(input: &MinutesInput) -> Names {
+    let mut names = Names::new();
+    for w in &input.workshops {
+        for p in &w.setup.participants {
+            names.add(&p.input.first_name, &p.input.last_name);
+        }
+        for n in &w.notes {
+            names.learn(&n.author);
+        }
+    }
+    for s in &input.statements {
+        names.learn(&s.owner);
+    }
+    names
 }
 
 impl<'a> Context<'a> {
@@ -79,12 +91,31 @@ impl<'a> Context<'a> {
             let mut seen = HashSet::new();
             list.retain(|id| seen.insert(*id));
         }
-        Self { input, l, base: Labels::of(input.language), origins, numbers, links }
+        let names = input.pseudonymise.then(|| known_names(input));
+        Self { input, l, base: Labels::of(input.language), origins, numbers, links, names }
     }
 
     /// A person's name as the document shows it (initials when pseudonymised).
     pub fn person(&self, name: &str) -> String {
         if self.input.pseudonymise { initials(name) } else { name.trim().to_owned() }
+    }
+
+    /// Text typed about the workshop (a note, a topic, a statement …) as the document shows it:
+    /// when pseudonymised, with the known people's names as initials.
+    pub fn text(&self, text: &str) -> String {
+        match &self.names {
+            Some(names) => names.hide(text),
+            None => text.to_owned(),
+        }
+    }
+
+    /// A statement's owner, which may itself be a person's name: when pseudonymised, also
+    /// whatever reads as one becomes initials ("Lisa Schmitz"; "Jugendamt" stays).
+    pub fn owner(&self, text: &str) -> String {
+        match &self.names {
+            Some(names) => names.hide_owner(text),
+            None => text.to_owned(),
+        }
     }
 
     /// "Z3".
@@ -144,10 +175,10 @@ impl<'a> Context<'a> {
     pub fn statement_meta(&self, s: &Statement) -> String {
         let mut parts = vec![format!("{}: {}", self.l.votes, s.votes)];
         if !s.owner.trim().is_empty() {
-            parts.push(format!("{}: {}", self.l.owner, s.owner.trim()));
+            parts.push(format!("{}: {}", self.l.owner, self.owner(s.owner.trim())));
         }
         if !s.time_frame.trim().is_empty() {
-            parts.push(format!("{}: {}", self.l.time_frame, s.time_frame.trim()));
+            parts.push(format!("{}: {}", self.l.time_frame, self.text(s.time_frame.trim())));
         }
         parts.push(format!("{}: {}", self.l.status, self.l.status_name(s.status)));
         let sources = self.sources(s);
@@ -158,7 +189,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The question a table asks in a round: its own, else the round's.
+/// The question a table asks in a round: its own, else the round's; as typed, so callers pass it
+/// through [`Context::text`].
 pub fn question<'w>(workshop: &'w WorkshopMinutes, table: &'w CafeTable, round: usize) -> &'w str {
     let Some(r) = workshop.setup.rounds.get(round) else { return "" };
     table

@@ -10,17 +10,17 @@ use std::collections::{BTreeMap, HashMap};
 use cafehost_core::run::{StepKind, round_times};
 use cafehost_core::{Attendance, CafeTable, NoteKind, Participant, ParticipantId, StatementLevel};
 
-use super::{Block, Context, question};
+use super::{Block, Context, Picture, question};
 use crate::common::text::{clock_span, sort_key};
 use crate::documents::{Photo, WorkshopMinutes};
 
 /// The blocks of a minutes document.
-pub fn blocks<'a>(ctx: &Context<'a>) -> Vec<Block<'a>> {
+pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![title_page(ctx)];
     let several = ctx.input.workshops.len() > 1;
     for (i, w) in ctx.input.workshops.iter().enumerate() {
         if several {
-            out.push(Block::Heading(1, format!("W{}: {}", i + 1, w.setup.workshop.details.title)));
+            out.push(Block::Heading(1, format!("W{}: {}", i + 1, ctx.text(&w.setup.workshop.details.title))));
         }
         programme(ctx, w, &mut out);
         attendance(ctx, w, &mut out);
@@ -33,7 +33,7 @@ pub fn blocks<'a>(ctx: &Context<'a>) -> Vec<Block<'a>> {
 }
 
 /// Title, date and start time, place, process and purpose (of the first workshop).
-fn title_page<'a>(ctx: &Context<'a>) -> Block<'a> {
+fn title_page(ctx: &Context<'_>) -> Block {
     let input = ctx.input;
     let l = ctx.l;
     let mut lines = Vec::new();
@@ -45,19 +45,19 @@ fn title_page<'a>(ctx: &Context<'a>) -> Block<'a> {
             lines.push(format!("{}: {}{time}", l.date, ctx.base.date(date)));
         }
         if !d.place.trim().is_empty() {
-            lines.push(format!("{}: {}", l.place, d.place.trim()));
+            lines.push(format!("{}: {}", l.place, ctx.text(d.place.trim())));
         }
-        d.purpose.trim().clone_into(&mut purpose);
+        purpose = ctx.text(d.purpose.trim());
     }
     if let Some(p) = input.process_title.as_deref().filter(|p| !p.trim().is_empty()) {
-        lines.push(format!("{}: {}", l.process, p.trim()));
+        lines.push(format!("{}: {}", l.process, ctx.text(p.trim())));
     }
-    Block::TitlePage { kind: l.minutes.to_owned(), title: input.title.clone(), lines, purpose }
+    Block::TitlePage { kind: l.minutes.to_owned(), title: ctx.text(&input.title), lines, purpose }
 }
 
 /// The workshop's timetable: every step (welcome, rounds with their questions, breaks, harvest)
 /// with its clock times when the workshop has a start time, and its length.
-fn programme(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+fn programme(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.programme.to_owned()));
     let rows: Vec<Vec<String>> = w
@@ -77,7 +77,7 @@ fn programme(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
             vec![
                 clock_span(s.starts.zip(s.ends)),
                 name,
-                question.to_owned(),
+                ctx.text(question),
                 format!("{} {}", s.step.minutes, l.minutes_unit),
             ]
         })
@@ -94,15 +94,18 @@ fn programme(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
 }
 
 /// Participants by organisation: registered, present, cancelled; names only with `include_names`.
-fn attendance(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+fn attendance(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.attendance.to_owned()));
     let mut groups: BTreeMap<String, (String, Vec<&Participant>)> = BTreeMap::new();
     for p in &w.setup.participants {
         let org = p.input.organisation.trim();
-        let (key, name) =
-            if org.is_empty() { ("\u{10FFFF}".to_owned(), ctx.base.no_organisation) } else { (sort_key(org), org) };
-        groups.entry(key).or_insert_with(|| (name.to_owned(), Vec::new())).1.push(p);
+        let (key, name) = if org.is_empty() {
+            ("\u{10FFFF}".to_owned(), ctx.base.no_organisation.to_owned())
+        } else {
+            (sort_key(org), ctx.text(org))
+        };
+        groups.entry(key).or_insert_with(|| (name, Vec::new())).1.push(p);
     }
     let count = |people: &[&Participant], f: fn(Attendance) -> bool| people.iter().filter(|p| f(p.attendance)).count();
     let present = |a: Attendance| matches!(a, Attendance::Present | Attendance::Left);
@@ -145,7 +148,7 @@ fn host_name(ctx: &Context<'_>, w: &WorkshopMinutes, table: &CafeTable) -> Optio
 }
 
 /// Each table with its host and the question it asks in each round.
-fn tables_and_questions(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+fn tables_and_questions(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.tables_and_questions.to_owned()));
     if w.setup.tables.is_empty() {
@@ -161,7 +164,7 @@ fn tables_and_questions(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Bl
             if !q.is_empty() {
                 out.push(Block::Item {
                     depth: 0,
-                    text: format!("{} {}: {q}", ctx.base.round, i + 1),
+                    text: format!("{} {}: {}", ctx.base.round, i + 1, ctx.text(q)),
                     meta: String::new(),
                 });
             }
@@ -174,7 +177,7 @@ fn note_meta(ctx: &Context<'_>, note: &cafehost_core::Note) -> String {
     let mut parts = Vec::new();
     let tags: Vec<&str> = note.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
     if !tags.is_empty() {
-        parts.push(tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+        parts.push(tags.iter().map(|t| format!("#{}", ctx.text(t))).collect::<Vec<_>>().join(" "));
     }
     if !note.author.trim().is_empty() {
         parts.push(ctx.person(&note.author));
@@ -182,9 +185,18 @@ fn note_meta(ctx: &Context<'_>, note: &cafehost_core::Note) -> String {
     parts.join(" · ")
 }
 
-/// "Foto, Tisch 1, Runde 1 (tischdecke.png)".
-fn photo_caption(ctx: &Context<'_>, table: Option<&CafeTable>, round: Option<usize>, photo: &Photo) -> String {
-    let mut parts = vec![ctx.l.photo.to_owned()];
+/// A photo captioned "Foto, Tisch 1, Runde 1 (tischdecke.png)"; pseudonymised "Foto 2, Tisch 1,
+/// Runde 1": a file's name may be a person's (`Tisch3_Mueller.jpg`), so the photo's number in its
+/// place stands instead.
+fn photo_block(
+    ctx: &Context<'_>,
+    table: Option<&CafeTable>,
+    round: Option<usize>,
+    number: usize,
+    photo: &Photo,
+) -> Block {
+    let mut parts =
+        vec![if ctx.input.pseudonymise { format!("{} {number}", ctx.l.photo) } else { ctx.l.photo.to_owned() }];
     if let Some(t) = table {
         parts.push(format!("{} {}", ctx.base.table, t.input.number));
     }
@@ -192,12 +204,17 @@ fn photo_caption(ctx: &Context<'_>, table: Option<&CafeTable>, round: Option<usi
         parts.push(format!("{} {}", ctx.base.round, r + 1));
     }
     let name = photo.file_name.trim();
-    if name.is_empty() { parts.join(", ") } else { format!("{} ({name})", parts.join(", ")) }
+    let caption = if name.is_empty() || ctx.input.pseudonymise {
+        parts.join(", ")
+    } else {
+        format!("{} ({name})", parts.join(", "))
+    };
+    Block::Photo(Picture::of(photo), caption)
 }
 
 /// The notes by table and round (round headings with their clock times), each round with its
 /// question and photos; notes of no known round or table last.
-fn notes<'a>(ctx: &Context<'a>, w: &'a WorkshopMinutes, out: &mut Vec<Block<'a>>) {
+fn notes(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.notes.to_owned()));
     let times = round_times(&w.schedule);
@@ -235,16 +252,16 @@ fn notes<'a>(ctx: &Context<'a>, w: &'a WorkshopMinutes, out: &mut Vec<Block<'a>>
                     out.push(Block::Heading(3, heading));
                     let q = question(w, table, i);
                     if !q.is_empty() {
-                        out.push(Block::Quiet(format!("{}: {q}", l.question)));
+                        out.push(Block::Quiet(format!("{}: {}", l.question, ctx.text(q))));
                     }
                 }
                 None => out.push(Block::Heading(3, l.without_round.to_owned())),
             }
             for n in ns {
-                out.push(Block::Item { depth: 0, text: n.text.trim().to_owned(), meta: note_meta(ctx, n) });
+                out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
             }
-            for p in ps {
-                out.push(Block::Photo(p, photo_caption(ctx, Some(table), index, p)));
+            for (number, p) in ps.into_iter().enumerate() {
+                out.push(photo_block(ctx, Some(table), index, number + 1, p));
             }
         }
     }
@@ -255,10 +272,10 @@ fn notes<'a>(ctx: &Context<'a>, w: &'a WorkshopMinutes, out: &mut Vec<Block<'a>>
         any = true;
         out.push(Block::Heading(2, l.without_table.to_owned()));
         for n in loose {
-            out.push(Block::Item { depth: 0, text: n.text.trim().to_owned(), meta: note_meta(ctx, n) });
+            out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
         }
-        for p in loose_photos {
-            out.push(Block::Photo(p, photo_caption(ctx, None, None, p)));
+        for (number, p) in loose_photos.into_iter().enumerate() {
+            out.push(photo_block(ctx, None, None, number + 1, p));
         }
     }
     if !any {
@@ -267,7 +284,7 @@ fn notes<'a>(ctx: &Context<'a>, w: &'a WorkshopMinutes, out: &mut Vec<Block<'a>>
 }
 
 /// The tables' summaries by round and the summary of the workshop.
-fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
+fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.summaries.to_owned()));
     let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
@@ -285,7 +302,7 @@ fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
             if let Some(i) = n.round_id.and_then(|r| rounds.get(&r)) {
                 out.push(Block::Heading(3, format!("{} {}", ctx.base.round, i + 1)));
             }
-            out.push(Block::Paragraph(n.text.trim().to_owned()));
+            out.push(Block::Paragraph(ctx.text(n.text.trim())));
             let meta = note_meta(ctx, n);
             if !meta.is_empty() {
                 out.push(Block::Quiet(meta));
@@ -297,7 +314,7 @@ fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
         any = true;
         out.push(Block::Heading(2, l.workshop_summary.to_owned()));
         for n in closing {
-            out.push(Block::Paragraph(n.text.trim().to_owned()));
+            out.push(Block::Paragraph(ctx.text(n.text.trim())));
             let meta = note_meta(ctx, n);
             if !meta.is_empty() {
                 out.push(Block::Quiet(meta));
@@ -310,7 +327,7 @@ fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block<'_>>) {
 }
 
 /// The statements by level (goals, measures, steering), each level a table.
-fn results(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
+fn results(ctx: &Context<'_>, out: &mut Vec<Block>) {
     let input = ctx.input;
     let l = ctx.l;
     out.push(Block::Heading(1, l.results.to_owned()));
@@ -325,11 +342,11 @@ fn results(ctx: &Context<'_>, out: &mut Vec<Block<'_>>) {
             .map(|s| {
                 vec![
                     ctx.number(s.id).to_owned(),
-                    s.text.trim().to_owned(),
-                    s.field_of_action.trim().to_owned(),
+                    ctx.text(s.text.trim()),
+                    ctx.text(s.field_of_action.trim()),
                     s.votes.to_string(),
-                    s.owner.trim().to_owned(),
-                    s.time_frame.trim().to_owned(),
+                    ctx.owner(s.owner.trim()),
+                    ctx.text(s.time_frame.trim()),
                     l.status_name(s.status).to_owned(),
                     ctx.sources(s),
                     ctx.links_text(s),
@@ -367,6 +384,6 @@ fn table_heading(ctx: &Context<'_>, table: &CafeTable) -> String {
     if topic.is_empty() {
         format!("{} {}", ctx.base.table, table.input.number)
     } else {
-        format!("{} {}: {topic}", ctx.base.table, table.input.number)
+        format!("{} {}: {}", ctx.base.table, table.input.number, ctx.text(topic))
     }
 }

@@ -9,18 +9,46 @@ mod minutes;
 
 pub use context::{Context, question};
 
-use super::{DocumentKind, MinutesInput, Photo};
+use super::{DocumentKind, MinutesInput, Photo, image, metadata};
 
 /// A document: its title (for metadata) and its blocks in reading order.
-pub struct Doc<'a> {
+pub struct Doc {
     /// "Protokoll – Arbeit und Übergang".
     pub title: String,
     /// The content.
-    pub blocks: Vec<Block<'a>>,
+    pub blocks: Vec<Block>,
+}
+
+/// A photo as every format embeds it: without its metadata ([`metadata::strip`]), turned as the
+/// app shows it.
+pub struct Picture {
+    /// The image file's bytes, stripped.
+    pub bytes: Vec<u8>,
+    /// `image/jpeg` or `image/png`, from the bytes.
+    pub media_type: &'static str,
+    /// Clockwise turn, 0, 90, 180 or 270: the EXIF orientation's and the photo's own.
+    pub degrees: u32,
+    /// Mirrored left to right before the turn (some EXIF orientations ask for it).
+    pub mirrored: bool,
+}
+
+impl Picture {
+    /// The photo ready to embed, or `None` when its bytes cannot be read through (the document
+    /// shows its caption only).
+    pub fn of(photo: &Photo) -> Option<Self> {
+        let stripped = metadata::strip(&photo.bytes)?;
+        let media_type = image::media_type(&stripped.bytes)?;
+        Some(Self {
+            media_type,
+            degrees: (photo.rotation_degrees % 360 + stripped.turn.degrees) % 360,
+            mirrored: stripped.turn.mirrored,
+            bytes: stripped.bytes,
+        })
+    }
 }
 
 /// One piece of content.
-pub enum Block<'a> {
+pub enum Block {
     /// The title page; what follows starts on a new page.
     TitlePage {
         /// "Protokoll".
@@ -56,12 +84,12 @@ pub enum Block<'a> {
         /// Rows of cells.
         rows: Vec<Vec<String>>,
     },
-    /// A photo with a caption.
-    Photo(&'a Photo, String),
+    /// A photo with a caption; only the caption when the photo cannot be embedded.
+    Photo(Option<Picture>, String),
 }
 
 /// The document for the input's kind.
-pub fn document(input: &MinutesInput) -> Doc<'_> {
+pub fn document(input: &MinutesInput) -> Doc {
     let ctx = Context::new(input);
     let kind = match input.kind {
         DocumentKind::Minutes => ctx.l.minutes,
@@ -71,5 +99,5 @@ pub fn document(input: &MinutesInput) -> Doc<'_> {
         DocumentKind::Minutes => minutes::blocks(&ctx),
         DocumentKind::Concept => concept::blocks(&ctx),
     };
-    Doc { title: format!("{kind} – {}", input.title), blocks }
+    Doc { title: format!("{kind} – {}", ctx.text(&input.title)), blocks }
 }

@@ -58,7 +58,8 @@ struct Media<'a> {
     bytes: &'a [u8],
 }
 
-fn picture(out: &mut String, media: &Media<'_>, number: usize, size: (u32, u32), rotation: u32, caption: &str) {
+fn picture(out: &mut String, media: &Media<'_>, number: usize, size: (u32, u32), turn: (u32, bool), caption: &str) {
+    let (rotation, mirrored) = turn;
     // Fit into 16 × 10 cm, keeping the aspect ratio; turned a quarter, the box is the other way.
     let turned = rotation % 180 == 90;
     let (w, h) = (u64::from(size.0.max(1)), u64::from(size.1.max(1)));
@@ -71,6 +72,8 @@ fn picture(out: &mut String, media: &Media<'_>, number: usize, size: (u32, u32),
     // effect extent.
     let (pad_x, pad_y) = if turned { (ex.saturating_sub(cx) / 2, ey.saturating_sub(cy) / 2) } else { (0, 0) };
     let rot = u64::from(rotation % 360) * 60_000;
+    // DrawingML mirrors a picture before it turns it.
+    let flip = if mirrored { " flipH=\"1\"" } else { "" };
     let descr = xml(caption);
     let _ = write!(
         out,
@@ -82,7 +85,7 @@ fn picture(out: &mut String, media: &Media<'_>, number: usize, size: (u32, u32),
 <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
 <pic:pic><pic:nvPicPr><pic:cNvPr id=\"{number}\" name=\"{name}\" descr=\"{descr}\"/><pic:cNvPicPr/></pic:nvPicPr>\
 <pic:blipFill><a:blip r:embed=\"{id}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
-<pic:spPr><a:xfrm rot=\"{rot}\"><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>\
+<pic:spPr><a:xfrm rot=\"{rot}\"{flip}><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>\
 <a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
 </wp:inline></w:drawing></w:r></w:p>",
         name = xml(&media.name),
@@ -128,7 +131,7 @@ w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
     out.push_str("</w:tbl><w:p/>");
 }
 
-fn body<'a>(doc: &Doc<'a>, media: &mut Vec<Media<'a>>) -> String {
+fn body<'a>(doc: &'a Doc, media: &mut Vec<Media<'a>>) -> String {
     let mut out = String::with_capacity(64 * 1024);
     for block in &doc.blocks {
         match block {
@@ -164,22 +167,16 @@ fn body<'a>(doc: &Doc<'a>, media: &mut Vec<Media<'a>>) -> String {
             }
             Block::Table { widths, header, rows } => table(&mut out, widths, header, rows),
             Block::Photo(photo, caption) => {
-                let ext = match image::media_type(&photo.bytes) {
-                    Some("image/png") => "png",
-                    Some(_) => "jpeg",
-                    None => {
-                        paragraph(&mut out, Some("Caption"), caption, "");
-                        continue;
-                    }
-                };
-                let Some(size) = image::size(&photo.bytes) else {
+                // A photo that could not be cleaned, or of no readable size, shows its caption.
+                let Some((photo, size)) = photo.as_ref().and_then(|p| Some((p, image::size(&p.bytes)?))) else {
                     paragraph(&mut out, Some("Caption"), caption, "");
                     continue;
                 };
+                let ext = if photo.media_type == "image/png" { "png" } else { "jpeg" };
                 let n = media.len() + 1;
                 media.push(Media { id: format!("rIdImg{n}"), name: format!("image{n}.{ext}"), bytes: &photo.bytes });
                 if let Some(m) = media.last() {
-                    picture(&mut out, m, n, size, photo.rotation_degrees, caption);
+                    picture(&mut out, m, n, size, (photo.degrees, photo.mirrored), caption);
                 }
             }
         }
@@ -257,7 +254,7 @@ const NUMBERING: &str = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.or
 <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
 
 /// Renders the blocks as a `.docx` file.
-pub fn render(doc: &Doc<'_>, language: Language) -> Result<Vec<u8>, ExportError> {
+pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
     let lang = match language {
         Language::De => "de-DE",
         Language::En => "en-GB",

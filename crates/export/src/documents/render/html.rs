@@ -23,7 +23,7 @@ ul{margin:.3em 0 1em}@media print{header{page-break-after:always}h2{page-break-a
 
 /// Renders the blocks.
 #[allow(clippy::too_many_lines)] // one arm per kind of block
-pub fn render(doc: &Doc<'_>, language: Language) -> String {
+pub fn render(doc: &Doc, language: Language) -> String {
     let lang = match language {
         Language::De => "de",
         Language::En => "en",
@@ -109,19 +109,25 @@ pub fn render(doc: &Doc<'_>, language: Language) -> String {
                 }
                 out.push_str("</tbody>\n</table>\n");
             }
-            Block::Photo(photo, caption) => {
-                let media = match photo.media_type.as_str() {
-                    "image/png" => "image/png",
-                    _ => "image/jpeg",
-                };
-                let data = base64::engine::general_purpose::STANDARD.encode(&photo.bytes);
-                let turn = match photo.rotation_degrees % 360 {
-                    0 => String::new(),
-                    d => format!(" style=\"transform:rotate({d}deg)\""),
-                };
+            Block::Photo(None, caption) => {
+                let _ = writeln!(out, "<figure><figcaption>{}</figcaption></figure>", escape(caption));
+            }
+            Block::Photo(Some(picture), caption) => {
+                let data = base64::engine::general_purpose::STANDARD.encode(&picture.bytes);
+                // The functions apply right to left: mirror first, then turn.
+                let mut turn = Vec::new();
+                if picture.degrees != 0 {
+                    turn.push(format!("rotate({}deg)", picture.degrees));
+                }
+                if picture.mirrored {
+                    turn.push("scaleX(-1)".to_owned());
+                }
+                let style =
+                    if turn.is_empty() { String::new() } else { format!(" style=\"transform:{}\"", turn.join(" ")) };
                 let _ = writeln!(
                     out,
-                    "<figure><img src=\"data:{media};base64,{data}\" alt=\"{}\"{turn}><figcaption>{}</figcaption></figure>",
+                    "<figure><img src=\"data:{};base64,{data}\" alt=\"{}\"{style}><figcaption>{}</figcaption></figure>",
+                    picture.media_type,
                     escape(caption),
                     escape(caption)
                 );

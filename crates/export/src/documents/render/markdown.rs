@@ -10,7 +10,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Renders the blocks.
-pub fn render(doc: &Doc<'_>) -> String {
+pub fn render(doc: &Doc) -> String {
     let mut out = String::new();
     for block in &doc.blocks {
         match block {
@@ -53,6 +53,7 @@ pub fn render(doc: &Doc<'_>) -> String {
                 out.push('\n');
             }
             Block::Photo(_, caption) => {
+                // A Markdown file cannot hold the photo: its caption stands in.
                 let _ = writeln!(out, "*\\[{}\\]*\n", inline(caption));
             }
         }

@@ -14,8 +14,8 @@ use crate::common::labels::Labels;
 use crate::common::layout::{
     A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, count, finish, fit_line, page_settings, wrap,
 };
-use crate::documents::content::{Block, Doc};
-use crate::documents::{Photo, image};
+use crate::documents::content::{Block, Doc, Picture};
+use crate::documents::image;
 
 const LEFT: f32 = 20.0 * MM;
 const WIDTH: f32 = A4_W - 40.0 * MM;
@@ -32,7 +32,7 @@ enum Op {
     Text { bold: bool, size: f32, x: f32, y: f32, ink: Ink, text: String },
     Line { from: (f32, f32), to: (f32, f32) },
     Fill { x: f32, y: f32, w: f32, h: f32 },
-    Image { image: Image, x: f32, y: f32, w: f32, h: f32, rotation: u32 },
+    Image { image: Image, x: f32, y: f32, w: f32, h: f32, rotation: u32, mirrored: bool },
 }
 
 /// Lays blocks out top to bottom, starting new pages as needed.
@@ -197,15 +197,14 @@ impl Flow<'_> {
         self.y = top + h;
     }
 
-    fn photo(&mut self, photo: &Photo, caption: &str) {
-        let image = match image::media_type(&photo.bytes) {
-            Some("image/png") => Image::from_png(photo.bytes.clone().into(), true).ok(),
-            Some(_) => Image::from_jpeg(photo.bytes.clone().into(), true).ok(),
-            None => None,
-        };
-        let size = image::size(&photo.bytes);
-        if let (Some(image), Some((w, h))) = (image, size) {
-            let turned = photo.rotation_degrees % 180 == 90;
+    fn photo(&mut self, photo: Option<&Picture>, caption: &str) {
+        let image = photo.and_then(|p| match p.media_type {
+            "image/png" => Image::from_png(p.bytes.clone().into(), true).ok(),
+            _ => Image::from_jpeg(p.bytes.clone().into(), true).ok(),
+        });
+        let size = photo.and_then(|p| image::size(&p.bytes));
+        if let (Some(photo), Some(image), Some((w, h))) = (photo, image, size) {
+            let turned = photo.degrees % 180 == 90;
             #[allow(clippy::cast_precision_loss)]
             let (w, h) = if turned { (h as f32, w as f32) } else { (w as f32, h as f32) };
             let scale = (WIDTH.min(130.0 * MM) / w).min(95.0 * MM / h);
@@ -213,7 +212,15 @@ impl Flow<'_> {
             self.gap(4.0);
             self.ensure(dh + 2.0 * SMALL * LEADING);
             let (x, y) = (LEFT, self.y);
-            self.page().push(Op::Image { image, x, y, w: dw, h: dh, rotation: photo.rotation_degrees % 360 });
+            self.page().push(Op::Image {
+                image,
+                x,
+                y,
+                w: dw,
+                h: dh,
+                rotation: photo.degrees,
+                mirrored: photo.mirrored,
+            });
             self.y += dh + 3.0;
         }
         self.text(false, SMALL, LEFT, WIDTH, Ink::Grey, caption);
@@ -244,24 +251,27 @@ fn draw(canvas: &mut Canvas<'_, '_>, fonts: &Fonts, op: Op) {
         }
         Op::Line { from, to } => canvas.line(from, to, 0.5, Ink::Light, false),
         Op::Fill { x, y, w, h } => canvas.fill_rect(x, y, w, h, 232),
-        Op::Image { image, x, y, w, h, rotation } => {
+        Op::Image { image, x, y, w, h, rotation, mirrored } => {
             let turned = rotation % 180 == 90;
             let (iw, ih) = if turned { (h, w) } else { (w, h) };
             let Some(size) = Size::from_wh(iw, ih) else { return };
+            // Around the picture's centre: mirror first (the transform nearest the image), then
+            // turn.
             canvas.push_transform(&Transform::from_translate(x + w / 2.0, y + h / 2.0));
             #[allow(clippy::cast_precision_loss)]
             canvas.push_transform(&Transform::from_rotate(rotation as f32));
+            canvas.push_transform(&Transform::from_scale(if mirrored { -1.0 } else { 1.0 }, 1.0));
             canvas.push_transform(&Transform::from_translate(-iw / 2.0, -ih / 2.0));
             canvas.surface.draw_image(image, size);
-            canvas.pop();
-            canvas.pop();
-            canvas.pop();
+            for _ in 0..4 {
+                canvas.pop();
+            }
         }
     }
 }
 
 /// Renders the blocks as a PDF.
-pub fn render(doc: &Doc<'_>, language: Language) -> Result<Vec<u8>, ExportError> {
+pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::load()?;
     let labels = Labels::of(language);
     let mut flow = Flow { fonts: &fonts, pages: vec![Vec::new()], y: TOP };
@@ -279,7 +289,7 @@ pub fn render(doc: &Doc<'_>, language: Language) -> Result<Vec<u8>, ExportError>
             }
             Block::Item { depth, text, meta } => flow.item(*depth, text, meta),
             Block::Table { widths, header, rows } => flow.table(widths, header, rows),
-            Block::Photo(photo, caption) => flow.photo(photo, caption),
+            Block::Photo(photo, caption) => flow.photo(photo.as_ref(), caption),
         }
     }
     let mut pages = flow.pages;
