@@ -1,9 +1,12 @@
 //! The participant list: quick add, inline edit, delete, CSV import and export. Whether an import
 //! may go ahead is the core's decision (`ImportPreview::decide`), shown in the dialog and kept here.
 
+use base64::Engine as _;
 use cafehost_core::import::{self, ColumnRole, ImportDecision, ImportOptions, ImportPreview};
 use cafehost_core::setup::TitleMatch;
-use cafehost_core::{Attendance, Participant, ParticipantId, ParticipantInput, WorkshopId};
+use cafehost_core::{
+    Attendance, FieldProblem, Participant, ParticipantId, ParticipantInput, ValidationError, WorkshopId,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -111,7 +114,7 @@ impl People<'_> {
         options: ImportOptions,
     ) -> Result<ImportPreviewAndDecision> {
         let sheet = import::read_sheet(bytes)?;
-        Ok(check_sheet(&sheet, mapping, &self.participants(workshop)?, options))
+        Ok(check_sheet(sheet, mapping, &self.participants(workshop)?, options))
     }
 
     /// Imports the rows of `bytes` in one transaction, as the core's import decision says:
@@ -131,16 +134,16 @@ impl People<'_> {
         self.0.backups().before(BackupReason::Import)?;
         self.0.write(|s| {
             s.workshop(workshop)?;
-            let ImportPreviewAndDecision { preview, decision } =
-                check_sheet(&sheet, mapping, &s.participants(workshop)?, options);
+            let ImportPreviewAndDecision { mut preview, decision } =
+                check_sheet(sheet, mapping, &s.participants(workshop)?, options);
             if decision.refusal.is_some() {
                 return Err(AppError::ImportRefused {
                     invalid_rows: decision.skipped_invalid,
-                    mapping_problems: preview.mapping_problems,
+                    mapping_problems: std::mem::take(&mut preview.mapping_problems),
                 });
             }
             let people: Vec<Participant> =
-                preview.selected(&decision).map(|p| new_participant(workshop, p.clone(), now)).collect();
+                preview.into_selected(&decision).map(|p| new_participant(workshop, p, now)).collect();
             s.insert_participants(&people)?;
             Ok(ImportOutcome {
                 imported: decision.importable,
@@ -148,6 +151,39 @@ impl People<'_> {
                 skipped_duplicates: decision.skipped_duplicates,
             })
         })
+    }
+
+    /// [`People::preview_import`] as the import dialog needs it, for a file of up to 20 MB:
+    /// - the file comes base64-encoded, as the window sends files: as JSON that is a third more
+    ///   than the file, where an array of numbers took thirty times as much once parsed; it is
+    ///   taken by value, so the encoded copy is gone before the file is read;
+    /// - the rows leave out the free attributes: the dialog does not show them, and with up to
+    ///   30 long cells a row they would make most of the answer.
+    pub fn preview_import_base64(
+        &self,
+        workshop: WorkshopId,
+        base64: String,
+        mapping: Option<&[ColumnRole]>,
+        options: ImportOptions,
+    ) -> Result<ImportPreviewAndDecision> {
+        let bytes = decode_file(base64)?;
+        let mut checked = self.preview_import(workshop, &bytes, mapping, options)?;
+        for row in &mut checked.preview.rows {
+            row.participant.attributes.clear();
+        }
+        Ok(checked)
+    }
+
+    /// [`People::import_participants`] for a file sent base64-encoded.
+    pub fn import_participants_base64(
+        &self,
+        workshop: WorkshopId,
+        base64: String,
+        mapping: Option<&[ColumnRole]>,
+        options: ImportOptions,
+    ) -> Result<ImportOutcome> {
+        let bytes = decode_file(base64)?;
+        self.import_participants(workshop, &bytes, mapping, options)
     }
 
     /// The participant list as a CSV file for spreadsheets, in the workshop's language.
@@ -158,6 +194,13 @@ impl People<'_> {
             Ok(import::write_participants(&people, language))
         })
     }
+}
+
+#[allow(clippy::needless_pass_by_value)] // taken to free the encoded copy early
+fn decode_file(base64: String) -> Result<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD
+        .decode(base64.trim())
+        .map_err(|_| AppError::Invalid(ValidationError::single("file", FieldProblem::Malformed)))
 }
 
 /// An import's preview together with what the chosen options would do.
@@ -171,7 +214,7 @@ pub struct ImportPreviewAndDecision {
 
 /// The preview of a read sheet against the list as it is, with the core's decision.
 fn check_sheet(
-    sheet: &import::CsvSheet,
+    sheet: import::CsvSheet,
     mapping: Option<&[ColumnRole]>,
     existing: &[Participant],
     options: ImportOptions,

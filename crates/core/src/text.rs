@@ -47,8 +47,9 @@ pub fn looks_like_formula(cell: &str) -> bool {
 
 /// The cell as it must be written into a CSV for spreadsheets: an apostrophe defuses anything
 /// that would be evaluated (the OWASP recommendation against CSV injection). A spreadsheet may
-/// guess another separator than the file uses and split the cell, so every place a cell could
-/// start is defused: the beginning, and after each comma, semicolon or tab (and spaces).
+/// guess another separator than the file uses and split the cell, or ignore its quotes, so
+/// every place a cell could start is defused: the beginning, and after each comma, semicolon,
+/// tab or line break (and spaces).
 pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(cell.len() + 2);
     let mut changed = false;
@@ -60,13 +61,25 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
             changed = true;
         }
         out.push(c);
-        if matches!(c, ',' | ';' | '\t') {
+        if matches!(c, ',' | ';' | '\t' | '\n' | '\r') {
             field_start = true;
         } else if c != ' ' {
             field_start = false;
         }
     }
     if changed { Cow::Owned(out) } else { Cow::Borrowed(cell) }
+}
+
+/// A cell as written into a CSV for spreadsheets: defused by [`spreadsheet_safe`], and quoted
+/// when it was defused or holds a comma, semicolon, tab, quote or line break, so that it stays
+/// one cell for a program that reads the file with the other of comma and semicolon.
+pub fn csv_cell(cell: &str) -> Cow<'_, str> {
+    let safe = spreadsheet_safe(cell);
+    if safe != cell || safe.contains([',', ';', '\t', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", safe.replace('"', "\"\"")))
+    } else {
+        safe
+    }
 }
 
 /// A key for comparing names and column headers loosely: lower case, umlauts and ß spelled
@@ -154,8 +167,19 @@ mod tests {
         assert_eq!(spreadsheet_safe("x,=HYPERLINK(A1)"), "x,'=HYPERLINK(A1)");
         assert_eq!(spreadsheet_safe("a; -1;@b"), "a; '-1;'@b");
         assert_eq!(spreadsheet_safe("\t=1"), "'\t'=1");
+        assert_eq!(spreadsheet_safe("Kreis\n=1+1"), "Kreis\n'=1+1", "a line break may start a row");
         assert_eq!(spreadsheet_safe("Müller-Lüdenscheidt, Anna"), "Müller-Lüdenscheidt, Anna", "plain text stays");
         assert!(matches!(spreadsheet_safe("AWO"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_csv_cell_is_quoted_when_it_could_be_split_or_was_defused() {
+        assert_eq!(csv_cell("Anna"), "Anna");
+        assert!(matches!(csv_cell("Anna"), Cow::Borrowed(_)));
+        assert_eq!(csv_cell("x,=HYPERLINK(A1)"), "\"x,'=HYPERLINK(A1)\"");
+        assert_eq!(csv_cell("=1+1"), "\"'=1+1\"");
+        assert_eq!(csv_cell("AWO; Kreis"), "\"AWO; Kreis\"");
+        assert_eq!(csv_cell("Der \"Treff\""), "\"Der \"\"Treff\"\"\"");
     }
 
     #[test]

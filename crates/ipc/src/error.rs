@@ -59,6 +59,10 @@ impl From<AppError> for IpcError {
             AppError::Csv(CsvError::TooLarge { max_bytes }) => base.with("max_mb", max_bytes / (1024 * 1024)),
             AppError::Csv(CsvError::TooManyRows { max_rows }) => base.with("max_rows", max_rows),
             AppError::Csv(CsvError::Malformed { line, .. }) => base.with("line", line),
+            AppError::Csv(CsvError::UnclosedQuote { line, column }) => base.with("line", line).with("column", column),
+            AppError::Csv(CsvError::TooManyColumns { columns, max, delimiter }) => {
+                base.with("columns", columns).with("max", max).with("delimiter", delimiter)
+            }
             AppError::ImportRefused { invalid_rows, .. } => base.with("count", invalid_rows),
             AppError::AmbiguousWorkshop { query, matches, .. } => base.with("query", query).with("count", matches),
             AppError::Plan { params, .. } => Self { params, ..base },

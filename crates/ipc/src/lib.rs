@@ -173,26 +173,27 @@ commands! {
         /// Removes a participant.
         fn delete_participant(app, participant: ParticipantId) -> () { app.people().delete_participant(participant) }
 
-        /// What importing a CSV file with these options would do, and whether it may; writes nothing.
+        /// What importing a CSV file (its bytes, base64-encoded) with these options would do, and
+        /// whether it may; writes nothing. The rows come without the free attributes.
         fn preview_import(
             app,
             workshop: WorkshopId,
-            bytes: Vec<u8>,
+            base64: String,
             mapping: Option<Vec<ColumnRole>>,
             options: ImportOptions
         ) -> ImportPreviewAndDecision {
-            app.people().preview_import(workshop, &bytes, mapping.as_deref(), options)
+            app.people().preview_import_base64(workshop, base64, mapping.as_deref(), options)
         }
 
-        /// Imports a CSV file's participants in one transaction.
+        /// Imports a CSV file's participants (its bytes, base64-encoded) in one transaction.
         fn import_participants(
             app,
             workshop: WorkshopId,
-            bytes: Vec<u8>,
+            base64: String,
             mapping: Option<Vec<ColumnRole>>,
             options: ImportOptions
         ) -> ImportOutcome {
-            app.people().import_participants(workshop, &bytes, mapping.as_deref(), options)
+            app.people().import_participants_base64(workshop, base64, mapping.as_deref(), options)
         }
     }
 

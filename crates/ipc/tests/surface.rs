@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
+use base64::Engine as _;
 use cafehost_app::Cafehost;
 use cafehost_ipc::{IpcError, dispatch, typescript_bindings};
 use serde_json::{Value, json};
@@ -61,12 +62,14 @@ fn import_problems_reach_the_ui_with_line_and_column() {
     let app = app(&dir);
     let w = dispatch(&app, "create_workshop", json!({ "new_workshop": { "title": "Import", "process_title": null } }))
         .unwrap();
-    let bytes: Vec<u8> = "Name;E-Mail\nAnna Müller;anna@x.de\nBen Kaya;kaputt\n".bytes().collect();
+    // Files come base64-encoded, as the window sends them.
+    let base64 =
+        base64::engine::general_purpose::STANDARD.encode("Name;E-Mail\nAnna Müller;anna@x.de\nBen Kaya;kaputt\n");
     let options = json!({ "skip_invalid": false, "include_duplicates": false });
     let preview = dispatch(
         &app,
         "preview_import",
-        json!({ "workshop": w["id"], "bytes": bytes, "mapping": null, "options": options }),
+        json!({ "workshop": w["id"], "base64": base64, "mapping": null, "options": options }),
     )
     .unwrap();
     assert_eq!(preview["preview"]["rows"][1]["line"], 3);
@@ -76,10 +79,28 @@ fn import_problems_reach_the_ui_with_line_and_column() {
     let err = dispatch(
         &app,
         "import_participants",
-        json!({ "workshop": w["id"], "bytes": bytes, "mapping": null, "options": options }),
+        json!({ "workshop": w["id"], "base64": base64, "mapping": null, "options": options }),
     )
     .unwrap_err();
     assert_eq!((err.code.as_str(), err.params["count"].as_str()), ("import.refused", "1"));
+}
+
+#[test]
+fn a_broken_file_is_refused_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    let w = dispatch(&app, "create_workshop", json!({ "new_workshop": { "title": "Import", "process_title": null } }))
+        .unwrap();
+    let base64 = base64::engine::general_purpose::STANDARD.encode("Vorname;Nachname\nAnna;\"Müller\nBen;Kaya\n");
+    let options = json!({ "skip_invalid": false, "include_duplicates": false });
+    let err = dispatch(
+        &app,
+        "preview_import",
+        json!({ "workshop": w["id"], "base64": base64, "mapping": null, "options": options }),
+    )
+    .unwrap_err();
+    assert_eq!(err.code, "csv.unclosed_quote");
+    assert_eq!((err.params["line"].as_str(), err.params["column"].as_str()), ("2", "2"));
 }
 
 #[test]

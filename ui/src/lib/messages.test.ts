@@ -17,6 +17,34 @@ describe("messages", () => {
     ).toBe("Line 7: 2 cells instead of 4");
   });
 
+  it("explain broken files with what to do", () => {
+    locale.set("en");
+    expect(
+      rowProblemMessage(5, {
+        column: 2,
+        column_name: "Nachname",
+        kind: { code: "quote_spans_lines", opened: 5, closed: 9 },
+      }),
+    ).toBe(
+      "Line 5, column 2 (Nachname): a quotation mark in line 5 is only closed in line 9, so these lines became one cell. Remove the stray quotation mark in line 5 and choose the file again.",
+    );
+    locale.set("de");
+    expect(
+      rowProblemMessage(4, { column: 1, column_name: "Vorname", kind: { code: "lost_letters", field: "first_name" } }),
+    ).toContain("Zeile 4, Spalte 1 (Vorname): Vorname enthält „?“");
+    expect(
+      errorMessage({
+        code: "csv.too_many_columns",
+        params: { columns: "40", max: "36", delimiter: "\t" },
+        fields: [],
+        detail: "",
+      }),
+    ).toContain("Getrennt bei „Tabulator“ hat die Datei 40 Spalten");
+    expect(mappingProblemMessage({ code: "same_header", header: "Raum", columns: [2, 4] })).toContain(
+      "Die Spalten 2, 4 heißen alle „Raum“",
+    );
+  });
+
   it("translate errors with their parameters and fall back for unknown codes", () => {
     locale.set("en");
     expect(errorMessage({ code: "csv.malformed", params: { line: "12" }, fields: [], detail: "" })).toBe(

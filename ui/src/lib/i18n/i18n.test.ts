@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import de from "./de.json";
 import en from "./en.json";
-import { ERROR_CODES, type ColumnRole, type FieldProblem, type SourceEncoding } from "../ipc/bindings";
+import {
+  ERROR_CODES,
+  type ColumnRole,
+  type FieldProblem,
+  type MappingProblem,
+  type RowProblem,
+  type SourceEncoding,
+} from "../ipc/bindings";
 import { languageFromLocale, locale, t } from "./index.svelte";
 
 type Tree = { [key: string]: string | Tree };
@@ -59,7 +66,22 @@ describe("translations", () => {
       "attribute",
     ];
     const encodings: SourceEncoding[] = ["utf8", "utf8_bom", "utf16", "windows1252"];
+    // Every import problem but `field`, which is told by the field problem.
+    const rowProblems: Exclude<RowProblem["kind"]["code"], "field">[] = [
+      "cell_count",
+      "unreadable",
+      "quote_spans_lines",
+      "lost_letters",
+    ];
+    const mappingProblems: MappingProblem["code"][] = [
+      "no_name_column",
+      "wrong_column_count",
+      "role_twice",
+      "same_header",
+    ];
     for (const lang of ["de", "en"] as const) {
+      for (const p of rowProblems) expect(lookup(dict[lang], `import.problem.${p}`), p).toBeTruthy();
+      for (const p of mappingProblems) expect(lookup(dict[lang], `import.mapping_problem.${p}`), p).toBeTruthy();
       for (const p of problems) expect(lookup(dict[lang], `validation.${p}`), p).toBeTruthy();
       for (const r of roles) expect(lookup(dict[lang], `import.role.${r}`), r).toBeTruthy();
       for (const e of encodings) expect(lookup(dict[lang], `import.encoding.${e}`), e).toBeTruthy();

@@ -89,7 +89,7 @@ export function photoUrl(attachment: string): string {
   return convertFileSrc(attachment, "photo");
 }
 
-/** A file's bytes as base64, for sending a photo to the back end. */
+/** A file's bytes as base64, for sending a file (photo, bundle, CSV list) to the back end. */
 export async function fileAsBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
