@@ -27,6 +27,14 @@ pub struct BundleOutcome {
     pub photos_added: u32,
     /// Statements added.
     pub statements_added: u32,
+    /// Of the notes, photos and statements added, those in workshops this laptop already had
+    /// (new on the other laptop, or deleted here and now back).
+    pub added_to_known: u32,
+    /// Tables and rounds re-created on the other laptop under a number this laptop has: taken as
+    /// the same.
+    pub matched: u32,
+    /// Entries left out because their id belongs to other content here.
+    pub skipped: u32,
 }
 
 impl From<BundleError> for AppError {
@@ -82,6 +90,9 @@ impl Bundles<'_> {
             notes_added: i.notes_added,
             photos_added: i.photos_added,
             statements_added: i.statements_added,
+            added_to_known: i.added_to_known,
+            matched: i.matched,
+            skipped: i.skipped,
         })
     }
 

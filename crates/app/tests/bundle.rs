@@ -159,3 +159,108 @@ fn a_bundle_that_is_not_what_cafehost_writes_is_refused_and_nothing_changes() {
     assert!(made.success());
     assert_eq!(app.bundles().import_bundle(&fifo).unwrap_err().code(), "open.not_a_database");
 }
+
+/// The participants of `workshop` that sit somewhere in a round of another workshop, or seats
+/// whose table belongs elsewhere: must always be none.
+fn seats_across_workshops(dir: &std::path::Path) -> i64 {
+    let conn = rusqlite::Connection::open(dir.join("cafehost.db")).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM seat s JOIN round r ON r.id = s.round_id JOIN participant p ON p.id = s.participant_id
+         JOIN cafe_table t ON t.id = s.table_id
+         WHERE p.workshop_id <> r.workshop_id OR t.workshop_id <> r.workshop_id",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_id_that_belongs_to_other_content_here_is_skipped_and_never_attached_elsewhere() {
+    let work = tempfile::tempdir().unwrap();
+    let laptop = work.path().join("laptop");
+    let app = Cafehost::open(&laptop).unwrap();
+    let mine = app.setup().create_workshop(&NewWorkshop { title: "Meiner".into(), process_title: None }).unwrap();
+    let anna = app
+        .people()
+        .add_participant(
+            mine.id,
+            &ParticipantInput { first_name: "Anna".into(), last_name: "Hier".into(), ..Default::default() },
+        )
+        .unwrap();
+    let own_note = app
+        .notes()
+        .add_note(mine.id, None, None, NoteKind::Note, &NoteInput { text: "Meine Notiz".into(), ..Default::default() })
+        .unwrap();
+
+    // The bundle's workshop has a participant (with seats) and a note under ids this laptop
+    // already uses for other content.
+    let bundle = tampered_bundle(
+        &work.path().join("other"),
+        &format!(
+            "UPDATE seat SET participant_id = '{anna}' WHERE participant_id = (SELECT id FROM participant WHERE rowid = (SELECT min(rowid) FROM participant));
+             UPDATE participant SET id = '{anna}' WHERE rowid = (SELECT min(rowid) FROM participant);
+             INSERT INTO note (id, workshop_id, kind, text, created_at, updated_at)
+                 SELECT '{note}', id, 'note', 'Fremde Notiz', created_at, updated_at FROM workshop;",
+            anna = anna.id,
+            note = own_note.id,
+        ),
+    );
+    let outcome = app.bundles().import_bundle(&bundle).unwrap();
+    assert_eq!(outcome.workshops_added, 1);
+    // The participant, their seats and the note: left out, and said so.
+    assert!(outcome.skipped >= 2, "{outcome:?}");
+    assert_eq!(seats_across_workshops(&laptop), 0, "no seat joins two workshops");
+    let here = app.setup().workshop_setup(mine.id).unwrap();
+    assert_eq!(here.participants.len(), 1);
+    assert_eq!(here.participants[0].input.last_name, "Hier");
+    let notes = app.notes().notes(mine.id).unwrap();
+    assert_eq!((notes.len(), notes[0].text.as_str()), (1, "Meine Notiz"));
+    let conn = rusqlite::Connection::open(laptop.join("cafehost.db")).unwrap();
+    let foreign: i64 =
+        conn.query_row("SELECT count(*) FROM note WHERE text = 'Fremde Notiz'", [], |r| r.get(0)).unwrap();
+    assert_eq!(foreign, 0, "the colliding note is not taken in");
+    assert_eq!(app.settings().check().unwrap(), None, "the file is sound");
+}
+
+#[test]
+fn a_table_recreated_on_the_other_laptop_is_the_same_table_here() {
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = Cafehost::open(dir_a.path()).unwrap();
+    let demo = a.settings().seed_demo_if_empty().unwrap().unwrap();
+    a.seating().plan_rotation(demo, PlanOptions::default()).unwrap();
+    let bundle = dir_a.path().join("demo.cafehost");
+    a.bundles().export_bundle(demo, false, Some(bundle.clone())).unwrap();
+    let b = Cafehost::open(dir_b.path()).unwrap();
+    b.bundles().import_bundle(&bundle).unwrap();
+
+    // On laptop A, table 6 is deleted and added again (a new id under the same number), the
+    // café planned again and a note taken at the new table.
+    let setup = a.setup().workshop_setup(demo).unwrap();
+    let last = setup.tables.iter().max_by_key(|t| t.input.number).unwrap().clone();
+    a.setup().delete_table(last.id).unwrap();
+    let again = a.setup().add_table(demo).unwrap();
+    assert_eq!(again.input.number, last.input.number);
+    a.setup().update_table(again.id, &last.input).unwrap();
+    a.seating().plan_rotation(demo, PlanOptions::default()).unwrap();
+    a.notes()
+        .add_note(
+            demo,
+            Some(again.id),
+            Some(setup.rounds[0].id),
+            NoteKind::Note,
+            &NoteInput { text: "Am neuen Tisch".into(), ..Default::default() },
+        )
+        .unwrap();
+    let later = dir_a.path().join("demo-später.cafehost");
+    a.bundles().export_bundle(demo, false, Some(later.clone())).unwrap();
+
+    let outcome = b.bundles().import_bundle(&later).unwrap();
+    assert_eq!((outcome.workshops_known, outcome.notes_added), (1, 1), "{outcome:?}");
+    assert!(outcome.matched >= 1, "the re-created table is recognised: {outcome:?}");
+    let here = b.setup().workshop_setup(demo).unwrap();
+    assert_eq!(here.tables.len(), setup.tables.len(), "no second table {}", last.input.number);
+    let note = b.notes().notes(demo).unwrap().into_iter().find(|n| n.text == "Am neuen Tisch").unwrap();
+    assert_eq!(note.table_id, Some(here.tables.iter().find(|t| t.input.number == last.input.number).unwrap().id));
+    assert_eq!(seats_across_workshops(dir_b.path()), 0);
+    assert_eq!(b.settings().check().unwrap(), None);
+}

@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 
 use cafehost_core::WorkshopId;
-use rusqlite::params;
 
 use crate::open::beside;
 use crate::{OpenError, Result, Store, StoreError};
@@ -25,6 +24,15 @@ pub struct BundleImport {
     pub photos_added: u32,
     /// Statements added.
     pub statements_added: u32,
+    /// Of the notes, photos and statements added, those in workshops this database already had:
+    /// new on the other laptop, or deleted here and now back.
+    pub added_to_known: u32,
+    /// Tables and rounds the other laptop re-created under a number (or position) this database
+    /// already has: taken as the same table (round), with their seats, notes and photos.
+    pub matched: u32,
+    /// Entries left out because their id belongs to other content here (a participant of
+    /// another workshop, say), with the notes and photos placed at them: never attached elsewhere.
+    pub skipped: u32,
 }
 
 /// Why a bundle could not be read or written.
@@ -109,6 +117,157 @@ const COPY_OUT: &[(&str, &str)] = &[
     ("note", "workshop_id IN (SELECT id FROM temp.bundle_ids)"),
     ("attachment", "workshop_id IN (SELECT id FROM temp.bundle_ids)"),
 ];
+
+/// Takes a checked bundle (attached as `bundle`) in. First every row of the bundle is mapped to
+/// its row here (`temp.bundle_map`: `how` is `added`, `known`, `matched` or `skipped`), then only
+/// rows whose references all map into one and the same workshop here are inserted. So an id that
+/// means something else here is skipped, never re-attached, and a table deleted and added again
+/// on the other laptop (a new id, the same number) is the table this database already has.
+const COPY_IN: &str = "
+DROP VIEW IF EXISTS temp.bundle_place;
+DROP VIEW IF EXISTS temp.bundle_placed;
+DROP TABLE IF EXISTS temp.bundle_map;
+CREATE TEMP TABLE bundle_map (
+    kind TEXT NOT NULL, bundle_id TEXT NOT NULL, main_id TEXT, how TEXT NOT NULL, PRIMARY KEY (kind, bundle_id)
+);
+
+-- A process known under the same title (on another laptop it got another id) is the same.
+INSERT INTO temp.bundle_map
+SELECT 'process', b.id,
+       coalesce(m.id, (SELECT t.id FROM main.process t WHERE t.title = b.title COLLATE NOCASE), b.id),
+       CASE WHEN m.id IS NOT NULL THEN 'known'
+            WHEN EXISTS (SELECT 1 FROM main.process t WHERE t.title = b.title COLLATE NOCASE) THEN 'matched'
+            ELSE 'added' END
+FROM bundle.process b LEFT JOIN main.process m ON m.id = b.id;
+INSERT INTO main.process SELECT b.* FROM bundle.process b
+JOIN temp.bundle_map m ON m.kind = 'process' AND m.bundle_id = b.id AND m.how = 'added';
+
+INSERT INTO temp.bundle_map
+SELECT 'workshop', b.id, b.id, CASE WHEN m.id IS NULL THEN 'added' ELSE 'known' END
+FROM bundle.workshop b LEFT JOIN main.workshop m ON m.id = b.id;
+INSERT INTO main.workshop
+       (id, process_id, title, date, start_time, place, purpose, language, travel_mode, created_at, updated_at)
+SELECT w.id, (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = w.process_id),
+       w.title, w.date, w.start_time, w.place, w.purpose, w.language, w.travel_mode, w.created_at, w.updated_at
+FROM bundle.workshop w JOIN temp.bundle_map m ON m.kind = 'workshop' AND m.bundle_id = w.id AND m.how = 'added';
+
+-- Rows of a workshop: known by id in the same workshop, skipped when the id is used elsewhere.
+INSERT INTO temp.bundle_map
+SELECT 'participant', b.id, CASE WHEN m.id IS NULL OR m.workshop_id = b.workshop_id THEN b.id END,
+       CASE WHEN m.id IS NULL THEN 'added' WHEN m.workshop_id = b.workshop_id THEN 'known' ELSE 'skipped' END
+FROM bundle.participant b LEFT JOIN main.participant m ON m.id = b.id;
+INSERT INTO main.participant SELECT b.* FROM bundle.participant b
+JOIN temp.bundle_map m ON m.kind = 'participant' AND m.bundle_id = b.id AND m.how = 'added';
+
+-- Rounds and tables: a new id under a position (number) the workshop already has is that one.
+INSERT INTO temp.bundle_map
+SELECT 'round', b.id,
+       CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN m.id END
+            ELSE coalesce((SELECT min(o.id) FROM main.round o
+                           WHERE o.workshop_id = b.workshop_id AND o.position = b.position), b.id) END,
+       CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN 'known' ELSE 'skipped' END
+            WHEN EXISTS (SELECT 1 FROM main.round o WHERE o.workshop_id = b.workshop_id AND o.position = b.position)
+                 THEN 'matched'
+            ELSE 'added' END
+FROM bundle.round b LEFT JOIN main.round m ON m.id = b.id;
+INSERT INTO main.round SELECT b.* FROM bundle.round b
+JOIN temp.bundle_map m ON m.kind = 'round' AND m.bundle_id = b.id AND m.how = 'added';
+
+INSERT INTO temp.bundle_map
+SELECT 'cafe_table', b.id,
+       CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN m.id END
+            ELSE coalesce((SELECT o.id FROM main.cafe_table o
+                           WHERE o.workshop_id = b.workshop_id AND o.number = b.number), b.id) END,
+       CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN 'known' ELSE 'skipped' END
+            WHEN EXISTS (SELECT 1 FROM main.cafe_table o WHERE o.workshop_id = b.workshop_id AND o.number = b.number)
+                 THEN 'matched'
+            ELSE 'added' END
+FROM bundle.cafe_table b LEFT JOIN main.cafe_table m ON m.id = b.id;
+-- A host only when that person is here, in the same workshop.
+INSERT INTO main.cafe_table (id, workshop_id, number, topic, capacity, host_id)
+SELECT b.id, b.workshop_id, b.number, b.topic, b.capacity,
+       (SELECT p.id FROM temp.bundle_map h JOIN main.participant p ON p.id = h.main_id
+        WHERE h.kind = 'participant' AND h.bundle_id = b.host_id AND p.workshop_id = b.workshop_id)
+FROM bundle.cafe_table b JOIN temp.bundle_map m ON m.kind = 'cafe_table' AND m.bundle_id = b.id AND m.how = 'added';
+
+-- Where a row points to a table and a round: both here, in one workshop.
+CREATE TEMP VIEW bundle_place AS
+SELECT mt.bundle_id AS table_id, mr.bundle_id AS round_id, mt.main_id AS main_table, mr.main_id AS main_round,
+       t.workshop_id
+FROM temp.bundle_map mt JOIN main.cafe_table t ON t.id = mt.main_id
+JOIN temp.bundle_map mr ON mr.kind = 'round' JOIN main.round r ON r.id = mr.main_id AND r.workshop_id = t.workshop_id
+WHERE mt.kind = 'cafe_table';
+
+INSERT OR IGNORE INTO main.table_question (table_id, round_id, text)
+SELECT p.main_table, p.main_round, q.text FROM bundle.table_question q
+JOIN temp.bundle_place p ON p.table_id = q.table_id AND p.round_id = q.round_id;
+
+INSERT OR IGNORE INTO main.seat (round_id, participant_id, table_id, pinned)
+SELECT p.main_round, pm.main_id, p.main_table, s.pinned FROM bundle.seat s
+JOIN temp.bundle_place p ON p.table_id = s.table_id AND p.round_id = s.round_id
+JOIN temp.bundle_map pm ON pm.kind = 'participant' AND pm.bundle_id = s.participant_id
+JOIN main.participant h ON h.id = pm.main_id AND h.workshop_id = p.workshop_id;
+
+-- Notes and photos: skipped when their id is used elsewhere or their table or round is not here.
+CREATE TEMP VIEW bundle_placed AS
+SELECT b.id, b.workshop_id, b.kind,
+       (SELECT t.main_id FROM temp.bundle_map t JOIN main.cafe_table o ON o.id = t.main_id
+        WHERE t.kind = 'cafe_table' AND t.bundle_id = b.table_id AND o.workshop_id = b.workshop_id) AS main_table,
+       (SELECT r.main_id FROM temp.bundle_map r JOIN main.round o ON o.id = r.main_id
+        WHERE r.kind = 'round' AND r.bundle_id = b.round_id AND o.workshop_id = b.workshop_id) AS main_round,
+       b.table_id, b.round_id
+FROM (SELECT id, workshop_id, table_id, round_id, 'note' AS kind FROM bundle.note
+      UNION ALL SELECT id, workshop_id, table_id, round_id, 'attachment' FROM bundle.attachment) b;
+INSERT INTO temp.bundle_map
+SELECT b.kind, b.id, b.id,
+       CASE WHEN m.id IS NOT NULL AND m.workshop_id = b.workshop_id THEN 'known'
+            WHEN m.id IS NOT NULL THEN 'skipped'
+            WHEN (b.table_id IS NOT NULL AND b.main_table IS NULL) OR (b.round_id IS NOT NULL AND b.main_round IS NULL)
+                 THEN 'skipped'
+            ELSE 'added' END
+FROM temp.bundle_placed b
+LEFT JOIN (SELECT id, workshop_id FROM main.note UNION ALL SELECT id, workshop_id FROM main.attachment) m ON m.id = b.id;
+UPDATE temp.bundle_map SET main_id = NULL WHERE how = 'skipped';
+INSERT INTO main.note (id, workshop_id, table_id, round_id, kind, text, tags, author, created_at, updated_at)
+SELECT n.id, n.workshop_id, p.main_table, p.main_round, n.kind, n.text, n.tags, n.author, n.created_at, n.updated_at
+FROM bundle.note n JOIN temp.bundle_placed p ON p.id = n.id AND p.kind = 'note'
+JOIN temp.bundle_map m ON m.kind = 'note' AND m.bundle_id = n.id AND m.how = 'added';
+INSERT INTO main.attachment
+       (id, workshop_id, table_id, round_id, file_name, media_type, bytes, rotation_degrees, created_at)
+SELECT a.id, a.workshop_id, p.main_table, p.main_round, a.file_name, a.media_type, a.bytes, a.rotation_degrees,
+       a.created_at
+FROM bundle.attachment a JOIN temp.bundle_placed p ON p.id = a.id AND p.kind = 'attachment'
+JOIN temp.bundle_map m ON m.kind = 'attachment' AND m.bundle_id = a.id AND m.how = 'added';
+
+-- Statements: known when the id is here for the same workshop (or process), skipped otherwise.
+INSERT INTO temp.bundle_map
+SELECT 'statement', b.id, b.id,
+       CASE WHEN m.id IS NULL THEN 'added'
+            WHEN m.workshop_id IS b.workshop_id AND (b.workshop_id IS NOT NULL OR m.process_id IS
+                 (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = b.process_id))
+                 THEN 'known'
+            ELSE 'skipped' END
+FROM bundle.statement b LEFT JOIN main.statement m ON m.id = b.id;
+INSERT INTO main.statement
+       (id, process_id, workshop_id, level, text, field_of_action, votes, owner, time_frame, status, created_at,
+        updated_at)
+SELECT s.id, (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = s.process_id),
+       s.workshop_id, s.level, s.text, s.field_of_action, s.votes, s.owner, s.time_frame, s.status, s.created_at,
+       s.updated_at
+FROM bundle.statement s JOIN temp.bundle_map m ON m.kind = 'statement' AND m.bundle_id = s.id AND m.how = 'added';
+-- Sources and links come with a statement that is new here; those of known statements stay ours.
+INSERT OR IGNORE INTO main.statement_source (statement_id, note_id)
+SELECT s.statement_id, s.note_id FROM bundle.statement_source s
+JOIN temp.bundle_map st ON st.kind = 'statement' AND st.bundle_id = s.statement_id AND st.how = 'added'
+JOIN temp.bundle_map n ON n.kind = 'note' AND n.bundle_id = s.note_id AND n.how IN ('added', 'known');
+INSERT OR IGNORE INTO main.statement_link (from_id, to_id)
+SELECT l.from_id, l.to_id FROM bundle.statement_link l
+JOIN temp.bundle_map f ON f.kind = 'statement' AND f.bundle_id = l.from_id AND f.how IN ('added', 'known')
+JOIN temp.bundle_map t ON t.kind = 'statement' AND t.bundle_id = l.to_id AND t.how IN ('added', 'known')
+WHERE f.how = 'added' OR t.how = 'added';
+DROP VIEW temp.bundle_place;
+DROP VIEW temp.bundle_placed;
+";
 
 impl Store {
     /// Writes the given workshops — with their process, participants, seats, notes, photos and
@@ -224,59 +383,30 @@ impl Store {
 
     fn copy_in(&mut self) -> Result<BundleImport, BundleError> {
         let tx = self.tx()?;
+        tx.execute_batch(COPY_IN)?;
         let count = |sql: &str| -> rusqlite::Result<u32> { tx.query_row(sql, [], |r| r.get(0)) };
-        let workshops_known = count("SELECT count(*) FROM bundle.workshop WHERE id IN (SELECT id FROM main.workshop)")?;
-        let workshops_total = count("SELECT count(*) FROM bundle.workshop")?;
-        let notes_before = count("SELECT count(*) FROM main.note")?;
-        let photos_before = count("SELECT count(*) FROM main.attachment")?;
-        let statements_before = count("SELECT count(*) FROM main.statement")?;
-        // A process known under the same title (on another laptop it got another id) is the same.
-        tx.execute("INSERT OR IGNORE INTO main.process SELECT * FROM bundle.process", [])?;
-        let process_here = "(SELECT m.id FROM main.process m JOIN bundle.process b ON m.title = b.title COLLATE NOCASE
-                             WHERE b.id = {column})";
-        let workshop_process = process_here.replace("{column}", "w.process_id");
-        tx.execute(
-            &format!(
-                "INSERT OR IGNORE INTO main.workshop
-                 (id, process_id, title, date, start_time, place, purpose, language, travel_mode, created_at, updated_at)
-                 SELECT w.id, {workshop_process}, w.title, w.date, w.start_time, w.place, w.purpose, w.language,
-                        w.travel_mode, w.created_at, w.updated_at
-                 FROM bundle.workshop w"
-            ),
-            [],
-        )?;
-        for table in ["round", "participant", "cafe_table", "table_question", "seat", "note", "attachment"] {
-            tx.execute(&format!("INSERT OR IGNORE INTO main.{table} SELECT * FROM bundle.{table}"), [])?;
-        }
-        let statement_process = process_here.replace("{column}", "s.process_id");
-        tx.execute(
-            &format!(
-                "INSERT OR IGNORE INTO main.statement
-                 (id, process_id, workshop_id, level, text, field_of_action, votes, owner, time_frame, status,
-                  created_at, updated_at)
-                 SELECT s.id, {statement_process}, s.workshop_id, s.level, s.text, s.field_of_action, s.votes, s.owner,
-                        s.time_frame, s.status, s.created_at, s.updated_at
-                 FROM bundle.statement s"
-            ),
-            [],
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO main.statement_source SELECT * FROM bundle.statement_source
-             WHERE note_id IN (SELECT id FROM main.note) AND statement_id IN (SELECT id FROM main.statement)",
-            [],
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO main.statement_link SELECT * FROM bundle.statement_link
-             WHERE from_id IN (SELECT id FROM main.statement) AND to_id IN (SELECT id FROM main.statement)",
-            params![],
-        )?;
-        let imported = BundleImport {
-            workshops_added: workshops_total - workshops_known,
-            workshops_known,
-            notes_added: count("SELECT count(*) FROM main.note")? - notes_before,
-            photos_added: count("SELECT count(*) FROM main.attachment")? - photos_before,
-            statements_added: count("SELECT count(*) FROM main.statement")? - statements_before,
+        let mapped = |kind: &str, how: &str| {
+            count(&format!("SELECT count(*) FROM temp.bundle_map WHERE kind = '{kind}' AND how = '{how}'"))
         };
+        let imported = BundleImport {
+            workshops_added: mapped("workshop", "added")?,
+            workshops_known: mapped("workshop", "known")?,
+            notes_added: mapped("note", "added")?,
+            photos_added: mapped("attachment", "added")?,
+            statements_added: mapped("statement", "added")?,
+            added_to_known: count(
+                "SELECT count(*) FROM temp.bundle_map m
+                 JOIN (SELECT id, workshop_id FROM bundle.note UNION ALL SELECT id, workshop_id FROM bundle.attachment
+                       UNION ALL SELECT id, workshop_id FROM bundle.statement) b ON b.id = m.bundle_id
+                 JOIN temp.bundle_map w ON w.kind = 'workshop' AND w.bundle_id = b.workshop_id AND w.how = 'known'
+                 WHERE m.kind IN ('note', 'attachment', 'statement') AND m.how = 'added'",
+            )?,
+            matched: count(
+                "SELECT count(*) FROM temp.bundle_map WHERE how = 'matched' AND kind IN ('round', 'cafe_table')",
+            )?,
+            skipped: count("SELECT count(*) FROM temp.bundle_map WHERE how = 'skipped'")?,
+        };
+        tx.execute("DROP TABLE temp.bundle_map", [])?;
         tx.commit()?;
         Ok(imported)
     }
