@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use cafehost_app::{AppError, Cafehost, resolve_data_dir};
+use cafehost_app::{AppError, Cafehost, DataDirLock, resolve_data_dir};
 use cafehost_ipc::IpcError;
 use tauri::ipc::{Invoke, InvokeBody};
 
@@ -28,7 +28,15 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let shared: Shared = Arc::new(open(&data_dir));
+    // Held until the process ends: a second start on the same folder is refused with a sentence.
+    let (held, shared): (_, Shared) = match DataDirLock::acquire(&data_dir) {
+        Ok(lock) => (Some(lock), Arc::new(open(&data_dir))),
+        Err(e) => {
+            eprintln!("cafehost: {e}");
+            (None, Arc::new(Err(IpcError::from(e))))
+        }
+    };
+    fold_journal_while_idle(Arc::clone(&shared));
     let handler_state = Arc::clone(&shared);
     let photo_state = Arc::clone(&shared);
     let closing = Arc::clone(&shared);
@@ -56,7 +64,22 @@ pub fn run() -> ExitCode {
             eprintln!("cafehost: closing the database: {e}");
         }
     });
+    drop(held);
     if code == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// Every half minute of quiet, the journal is folded into the database file, so that file alone
+/// is a complete copy most of the time (someone may copy it to a stick while the app runs).
+fn fold_journal_while_idle(shared: Shared) {
+    std::thread::spawn(move || {
+        let Ok(app) = shared.as_ref() else { return };
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(10));
+            if let Err(AppError::Closed) = app.fold_journal_when_idle(std::time::Duration::from_secs(30)) {
+                return;
+            }
+        }
+    });
 }
 
 fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {

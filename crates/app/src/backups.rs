@@ -126,6 +126,7 @@ impl Backups<'_> {
     /// Makes the day's first automatic backup, unless the database is empty or one was made
     /// today already.
     pub fn daily(&self) -> Result<Option<BackupInfo>> {
+        Store::remove_partial_backups(&self.folder());
         let today = self.0.now().date_naive();
         if self.list()?.iter().any(|b| b.created_at.date_naive() == today) {
             return Ok(None);

@@ -112,6 +112,12 @@ pub enum AppError {
     /// No per-user data folder is known on this system.
     #[error("no data folder: pass --data-dir or set CAFEHOST_DATA_DIR")]
     NoDataDir,
+    /// Another Cafehost window works on this data folder already.
+    #[error("Cafehost is already open with the data folder {}; switch to that window", dir.display())]
+    AlreadyOpen {
+        /// The data folder.
+        dir: std::path::PathBuf,
+    },
 }
 
 impl From<StoreError> for AppError {
@@ -143,10 +149,13 @@ impl AppError {
             Self::Csv(CsvError::TooLarge { .. }) => "csv.too_large",
             Self::Csv(CsvError::TooManyRows { .. }) => "csv.too_many_rows",
             Self::Csv(CsvError::Malformed { .. }) => "csv.malformed",
+            Self::Csv(CsvError::UnclosedQuote { .. }) => "csv.unclosed_quote",
+            Self::Csv(CsvError::TooManyColumns { .. }) => "csv.too_many_columns",
             Self::ImportRefused { .. } => "import.refused",
             Self::AmbiguousWorkshop { .. } => "workshop.ambiguous",
             Self::HostNotParticipant => "table.host_not_participant",
             Self::NoDataDir => "data_dir.unknown",
+            Self::AlreadyOpen { .. } => "open.already_open",
             Self::Plan { code, .. } | Self::SeatRefused { code, .. } => code,
             Self::RoundsLocked { .. } => "plan.rounds_locked",
             Self::LinkRefused { .. } => "statement.link_refused",
@@ -169,12 +178,15 @@ impl AppError {
         "open.io",
         "open.migration",
         "open.stray_sidecar",
+        "open.already_open",
         "store.conflict",
         "store.failed",
         "csv.empty",
         "csv.too_large",
         "csv.too_many_rows",
         "csv.malformed",
+        "csv.unclosed_quote",
+        "csv.too_many_columns",
         "import.refused",
         "workshop.ambiguous",
         "table.host_not_participant",
@@ -235,6 +247,8 @@ mod tests {
             AppError::Csv(CsvError::TooLarge { max_bytes: 1 }),
             AppError::Csv(CsvError::TooManyRows { max_rows: 1 }),
             AppError::Csv(CsvError::Malformed { line: 1, detail: String::new() }),
+            AppError::Csv(CsvError::UnclosedQuote { line: 1, column: 1 }),
+            AppError::Csv(CsvError::TooManyColumns { columns: 40, max: 36, delimiter: ",".into() }),
             AppError::ImportRefused { invalid_rows: 1, mapping_problems: Vec::new() },
             AppError::AmbiguousWorkshop { query: String::new(), matches: 2, candidates: Vec::new() },
             AppError::HostNotParticipant,
@@ -246,6 +260,7 @@ mod tests {
             AppError::Write { path, source: io() },
             AppError::Export(String::new()),
             AppError::NoDataDir,
+            AppError::AlreadyOpen { dir: PathBuf::from("x") },
         ];
         for refusal in [SeatRefusal::TableFull, SeatRefusal::Host, SeatRefusal::Revisit] {
             all.push(AppError::SeatRefused { code: refusal.code(), table: 1 });
@@ -269,7 +284,8 @@ mod tests {
                 | AppError::ProtectedPath { .. }
                 | AppError::Write { .. }
                 | AppError::Export(_)
-                | AppError::NoDataDir => {}
+                | AppError::NoDataDir
+                | AppError::AlreadyOpen { .. } => {}
             }
         }
         all

@@ -20,6 +20,7 @@ mod demo;
 mod error;
 mod files;
 mod harvest;
+mod instance;
 mod minutes;
 mod notes;
 mod participants;
@@ -31,6 +32,7 @@ mod setup;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Instant;
 
 use cafehost_store::Store;
 use chrono::{DateTime, Utc};
@@ -41,6 +43,7 @@ pub use demo::DEMO_TITLE;
 pub use error::{AppError, Result};
 pub use files::SavedFile;
 pub use harvest::{Harvest, HarvestOverview, HarvestTable, HarvestWorkshop};
+pub use instance::{DataDirLock, LOCK_FILE};
 pub use minutes::{DocumentKind, ExportFormat};
 pub use notes::Notes;
 pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, WorkshopRef};
@@ -115,6 +118,8 @@ pub struct Cafehost {
     clock: Arc<dyn Clock>,
     export_dir: PathBuf,
     database: PathBuf,
+    /// Since when writes wait in the journal, not yet folded into the database file.
+    unfolded_since: Mutex<Option<Instant>>,
 }
 
 impl Cafehost {
@@ -131,8 +136,14 @@ impl Cafehost {
         // Printouts and exports go where people look for documents; without such a folder, next
         // to the database.
         let export_dir = dirs::document_dir().map_or_else(|| data_dir.join("exports"), |d| d.join("Cafehost"));
-        let app =
-            Self { writer: Mutex::new(Some(writer)), reader: Mutex::new(Some(reader)), clock, export_dir, database };
+        let app = Self {
+            writer: Mutex::new(Some(writer)),
+            reader: Mutex::new(Some(reader)),
+            clock,
+            export_dir,
+            database,
+            unfolded_since: Mutex::new(None),
+        };
         app.backups().daily()?;
         Ok(app)
     }
@@ -223,6 +234,28 @@ impl Cafehost {
         }
     }
 
+    /// Folds the journal into the database file once nothing was written for `quiet`: called
+    /// regularly by the desktop shell, so that the database file alone is complete most of the
+    /// time, not only after a close. `true` when the file is complete now.
+    pub fn fold_journal_when_idle(&self, quiet: std::time::Duration) -> Result<bool> {
+        let mut since = self.unfolded_since.lock().unwrap_or_else(PoisonError::into_inner);
+        match *since {
+            None => Ok(true),
+            Some(last) if last.elapsed() < quiet => Ok(false),
+            Some(_) => {
+                let folded = lock(&self.writer).as_ref().ok_or(AppError::Closed)?.fold_journal()?;
+                if folded {
+                    *since = None;
+                }
+                Ok(folded)
+            }
+        }
+    }
+
+    fn wrote(&self) {
+        *self.unfolded_since.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
+    }
+
     /// Reads from one consistent snapshot, on the read-only connection.
     fn read<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         lock(&self.reader).as_mut().ok_or(AppError::Closed)?.snapshot(f)
@@ -230,6 +263,7 @@ impl Cafehost {
 
     /// Writes in one transaction: all of it is saved, or none.
     fn write<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.wrote();
         lock(&self.writer).as_mut().ok_or(AppError::Closed)?.atomically(f)
     }
 
@@ -241,6 +275,7 @@ impl Cafehost {
     /// The write connection for work that runs its own transactions (bundles attach a second
     /// database, which SQLite allows only outside a transaction; backups and restores).
     fn with_writer<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.wrote();
         f(lock(&self.writer).as_mut().ok_or(AppError::Closed)?)
     }
 }

@@ -270,3 +270,24 @@ fn a_document_saved_again_never_replaces_the_one_saved_before() {
         .unwrap();
     assert!(third.path.ends_with("(3).pdf"), "{}", third.path);
 }
+
+#[test]
+fn after_a_quiet_moment_the_database_file_alone_is_complete_while_the_app_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let workshop = app
+        .setup()
+        .create_workshop(&cafehost_core::NewWorkshop { title: "Während".into(), process_title: None })
+        .unwrap();
+    let wal = dir.path().join("cafehost.db-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the write sits in the journal");
+    assert!(!app.fold_journal_when_idle(std::time::Duration::from_secs(3600)).unwrap(), "not quiet long enough");
+    assert!(app.fold_journal_when_idle(std::time::Duration::ZERO).unwrap());
+    assert_eq!(std::fs::metadata(&wal).unwrap().len(), 0, "folded into the database file");
+    // A copy of the database file alone, made while the app still runs, holds the workshop.
+    let stick = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.path().join("cafehost.db"), stick.path().join("cafehost.db")).unwrap();
+    let copy = Cafehost::open(stick.path()).unwrap();
+    assert_eq!(copy.setup().workshop_setup(workshop.id).unwrap().workshop.details.title, "Während");
+    drop(app);
+}

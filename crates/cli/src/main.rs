@@ -8,9 +8,11 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use cafehost_app::{
-    AppError, Cafehost, DocumentKind, ExportFormat, PrintOptions, Printable, WorkshopRef, resolve_data_dir,
+    AppError, Cafehost, DataDirLock, DocumentKind, ExportFormat, PrintOptions, Printable, WorkshopRef, resolve_data_dir,
 };
-use cafehost_core::import::{DuplicateOf, ImportOptions, ImportPreview, MappingProblem, RowProblem, RowProblemKind};
+use cafehost_core::import::{
+    DuplicateBy, DuplicateOf, ImportOptions, ImportPreview, MappingProblem, RowProblem, RowProblemKind,
+};
 use cafehost_core::{FieldProblem, Language, NewWorkshop};
 use cafehost_planner::{Budget, PlanError, PlanRequest};
 use clap::{Parser, Subcommand};
@@ -101,7 +103,9 @@ enum Command {
         /// Language of the document (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<PrintLanguage>,
-        /// Replace people's names (attendance, table hosts, note authors) by initials.
+        /// Replace people's names by initials: attendance, table hosts, note authors, names
+        /// inside notes, summaries and statements, owners that read as a person's name; photos
+        /// are captioned without their file names.
         #[arg(long)]
         pseudonymise: bool,
         /// List the participants' names under their organisation (else only counts).
@@ -414,7 +418,10 @@ fn check(app: &Cafehost, out: &mut impl Write) -> Result<ExitCode, Failure> {
 }
 
 /// `cafehost restore`: what a backup holds, and with `dry_run` nothing more.
-fn restore(app: &Cafehost, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<(), Failure> {
+fn restore(app: &Cafehost, dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<(), Failure> {
+    // A restore replaces the whole file: never under an open window, which would go on showing
+    // (and saving) the state it replaced.
+    let _held = if dry_run { None } else { Some(DataDirLock::acquire(dir)?) };
     let shown = if dry_run { app.backups().preview(file)? } else { app.backups().restore(file)? };
     let verb = if dry_run { "holds" } else { "restored" };
     writeln!(
@@ -449,6 +456,17 @@ fn bundle(app: &Cafehost, command: BundleCommand, out: &mut impl Write) -> Resul
                 o.workshops_added, o.workshops_known, o.notes_added, o.photos_added, o.statements_added
             )
             .ok();
+            if o.added_to_known > 0 {
+                writeln!(out, "{} of them in workshops already here (new there, or deleted here)", o.added_to_known)
+                    .ok();
+            }
+            if o.matched > 0 {
+                writeln!(out, "{} re-created tables or rounds taken as the ones with the same number here", o.matched)
+                    .ok();
+            }
+            if o.skipped > 0 {
+                writeln!(out, "{} entries left out: their ids belong to other data here", o.skipped).ok();
+            }
         }
     }
     Ok(())
@@ -467,7 +485,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let saved = app.backups().save(path.as_deref())?;
             writeln!(out, "{}", saved.path).ok();
         }
-        Command::Restore { file, dry_run } => restore(&app, &file, dry_run, &mut out)?,
+        Command::Restore { file, dry_run } => restore(&app, &dir, &file, dry_run, &mut out)?,
         // Planned above, without opening the database.
         Command::Plan { .. } => {}
         Command::Workshop(WorkshopCommand::Create { title, process }) => {
@@ -565,12 +583,19 @@ fn report(preview: &ImportPreview) {
         for problem in &row.problems {
             eprintln!("line {}: {}", row.line, describe_row(problem));
         }
+        for warning in &row.warnings {
+            eprintln!("line {}: warning: {}", row.line, describe_row(warning));
+        }
         if let Some(duplicate) = &row.duplicate_of {
-            let of = match duplicate {
-                DuplicateOf::Existing { name } => format!("{name}, already on the list"),
-                DuplicateOf::EarlierRow { line } => format!("line {line}"),
+            let (of, by) = match duplicate {
+                DuplicateOf::Existing { name, by } => (format!("{name}, already on the list"), by),
+                DuplicateOf::EarlierRow { line, by } => (format!("line {line}"), by),
             };
-            eprintln!("line {}: possible duplicate of {of}", row.line);
+            let by = match by {
+                DuplicateBy::Name => "same name",
+                DuplicateBy::Email => "same e-mail address",
+            };
+            eprintln!("line {}: possible duplicate of {of} ({by})", row.line);
         }
     }
     eprintln!(
@@ -587,6 +612,10 @@ fn describe_mapping(problem: &MappingProblem) -> String {
         MappingProblem::NoNameColumn => "no column gives a name (expected e.g. Vorname/Nachname or Name)".to_owned(),
         MappingProblem::WrongColumnCount { expected, found } => format!("{found} roles for {expected} columns"),
         MappingProblem::RoleTwice { role } => format!("{role:?} is given to two columns"),
+        MappingProblem::SameHeader { header, columns } => format!(
+            "the columns {} are all called \"{header}\" and only one would be kept; map all but one to Ignore",
+            columns.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -598,6 +627,15 @@ fn describe_row(problem: &RowProblem) -> String {
     };
     let what = match &problem.kind {
         RowProblemKind::CellCount { expected, found } => format!("{found} cells, but the header has {expected}"),
+        RowProblemKind::Unreadable => {
+            "unreadable characters (bytes that are not UTF-8, shown as \u{fffd}); save the file as CSV UTF-8".to_owned()
+        }
+        RowProblemKind::QuoteSpansLines { opened, closed } => format!(
+            "a quote opened in line {opened} closes only in line {closed}, so those lines became one cell; check the quotes"
+        ),
+        RowProblemKind::LostLetters { field } => {
+            format!("{field} contains \"?\": letters were probably lost before the file was saved")
+        }
         RowProblemKind::Field { field, problem } => match problem {
             FieldProblem::Required => format!("{field} is missing"),
             FieldProblem::TooLong { max } => format!("{field} is longer than {max} characters"),

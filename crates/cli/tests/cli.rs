@@ -306,6 +306,11 @@ fn out_never_overwrites_the_database_and_backups_restore() {
         "{}",
         stdout(&preview)
     );
+    // Not while a window works on that folder: it would go on showing the state replaced.
+    let window = cafehost_app::DataDirLock::acquire(other.path()).unwrap();
+    let refused = cafehost(other.path(), &["restore", backup.to_str().unwrap()]);
+    assert!(!refused.status.success() && stderr(&refused).contains("already open"), "{}", stderr(&refused));
+    drop(window);
     let restored = cafehost(other.path(), &["restore", backup.to_str().unwrap()]);
     assert!(restored.status.success(), "{}", stderr(&restored));
     let listed = cafehost(other.path(), &["workshop", "list"]);
@@ -331,19 +336,30 @@ fn a_time_limit_must_be_a_real_number_of_seconds() {
     assert!(planned.status.success(), "{}", stderr(&planned));
 }
 
+/// Runs a freshly copied program. While other tests start processes, a child forked during the
+/// copy may still hold the new file open for writing for a moment (Linux then refuses to run it,
+/// "text file busy"), so that one refusal is waited out.
+fn run_copied(program: &std::path::Path, args: &[&str]) -> Output {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        match Command::new(program).args(args).env_remove("CAFEHOST_DATA_DIR").output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other.unwrap(),
+        }
+    }
+}
+
 #[test]
 fn a_portable_copy_keeps_its_data_beside_the_program() {
     let stick = tempfile::tempdir().unwrap();
     let program = stick.path().join("cafehost");
     std::fs::copy(env!("CARGO_BIN_EXE_cafehost"), &program).unwrap();
     std::fs::write(stick.path().join("cafehost-portable"), "").unwrap();
-    let created = Command::new(&program)
-        .args(["workshop", "create", "--title", "Vom Stick"])
-        .env_remove("CAFEHOST_DATA_DIR")
-        .output()
-        .unwrap();
+    let created = run_copied(&program, &["workshop", "create", "--title", "Vom Stick"]);
     assert!(created.status.success(), "{}", stderr(&created));
     assert!(stick.path().join("data").join("cafehost.db").is_file(), "the database is beside the program");
-    let listed = Command::new(&program).args(["workshop", "list"]).env_remove("CAFEHOST_DATA_DIR").output().unwrap();
+    let listed = run_copied(&program, &["workshop", "list"]);
     assert!(stdout(&listed).contains("Vom Stick"), "{}", stdout(&listed));
 }

@@ -84,6 +84,9 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// The partial file of a backup being written is `<target>.part-<uuid>`.
+const BACKUP_PARTIAL: &str = ".part-";
+
 impl Store {
     /// Opens (creating if absent) the database at `path`, refusing files it must not touch and
     /// migrating older ones after copying them aside.
@@ -107,6 +110,14 @@ impl Store {
         })
     }
 
+    /// Folds the write-ahead log back into the database file and empties it, so a copy of the
+    /// database file made now (say, to a stick while the app runs) is complete. `false` when a
+    /// reader was in the way; the next try (or the close) does it.
+    pub fn fold_journal(&self) -> Result<bool> {
+        let busy: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    }
+
     /// Folds the write-ahead log back into the database file and closes the connection, so that
     /// when it was the last one the folder holds the database file alone (a copy of it is then a
     /// complete copy).
@@ -117,12 +128,29 @@ impl Store {
         self.conn.close().map_err(|(_, e)| StoreError::from(e))
     }
 
+    /// Removes partial backups left in `folder` by a backup that was interrupted (a kill, a power
+    /// loss) more than an hour ago; a younger one may belong to a backup still running.
+    pub fn remove_partial_backups(folder: &Path) {
+        let Ok(entries) = std::fs::read_dir(folder) else { return };
+        for entry in entries.flatten() {
+            let partial = entry.file_name().to_string_lossy().contains(BACKUP_PARTIAL);
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > std::time::Duration::from_secs(3600)));
+            if partial && stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Writes a consistent copy of the whole database to `path` with SQLite's online backup
     /// (writes may go on meanwhile), through a temporary file that is renamed at the end, so an
     /// interrupted backup never leaves half a file under the final name.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
-        let partial = open::beside(path, ".part");
-        let _ = std::fs::remove_file(&partial);
+        // A partial file of its own: two backups at once (two processes, the same millisecond)
+        // must not write into one file.
+        let partial = open::beside(path, &format!("{BACKUP_PARTIAL}{}", uuid::Uuid::new_v4()));
         let copied = self.conn.backup(rusqlite::MAIN_DB, &partial, None).map_err(StoreError::from).and_then(|()| {
             // The copy is a self-contained file: no journal mode that needs a sidecar.
             let copy = Connection::open(&partial)?;

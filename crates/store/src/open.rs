@@ -156,6 +156,9 @@ pub(crate) fn open(path: &Path) -> Result<Connection, OpenError> {
     conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| sqlite_open_error(path, &e))?;
     conn.pragma_update(None, "synchronous", "FULL").map_err(|e| sqlite_open_error(path, &e))?;
     conn.pragma_update(None, "foreign_keys", true).map_err(|e| sqlite_open_error(path, &e))?;
+    // Functions in views and triggers only when harmless: a file from elsewhere (a bundle, a
+    // restored backup) cannot make a query here call anything with side effects.
+    conn.pragma_update(None, "trusted_schema", false).map_err(|e| sqlite_open_error(path, &e))?;
     if version < SCHEMA_VERSION {
         if version > 0 {
             keep_copy(&conn, path, version)?;

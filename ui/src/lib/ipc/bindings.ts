@@ -164,7 +164,21 @@ photos_added: number,
 /**
  * Statements added.
  */
-statements_added: number, };
+statements_added: number, 
+/**
+ * Of the notes, photos and statements added, those in workshops this laptop already had
+ * (new on the other laptop, or deleted here and now back).
+ */
+added_to_known: number, 
+/**
+ * Tables and rounds re-created on the other laptop under a number this laptop has: taken as
+ * the same.
+ */
+matched: number, 
+/**
+ * Entries left out because their id belongs to other content here.
+ */
+skipped: number, };
 
 /**
  * A topic table ("Thementisch").
@@ -210,17 +224,30 @@ export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "
 export type DocumentKind = "minutes" | "concept";
 
 /**
+ * What two rows have in common that makes them look like one person.
+ */
+export type DuplicateBy = "name" | "email";
+
+/**
  * Why a row looks like someone already on the list.
  */
 export type DuplicateOf = { "kind": "existing", 
 /**
  * Their name.
  */
-name: string, } | { "kind": "earlier_row", 
+name: string, 
+/**
+ * What is the same.
+ */
+by: DuplicateBy, } | { "kind": "earlier_row", 
 /**
  * That row's line.
  */
-line: number, };
+line: number, 
+/**
+ * What is the same.
+ */
+by: DuplicateBy, };
 
 /**
  * The file format of an export.
@@ -444,6 +471,10 @@ participant: ParticipantInput,
  */
 problems: Array<RowProblem>, 
 /**
+ * What the user should check although the row can be imported.
+ */
+warnings: Array<RowProblem>, 
+/**
  * Set when the row probably repeats a known person (a warning, not an error).
  */
 duplicate_of: DuplicateOf | null, };
@@ -489,7 +520,15 @@ found: number, } | { "code": "role_twice",
 /**
  * The role.
  */
-role: ColumnRole, };
+role: ColumnRole, } | { "code": "same_header", 
+/**
+ * The header.
+ */
+header: string, 
+/**
+ * Its columns, 1-based.
+ */
+columns: Array<number>, };
 
 /**
  * What is needed to create a workshop: a title and, optionally, the process to file it under
@@ -899,7 +938,19 @@ field: string,
 /**
  * The rule.
  */
-problem: FieldProblem, };
+problem: FieldProblem, } | { "code": "unreadable" } | { "code": "quote_spans_lines", 
+/**
+ * 1-based line where the quote opens.
+ */
+opened: number, 
+/**
+ * 1-based line where the cell ends.
+ */
+closed: number, } | { "code": "lost_letters", 
+/**
+ * The participant field.
+ */
+field: string, };
 
 /**
  * What the moderator does with the clock.
@@ -1378,12 +1429,15 @@ export const ERROR_CODES = [
   "open.io",
   "open.migration",
   "open.stray_sidecar",
+  "open.already_open",
   "store.conflict",
   "store.failed",
   "csv.empty",
   "csv.too_large",
   "csv.too_many_rows",
   "csv.malformed",
+  "csv.unclosed_quote",
+  "csv.too_many_columns",
   "import.refused",
   "workshop.ambiguous",
   "table.host_not_participant",
@@ -1473,10 +1527,10 @@ export function makeCommands(invoke: Invoke) {
       searchParticipants: (workshop: WorkshopId, query: string) => invoke<Array<ParticipantId>>("search_participants", { workshop, query }),
       /** Removes a participant. */
       deleteParticipant: (participant: ParticipantId) => invoke<void>("delete_participant", { participant }),
-      /** What importing a CSV file with these options would do, and whether it may; writes nothing. */
-      previewImport: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportPreviewAndDecision>("preview_import", { workshop, bytes, mapping, options }),
-      /** Imports a CSV file's participants in one transaction. */
-      importParticipants: (workshop: WorkshopId, bytes: Array<number>, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, bytes, mapping, options }),
+      /** What importing a CSV file (its bytes, base64-encoded) with these options would do, and whether it may; writes nothing. The rows come without the free attributes. */
+      previewImport: (workshop: WorkshopId, base64: string, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportPreviewAndDecision>("preview_import", { workshop, base64, mapping, options }),
+      /** Imports a CSV file's participants (its bytes, base64-encoded) in one transaction. */
+      importParticipants: (workshop: WorkshopId, base64: string, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, base64, mapping, options }),
     },
     /** The rotation plan and seats set by hand. */
     seating: {
