@@ -41,6 +41,8 @@ pub fn run() -> ExitCode {
     let photo_state = Arc::clone(&shared);
     let closing = Arc::clone(&shared);
     let built = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(move |invoke| handle(&handler_state, invoke))
         .register_asynchronous_uri_scheme_protocol("photo", move |_context, request, responder| {
             let shared = Arc::clone(&photo_state);

@@ -52,6 +52,8 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
     let bundle = dir_a.path().join("bildung.cafehost");
     let saved = a.bundles().export_bundle(demo, true, Some(bundle.clone())).unwrap();
     assert!(saved.bytes > 0);
+    // One self-contained file: rollback journal (header byte 18 is 1; a write-ahead log is 2).
+    assert_eq!(std::fs::read(&bundle).unwrap()[18], 1, "the bundle is not in WAL mode");
 
     // Laptop B has the same process under its own id, with a workshop of its own.
     let b = Cafehost::open(dir_b.path()).unwrap();

@@ -371,8 +371,11 @@ commands! {
         /// The automatic backups, newest first.
         fn list_backups(app) -> Vec<BackupInfo> { app.backups().list() }
 
-        /// Saves a backup of everything in the export folder.
-        fn save_backup(app) -> SavedFile { app.backups().save(None) }
+        /// Saves a backup of everything to `path` (chosen in the system's file chooser), or in
+        /// the export folder.
+        fn save_backup(app, path: Option<String>) -> SavedFile {
+            app.backups().save(path.as_deref().map(std::path::Path::new))
+        }
 
         /// What a backup holds; changes nothing.
         fn preview_backup(app, path: String) -> BackupPreview { app.backups().preview(std::path::Path::new(&path)) }

@@ -277,6 +277,11 @@ impl Store {
         let partial = beside(path, ".part");
         remove_with_sidecars(&partial);
         drop(Store::open(&partial)?);
+        // A bundle is one self-contained file, written once: a rollback journal, not a
+        // write-ahead log that would take every photo twice through the disk.
+        let plain = rusqlite::Connection::open(&partial)?;
+        plain.pragma_update(None, "journal_mode", "DELETE")?;
+        plain.close().map_err(|(_, e)| StoreError::from(e))?;
         self.conn.execute("ATTACH DATABASE ?1 AS bundle", [partial.display().to_string()])?;
         let copied = self.copy_out(workshops);
         let detached = self.conn.execute("DETACH DATABASE bundle", []);

@@ -31,6 +31,7 @@ pub struct Environment {
     port: u16,
     app: PathBuf,
     screenshots: PathBuf,
+    display: String,
 }
 
 impl Environment {
@@ -67,11 +68,46 @@ impl Environment {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver): {e}"))?;
-        let env = Self { xvfb, driver, port, app, screenshots };
+        let env = Self { xvfb, driver, port, app, screenshots, display };
         let status_url = format!("http://127.0.0.1:{port}/status");
         wait_for(Duration::from_secs(20), || Ok(ureq::get(&status_url).call().ok().map(|_| ())))
             .map_err(|e| format!("tauri-driver did not answer: {e}"))?;
         Ok(env)
+    }
+
+    /// Starts the app a second time on `data_dir`, outside WebDriver (as a user double-clicking
+    /// it again would), and returns the first line it prints on standard error that contains
+    /// `needle` within `wait`; then ends that process (which this function started, by its id).
+    pub fn start_again(&self, data_dir: &Path, needle: &str, wait: Duration) -> Result<String> {
+        let mut child = Command::new(&self.app)
+            .args([Path::new("--data-dir"), data_dir])
+            .env("DISPLAY", &self.display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", self.app.display()))?;
+        let stderr = child.stderr.take().ok_or("no stderr")?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(std::result::Result::ok) {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        let deadline = std::time::Instant::now() + wait;
+        let mut said = Vec::new();
+        let found = loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => break Ok(line),
+                Ok(line) => said.push(line),
+                Err(_) => break Err(format!("the second start never said \"{needle}\"; it said {said:?}")),
+            }
+        };
+        let _ = child.kill();
+        let _ = child.wait();
+        found
     }
 
     /// Starts the app with its data in `data_dir` and returns the WebDriver session.

@@ -243,6 +243,9 @@ fn closing_leaves_one_complete_file_and_backups_restore(env: &Environment) -> Re
     create_workshop(&s, "Nach dem Schließen", "Stick")?;
     s.fill(&s.find(&by_id("workshop-place"))?, "Kreishaus")?;
     s.wait_saved()?;
+    // A second start on the same folder is refused with a sentence; the first window goes on.
+    env.start_again(dir.path(), "already open", Duration::from_secs(120))?;
+    check(value_of(&s, &by_id("workshop-place"))? == "Kreishaus", "the first window is untouched")?;
     s.close_window()?;
     // The window closed normally: the journal was folded back, the data folder holds one file.
     let files = wait_for(Duration::from_secs(60), || {
@@ -505,6 +508,10 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     let saved = s.find(&by_id("print-result"))?;
     let path = s.attribute(&saved, "data-path")?.unwrap_or_default();
     check(path.starts_with(&dir.path().display().to_string()), format!("saved in the export folder: {path}"))?;
+    // Beside the path: open it (to read or print) and show it in its folder.
+    s.find_one_in(&saved, &by_id("saved-open"))?;
+    s.find_one_in(&saved, &by_id("saved-show"))?;
+    s.screenshot("14b-printout-saved")?;
     let text =
         std::process::Command::new("pdftotext").args([path.as_str(), "-"]).output().map_err(|e| e.to_string())?;
     let text = String::from_utf8_lossy(&text.stdout);

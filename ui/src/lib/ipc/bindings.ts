@@ -1613,8 +1613,8 @@ export function makeCommands(invoke: Invoke) {
     backups: {
       /** The automatic backups, newest first. */
       listBackups: () => invoke<Array<BackupInfo>>("list_backups", {  }),
-      /** Saves a backup of everything in the export folder. */
-      saveBackup: () => invoke<SavedFile>("save_backup", {  }),
+      /** Saves a backup of everything to `path` (chosen in the system's file chooser), or in the export folder. */
+      saveBackup: (path: string | null) => invoke<SavedFile>("save_backup", { path }),
       /** What a backup holds; changes nothing. */
       previewBackup: (path: string) => invoke<BackupPreview>("preview_backup", { path }),
       /** Replaces everything with a backup, after keeping the current state as a backup. */

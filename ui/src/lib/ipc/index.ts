@@ -3,6 +3,8 @@
 import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { WebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { availableMonitors, getCurrentWindow, primaryMonitor } from "@tauri-apps/api/window";
+import { open as chooseToOpen, save as chooseToSave } from "@tauri-apps/plugin-dialog";
+import { openPath, revealItemInDir } from "@tauri-apps/plugin-opener";
 import { makeCommands, type IpcError } from "./bindings";
 
 export * from "./bindings";
@@ -96,4 +98,31 @@ export async function fileAsBase64(file: File): Promise<string> {
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
+}
+
+/** Files of one kind, for the system's file chooser: a label and extensions without dot. */
+export interface FileKind {
+  name: string;
+  extensions: string[];
+}
+
+/** Asks where to save a file (the system's chooser); `null` when the user cancels. */
+export async function chooseSaveTarget(suggestedName: string, kind: FileKind): Promise<string | null> {
+  return chooseToSave({ defaultPath: suggestedName, filters: [kind] });
+}
+
+/** Asks for one existing file (the system's chooser); `null` when the user cancels. */
+export async function chooseFile(kind: FileKind): Promise<string | null> {
+  const chosen = await chooseToOpen({ multiple: false, directory: false, filters: [kind] });
+  return typeof chosen === "string" ? chosen : null;
+}
+
+/** Opens a saved file in the program the system uses for it (a PDF viewer, a word processor). */
+export async function openInDefaultProgram(path: string): Promise<void> {
+  await openPath(path);
+}
+
+/** Shows a saved file in the system's file manager. */
+export async function showInFolder(path: string): Promise<void> {
+  await revealItemInDir(path);
 }
