@@ -368,6 +368,40 @@ impl Session {
         self.request("POST", &self.session_path("/execute/sync"), Some(&json!({ "script": script, "args": args })))
     }
 
+    /// Runs axe-core (the WCAG 2.1 A and AA rules) on the page as it is now and returns the
+    /// violations as (impact, rule and where, number of elements). `axe_source` is axe-core's script
+    /// (`ui/node_modules/axe-core/axe.min.js`); it is put into the page once.
+    pub fn accessibility_violations(&self, axe_source: &str) -> Result<Vec<(String, String, usize)>> {
+        let present = self.execute("return typeof window.axe === 'object';", &[])?;
+        if present != Value::Bool(true) {
+            self.execute(&format!("{axe_source}\nreturn true;"), &[])?;
+        }
+        self.execute(
+            "window.__axeResult = null;
+             window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => { window.__axeResult = r.violations.map(v => [v.impact || 'unknown', v.id + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '), v.nodes.length]); })
+               .catch(e => { window.__axeResult = String(e); });
+             return true;",
+            &[],
+        )?;
+        // Generous: axe walks the whole page, and the machine may be busy.
+        let result = wait_for(Duration::from_secs(120), || {
+            let v = self.execute("return window.__axeResult;", &[])?;
+            Ok((!v.is_null()).then_some(v))
+        })?;
+        let rows = result.as_array().ok_or_else(|| format!("axe failed: {result}"))?;
+        rows.iter()
+            .map(|row| {
+                let field = |i: usize| row.get(i).cloned().unwrap_or(Value::Null);
+                Ok((
+                    field(0).as_str().unwrap_or_default().to_owned(),
+                    field(1).as_str().unwrap_or_default().to_owned(),
+                    usize::try_from(field(2).as_u64().unwrap_or_default()).unwrap_or(usize::MAX),
+                ))
+            })
+            .collect()
+    }
+
     /// The handles of the app's open windows.
     pub fn window_handles(&self) -> Result<Vec<String>> {
         let v = self.request("GET", &self.session_path("/window/handles"), None)?;

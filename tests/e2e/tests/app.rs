@@ -908,6 +908,43 @@ macro_rules! scenarios {
     };
 }
 
+/// Every screen, in German and English at a 1366×768 laptop's size, passes axe-core's WCAG 2.1
+/// A/AA rules without a serious or critical violation. The counts of all violations per screen
+/// are printed for the record.
+fn every_screen_passes_axe_at_laptop_size(env: &Environment) -> Result<()> {
+    let axe_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path).map_err(|e| format!("{}: {e} (npm ci in ui/)", axe_path.display()))?;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.resize(1366, 768)?;
+    let mut serious = Vec::new();
+    let mut audit = |screen: &str| -> Result<()> {
+        let found = s.accessibility_violations(&axe)?;
+        let total: usize = found.iter().map(|v| v.2).sum();
+        eprintln!("axe {screen}: {} rules, {total} elements: {found:?}", found.len());
+        serious.extend(
+            found
+                .into_iter()
+                .filter(|(impact, _, _)| impact == "serious" || impact == "critical")
+                .map(|v| format!("{screen}: {v:?}")),
+        );
+        Ok(())
+    };
+    for language in ["de", "en"] {
+        s.click_id(&format!("lang-{language}"))?;
+        s.find("[data-testid=workshop-row]")?;
+        audit(&format!("{language}/list"))?;
+        open_workshop(&s, "Integration durch Bildung")?;
+        for tab in ["details", "tables", "rounds", "participants", "plan", "run", "notes", "harvest"] {
+            open_tab(&s, tab)?;
+            audit(&format!("{language}/{tab}"))?;
+        }
+        s.click_id("back-to-list")?;
+    }
+    check(serious.is_empty(), format!("serious or critical accessibility violations: {serious:#?}"))?;
+    s.quit()
+}
+
 fn main() {
     let args = Arguments::from_args();
     let scenarios: Vec<(&str, Scenario)> = scenarios![
@@ -922,6 +959,7 @@ fn main() {
         notes_photos_and_statements_are_kept,
         closing_leaves_one_complete_file_and_backups_restore,
         the_bell_rings_on_another_tab,
+        every_screen_passes_axe_at_laptop_size,
     ];
     let mut names = HashSet::new();
     assert!(scenarios.iter().all(|(name, _)| names.insert(*name)), "a scenario is registered twice");
