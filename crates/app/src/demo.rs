@@ -75,6 +75,7 @@ fn demo_setup(seed: DemoSeed, process: cafehost_core::ProcessId, now: chrono::Da
             workshop_id: id,
             input,
             attendance: Attendance::Expected,
+            walk_in: false,
             created_at: now,
             updated_at: now,
         })

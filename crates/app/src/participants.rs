@@ -232,6 +232,7 @@ pub(crate) fn new_participant(workshop: WorkshopId, input: ParticipantInput, now
         workshop_id: workshop,
         input,
         attendance: Attendance::Expected,
+        walk_in: false,
         created_at: now,
         updated_at: now,
     }

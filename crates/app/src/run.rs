@@ -50,7 +50,7 @@ impl Run<'_> {
         })
     }
 
-    /// Starts, pauses, extends or moves the run on, and stores the result at once.
+    /// Starts, pauses, extends, shortens or moves the run on, and stores the result at once.
     pub fn run_action(&self, workshop: WorkshopId, action: RunAction) -> Result<RunView> {
         let now = self.0.now();
         self.0.write(|s| {
@@ -88,6 +88,7 @@ impl Run<'_> {
         let input = input.validated()?;
         let person = Participant {
             attendance: Attendance::Present,
+            walk_in: true,
             ..crate::participants::new_participant(workshop, input, self.0.now())
         };
         self.0.write(|s| {

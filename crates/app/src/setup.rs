@@ -118,6 +118,20 @@ impl Setup<'_> {
         })
     }
 
+    /// Raises the capacities of the smallest tables until everyone on the participant list has a
+    /// seat (`cafehost_core::setup::spread_seats`; no table loses a seat), in one transaction.
+    /// Returns every table of the workshop as it is now.
+    pub fn spread_seats(&self, workshop: WorkshopId) -> Result<Vec<CafeTable>> {
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            let tables = s.tables(workshop)?;
+            for table in cafehost_core::setup::spread_seats(&tables, &s.participants(workshop)?) {
+                s.update_table(table.id, &table.input)?;
+            }
+            Ok(s.tables(workshop)?)
+        })
+    }
+
     /// Deletes a table.
     pub fn delete_table(&self, table: TableId) -> Result<()> {
         self.0.write(|s| Ok(s.delete_table(table)?))

@@ -56,6 +56,13 @@ fn the_clock_resumes_with_the_right_time_left_after_a_restart() {
     assert_eq!(app.run().run_view(id).unwrap().remaining_seconds, 14 * 60, "paused time does not count");
     let view_after = app.run().run_action(id, RunAction::Extend { minutes: 5 }).unwrap();
     assert_eq!(view_after.remaining_seconds, view.remaining_seconds + 300);
+    // A mistaken "+5" is taken back minute by minute, and a step cut short is stored as ended.
+    let view_back = app.run().run_action(id, RunAction::Shorten { minutes: 1 }).unwrap();
+    assert_eq!(view_back.remaining_seconds, view_after.remaining_seconds - 60);
+    app.run().run_action(id, RunAction::Shorten { minutes: 30 }).unwrap();
+    drop(app);
+    let app = open(&dir, &clock);
+    assert_eq!(app.run().run_view(id).unwrap().remaining_seconds, 0, "never below zero, after a restart too");
 }
 
 #[test]
@@ -92,6 +99,8 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
         )
         .unwrap();
     assert_eq!(late.attendance, Attendance::Present);
+    assert!(late.walk_in, "marked as a walk-in, for the minutes");
+    assert!(setup.participants.iter().all(|p| !p.walk_in), "the people on the list were registered");
 
     let after = app.run().replan_open_rounds(id, 0).unwrap();
     assert_eq!(seats_in(&after, 0), seats_in(&before, 0), "the round under way is unchanged");

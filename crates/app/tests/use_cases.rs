@@ -114,6 +114,30 @@ fn tables_and_rounds_are_edited_with_rules() {
     assert_eq!(app.setup().workshop_setup(w.id).unwrap().rounds.len(), 3);
 }
 
+#[test]
+fn seats_are_spread_so_everyone_on_the_list_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(&dir);
+    let w = new_workshop(&app, "Plätze", None);
+    let t1 = app.setup().add_table(w.id).unwrap();
+    let t2 = app.setup().add_table(w.id).unwrap();
+    let small = TableInput { capacity: 4, topic: "Sprache".into(), ..t2.input.clone() };
+    app.setup().update_table(t2.id, &small).unwrap();
+    for i in 0..13 {
+        app.people()
+            .add_participant(w.id, &ParticipantInput { last_name: format!("N{i}"), ..Default::default() })
+            .unwrap();
+    }
+    // 6 + 4 seats for 13 people: the smaller table gets two seats, then the first one the third.
+    let tables = app.setup().spread_seats(w.id).unwrap();
+    let capacities: Vec<(TableId, u32)> = tables.iter().map(|t| (t.id, t.input.capacity)).collect();
+    assert_eq!(capacities, vec![(t1.id, 7), (t2.id, 6)]);
+    assert_eq!(tables[1].input.topic, "Sprache", "only the capacity changes");
+    assert_eq!(app.setup().workshop_setup(w.id).unwrap().tables, tables, "stored");
+    assert_eq!(app.setup().spread_seats(w.id).unwrap(), tables, "once everyone fits nothing changes");
+    assert_eq!(app.setup().spread_seats(WorkshopId::new()).unwrap_err().code(), "not_found");
+}
+
 const LIST_WITH_A_BAD_ROW: &str = "Vorname;Nachname;Träger;E-Mail\n\
     Anna;Müller;AWO;anna@awo.de\n\
     Ben;Kaya;Caritas;ben-at-caritas\n\

@@ -125,6 +125,13 @@ pub enum RunAction {
         /// Minutes to add.
         minutes: u32,
     },
+    /// Takes time from the current step (a mistaken "+5", a round that ends early): the time
+    /// left drops by these minutes, but never below zero, and a step already over time keeps
+    /// its overtime as it is (see [`RunState::shortened`]).
+    Shorten {
+        /// Minutes to take away.
+        minutes: u32,
+    },
     /// Goes to the next step; the clock keeps running if it ran.
     Next,
     /// Jumps to the next conversation round, skipping a break or the welcome.
@@ -191,6 +198,7 @@ impl RunState {
             RunAction::Extend { minutes } => {
                 Self { extra_seconds: self.extra_seconds.saturating_add(i64::from(minutes) * 60), ..self }
             }
+            RunAction::Shorten { minutes } => self.shortened(minutes, agenda, now),
             RunAction::Next => fresh(self.step.saturating_add(1), self.running()),
             RunAction::NextRound => {
                 let next = agenda
@@ -204,6 +212,29 @@ impl RunState {
             RunAction::Back => fresh(self.step.saturating_sub(1), false),
             RunAction::Reset => fresh(0, false),
         }
+    }
+
+    /// The state after taking `minutes` from the current step at `now`. The rule:
+    ///
+    /// - the time left drops by exactly `minutes` while that leaves some time;
+    /// - otherwise it drops to zero (the step is over now, as if its time had just run out),
+    ///   never below: shortening does not invent overtime;
+    /// - a step already at zero or over time is left as it is, so the overtime shown does not jump.
+    ///
+    /// The extensions (`extra_seconds`) may go negative for this, down to the planned length
+    /// minus what has elapsed; the elapsed time itself is never touched.
+    #[must_use]
+    pub fn shortened(self, minutes: u32, agenda: &[AgendaStep], now: DateTime<Utc>) -> Self {
+        let planned = self.current(agenda).map_or(0, |s| i64::from(s.minutes) * 60);
+        let elapsed = self.elapsed_at(now);
+        let left_ms = (planned + self.extra_seconds) * 1000 - elapsed;
+        if left_ms <= 0 {
+            return self;
+        }
+        // The least extra time that leaves nothing: whole seconds elapsed, so the time left shows 0.
+        let floor = elapsed.div_euclid(1000) - planned;
+        let wanted = self.extra_seconds.saturating_sub(i64::from(minutes) * 60);
+        Self { extra_seconds: wanted.max(floor).min(self.extra_seconds), ..self }
     }
 
     /// The round whose seating people should sit in next, from the moderator's point of view:
@@ -303,6 +334,40 @@ mod tests {
         assert_eq!(state.remaining_seconds(&steps, at(6_010)), 25 * 60 - 100);
         assert_eq!(state.remaining_seconds(&steps, at(6_000 + 25 * 60)), -90, "overtime is negative");
         assert_eq!(state.remaining_seconds(&steps, at(6_000)), 25 * 60 - 90);
+    }
+
+    #[test]
+    fn shortening_takes_minutes_off_the_time_left_but_never_below_zero() {
+        let steps = agenda(&rounds(&[(20, 5), (20, 0)]), RunFrame::default());
+        let round =
+            RunState::default().apply(RunAction::NextRound, &steps, at(0)).apply(RunAction::Start, &steps, at(0));
+        // A mistaken "+5" and its undoing give the same clock back.
+        let extended = round.apply(RunAction::Extend { minutes: 5 }, &steps, at(30));
+        let undone = extended.apply(RunAction::Shorten { minutes: 5 }, &steps, at(31));
+        assert_eq!(undone, round);
+        // Below the plan: the extra time goes negative, the time left drops by exactly a minute.
+        let shorter = round.apply(RunAction::Shorten { minutes: 1 }, &steps, at(90));
+        assert_eq!(shorter.extra_seconds, -60);
+        assert_eq!(shorter.remaining_seconds(&steps, at(90)), 20 * 60 - 90 - 60);
+        assert!(shorter.running(), "shortening leaves the clock running");
+        // With less than the minutes left, the step ends now: zero left, not overtime.
+        let near_end = at(20 * 60 - 30);
+        let ended = round.apply(RunAction::Shorten { minutes: 1 }, &steps, near_end);
+        assert_eq!(ended.remaining_seconds(&steps, near_end), 0);
+        assert_eq!(ended.remaining_seconds(&steps, near_end + chrono::Duration::seconds(5)), -5);
+        // Over time (or at zero) nothing changes, so the overtime shown does not jump.
+        let over = at(20 * 60 + 40);
+        assert_eq!(round.apply(RunAction::Shorten { minutes: 5 }, &steps, over), round);
+        assert_eq!(ended.apply(RunAction::Shorten { minutes: 1 }, &steps, near_end), ended);
+        // A stopped clock: the welcome not begun can be shortened to nothing, no further.
+        let welcome = RunState::default().apply(RunAction::Shorten { minutes: 60 }, &steps, at(0));
+        assert_eq!((welcome.extra_seconds, welcome.remaining_seconds(&steps, at(999))), (-600, 0));
+        // Part seconds elapsed: zero is shown, and the clock still goes over once it runs.
+        let paused = round.apply(RunAction::Pause, &steps, at(20 * 60 - 59) + chrono::Duration::milliseconds(300));
+        assert_eq!(paused.remaining_seconds(&steps, at(3000)), 59, "58.7 s left show as 0:59");
+        let cut = paused.apply(RunAction::Shorten { minutes: 1 }, &steps, at(3000));
+        assert_eq!(cut.remaining_seconds(&steps, at(3000)), 0);
+        assert_eq!(cut.elapsed_ms, paused.elapsed_ms, "the elapsed time is never touched");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::validation::{FieldProblem, MAX_LINE_CHARS, MAX_ROUNDS, ValidationError};
+use crate::validation::{FieldProblem, MAX_LINE_CHARS, MAX_ROUNDS, MAX_TABLE_CAPACITY, ValidationError};
 use crate::{
     Attendance, CafeTable, Language, Participant, ParticipantId, ProcessId, Round, RoundId, RoundInput, TableId,
     TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
@@ -59,9 +59,45 @@ pub fn next_round(rounds: &[Round]) -> Result<RoundInput, ValidationError> {
     })
 }
 
+/// The capacities after giving tables seats until `people` fit: one seat at a time to the
+/// table with the fewest (the first of them on a tie), so the tables that get seats end up
+/// within one seat of each other and the total is exactly `people`. No table loses a seat; a
+/// total that already fits is left as it is, and no table goes beyond [`MAX_TABLE_CAPACITY`]
+/// (so with too few tables for the people even at that size, the total stays short).
+pub fn spread_capacities(capacities: &[u32], people: u32) -> Vec<u32> {
+    let mut out = capacities.to_vec();
+    let mut total: u64 = out.iter().map(|c| u64::from(*c)).sum();
+    while total < u64::from(people) {
+        let Some((_, smallest)) =
+            out.iter_mut().enumerate().filter(|(_, c)| **c < MAX_TABLE_CAPACITY).min_by_key(|(i, c)| (**c, *i))
+        else {
+            break;
+        };
+        *smallest += 1;
+        total += 1;
+    }
+    out
+}
+
+/// The tables whose capacity rises so that everyone on the participant list has a seat (see
+/// [`spread_capacities`]), with their new capacity; the other tables stay as they are. Everyone
+/// on the list counts, as the tables screen counts them: a seat kept for someone who cancels
+/// does no harm, a missing seat stops the planner.
+pub fn spread_seats(tables: &[CafeTable], participants: &[Participant]) -> Vec<CafeTable> {
+    let people = u32::try_from(participants.len()).unwrap_or(u32::MAX);
+    let capacities: Vec<u32> = tables.iter().map(|t| t.input.capacity).collect();
+    tables
+        .iter()
+        .zip(spread_capacities(&capacities, people))
+        .filter(|(t, capacity)| t.input.capacity != *capacity)
+        .map(|(t, capacity)| CafeTable { input: TableInput { capacity, ..t.input.clone() }, ..t.clone() })
+        .collect()
+}
+
 /// A copy of a workshop's setup under new ids, titled "… (Kopie)" / "… (copy)": details,
 /// tables with their questions and hosts, rounds and participants. Seats, notes, photos and
-/// check-in are of the day and are not copied; everyone is expected again.
+/// check-in are of the day and are not copied; everyone is expected again, walk-ins included
+/// (on the copy's list they are registered).
 pub fn duplicate(original: &WorkshopSetup, now: DateTime<Utc>) -> WorkshopSetup {
     let id = WorkshopId::new();
     let suffix = match original.workshop.details.language {
@@ -86,6 +122,7 @@ pub fn duplicate(original: &WorkshopSetup, now: DateTime<Utc>) -> WorkshopSetup 
             workshop_id: id,
             input: p.input.clone(),
             attendance: Attendance::Expected,
+            walk_in: false,
             created_at: now,
             updated_at: now,
         })
@@ -191,6 +228,37 @@ mod tests {
     }
 
     #[test]
+    fn seats_are_spread_over_the_smallest_tables_until_everyone_fits() {
+        assert_eq!(spread_capacities(&[6, 6, 6], 20), vec![7, 7, 6], "two more seats, first tables first");
+        assert_eq!(spread_capacities(&[4, 8, 5], 20), vec![6, 8, 6], "the smallest tables first");
+        assert_eq!(spread_capacities(&[4, 8, 5], 22), vec![7, 8, 7]);
+        assert_eq!(spread_capacities(&[4, 8, 5], 24), vec![8, 8, 8]);
+        assert_eq!(spread_capacities(&[6, 6], 10), vec![6, 6], "enough seats: nothing changes, nothing shrinks");
+        assert_eq!(spread_capacities(&[], 10), Vec::<u32>::new(), "no tables, no seats");
+        assert_eq!(spread_capacities(&[49, 10], 200), vec![50, 50], "never beyond the largest table");
+
+        let setup = new_workshop("Bildung".into(), None, DateTime::default());
+        let first = next_table(setup.workshop.id, &[]);
+        let second = next_table(setup.workshop.id, std::slice::from_ref(&first));
+        let people: Vec<Participant> = (0..13)
+            .map(|i| Participant {
+                id: ParticipantId::new(),
+                workshop_id: setup.workshop.id,
+                input: ParticipantInput { first_name: format!("P{i}"), ..ParticipantInput::default() },
+                attendance: Attendance::Expected,
+                walk_in: false,
+                created_at: DateTime::default(),
+                updated_at: DateTime::default(),
+            })
+            .collect();
+        let changed = spread_seats(&[first.clone(), second.clone()], &people);
+        assert_eq!(changed.len(), 1, "only the table that gets a seat");
+        assert_eq!((changed[0].id, changed[0].input.capacity), (first.id, 7));
+        assert_eq!(changed[0].input.number, first.input.number, "nothing else changes");
+        assert!(spread_seats(&[first, second], &people[..12]).is_empty());
+    }
+
+    #[test]
     fn a_copy_has_new_ids_everywhere_and_keeps_hosts_and_questions() {
         let mut setup = new_workshop("Bildung".into(), Some(ProcessId::new()), DateTime::default());
         let person = Participant {
@@ -198,6 +266,7 @@ mod tests {
             workshop_id: setup.workshop.id,
             input: ParticipantInput { first_name: "Ayşe".into(), ..ParticipantInput::default() },
             attendance: Attendance::Present,
+            walk_in: true,
             created_at: DateTime::default(),
             updated_at: DateTime::default(),
         };
@@ -214,6 +283,7 @@ mod tests {
         assert_eq!(host, Some(copy.participants[0].id), "the host is the copied person");
         assert_eq!(copy.tables[0].input.questions[0].round_id, copy.rounds[1].id);
         assert_eq!(copy.participants[0].attendance, Attendance::Expected);
+        assert!(!copy.participants[0].walk_in, "on the copy's list they are registered");
         assert!(
             copy.rounds.iter().all(|r| r.workshop_id == copy.workshop.id && !setup.rounds.iter().any(|o| o.id == r.id))
         );

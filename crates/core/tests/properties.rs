@@ -75,3 +75,76 @@ proptest! {
         }
     }
 }
+
+fn clock_action() -> impl Strategy<Value = cafehost_core::run::RunAction> {
+    use cafehost_core::run::RunAction;
+    prop_oneof![
+        Just(RunAction::Start),
+        Just(RunAction::Pause),
+        (0u32..10).prop_map(|minutes| RunAction::Extend { minutes }),
+        (0u32..30).prop_map(|minutes| RunAction::Shorten { minutes }),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn shortening_never_makes_the_time_left_jump_below_zero_or_grow(
+        actions in proptest::collection::vec((clock_action(), 0i64..400_000), 1..24),
+        minutes in 0u32..30,
+        welcome in 0u32..30,
+    ) {
+        use cafehost_core::run::{RunAction, RunFrame, RunState, agenda};
+        let steps = agenda(&[], RunFrame { welcome_minutes: welcome, harvest_minutes: 20 });
+        let mut now = chrono::DateTime::from_timestamp(1_400_000_000, 0).unwrap();
+        let mut state = RunState::default();
+        for (action, wait_ms) in actions {
+            now += chrono::Duration::milliseconds(wait_ms);
+            state = state.apply(action, &steps, now);
+        }
+        let before = state.remaining_seconds(&steps, now);
+        let after_state = state.apply(RunAction::Shorten { minutes }, &steps, now);
+        let after = after_state.remaining_seconds(&steps, now);
+        if before <= 0 {
+            prop_assert_eq!(after_state, state, "over time nothing changes");
+        } else {
+            prop_assert_eq!(after, (before - i64::from(minutes) * 60).max(0));
+        }
+        prop_assert_eq!(after_state.elapsed_ms, state.elapsed_ms);
+        prop_assert_eq!(after_state.running_since, state.running_since);
+        prop_assert!(i64::from(welcome) * 60 + after_state.extra_seconds >= 0, "a step never gets a negative length");
+    }
+}
+
+proptest! {
+    #[test]
+    fn spreading_seats_fits_everyone_evenly_and_never_takes_a_seat_away(
+        capacities in proptest::collection::vec(1u32..=50, 0..12),
+        people in 0u32..700,
+    ) {
+        use cafehost_core::setup::spread_capacities;
+        use cafehost_core::validation::MAX_TABLE_CAPACITY;
+        let after = spread_capacities(&capacities, people);
+        prop_assert_eq!(after.len(), capacities.len());
+        let before_total: u32 = capacities.iter().sum();
+        let total: u32 = after.iter().sum();
+        let most = MAX_TABLE_CAPACITY * u32::try_from(capacities.len()).unwrap();
+        if people <= most {
+            prop_assert!(total >= people, "everyone fits: {} seats for {}", total, people);
+        } else {
+            prop_assert_eq!(total, most, "as many seats as the tables can take");
+        }
+        prop_assert!(after.iter().zip(&capacities).all(|(a, b)| a >= b), "no table loses a seat");
+        prop_assert!(after.iter().all(|c| *c <= MAX_TABLE_CAPACITY));
+        if before_total >= people {
+            prop_assert_eq!(&after, &capacities, "a total that fits is left alone");
+        } else if people <= most {
+            prop_assert_eq!(total, people, "not a seat more than needed");
+        }
+        let raised: Vec<u32> = after.iter().zip(&capacities).filter(|(a, b)| a > b).map(|(a, _)| *a).collect();
+        if let (Some(low), Some(high)) = (raised.iter().min(), raised.iter().max()) {
+            prop_assert!(high - low <= 1, "raised tables differ by at most one seat: {:?}", after);
+            // Tables not raised were already at least as big as the raised ones, less one.
+            prop_assert!(after.iter().all(|c| *c + 1 >= *low), "the smallest tables got the seats: {:?}", after);
+        }
+    }
+}

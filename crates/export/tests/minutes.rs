@@ -49,6 +49,7 @@ fn person(workshop: WorkshopId, first: &str, last: &str, org: &str, attendance: 
             ..ParticipantInput::default()
         },
         attendance,
+        walk_in: false,
         created_at: at(),
         updated_at: at(),
     }
@@ -272,18 +273,18 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
 ## Teilnehmende nach Organisation
 
-| Organisation | Angemeldet | Anwesend | Abgesagt |
-|---|---|---|---|
-| AWO Kreisverband | 2 | 1 | 1 |
-| Jobcenter | 1 | 1 | 0 |
-| Ohne Organisation | 1 | 0 | 0 |
-| Gesamt | 4 | 2 | 1 |
+| Organisation | Angemeldet | Anwesend | davon ohne Anmeldung | davon früher gegangen | Abgesagt |
+|---|---|---|---|---|---|
+| AWO Kreisverband | 2 | 1 | 0 | 0 | 1 |
+| Jobcenter | 1 | 1 | 0 | 0 | 0 |
+| Ohne Organisation | 1 | 0 | 0 | 0 | 0 |
+| Gesamt | 4 | 2 | 0 | 0 | 1 |
 
 ## Tische und Fragen
 
 ### Tisch 1: Sprache & Kita
 
-*Gastgeber·in: Anna Müller*
+*Gastgeber/in: Anna Müller*
 
 - Runde 1: Was läuft gut?
 - Runde 2: Was fehlt?
@@ -337,20 +338,20 @@ Großer Bedarf an Sprachförderung.
 
 ### Ziele
 
-| Nr. | Aussage | Handlungsfeld | Stimmen | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
+| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
 |---|---|---|---|---|---|---|---|---|
 | Z1 | Jedes Kind spricht bei Schuleintritt gut Deutsch. | Frühe Bildung | 7 |  |  | Entwurf | Tisch 1 / Runde 1; Tisch 1 / Runde 2 | M1 |
 | Z2 | Mehr Ausbildungsplätze für Geflüchtete | Arbeit | 3 |  |  | Entwurf | Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1) |  |
 
 ### Maßnahmen
 
-| Nr. | Aussage | Handlungsfeld | Stimmen | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
+| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
 |---|---|---|---|---|---|---|---|---|
 | M1 | Sprachkurse für Eltern in allen Kitas | Frühe Bildung | 5 | Jugendamt | bis 2027 | Entwurf | Tisch 1 / Runde 1 | S1, Z1 |
 
 ### Steuerung
 
-| Nr. | Aussage | Handlungsfeld | Stimmen | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
+| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
 |---|---|---|---|---|---|---|---|---|
 | S1 | Jährlicher Bericht im Ausschuss | Frühe Bildung | 0 | Kommunales Integrationszentrum |  | Entwurf |  | M1 |
 "#;
@@ -366,18 +367,18 @@ Aus den Ergebnissen von 1 Workshop (12. Mai 2026)
 
 ### Z2 Mehr Ausbildungsplätze für Geflüchtete
 
-*Stimmen: 3 · Status: Entwurf · Quellen: Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1)*
+*Punkte: 3 · Status: Entwurf · Quellen: Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1)*
 
 ## Handlungsfeld: Frühe Bildung
 
 ### Z1 Jedes Kind spricht bei Schuleintritt gut Deutsch.
 
-*Stimmen: 7 · Status: Entwurf · Quellen: Tisch 1 / Runde 1; Tisch 1 / Runde 2*
+*Punkte: 7 · Status: Entwurf · Quellen: Tisch 1 / Runde 1; Tisch 1 / Runde 2*
 
 #### Maßnahmen
 
-- M1 Sprachkurse für Eltern in allen Kitas *(Stimmen: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf · Quellen: Tisch 1 / Runde 1)*
-  - S1 Jährlicher Bericht im Ausschuss *(Stimmen: 0 · Verantwortlich: Kommunales Integrationszentrum · Status: Entwurf)*
+- M1 Sprachkurse für Eltern in allen Kitas *(Punkte: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf · Quellen: Tisch 1 / Runde 1)*
+  - S1 Jährlicher Bericht im Ausschuss *(Punkte: 0 · Verantwortlich: Kommunales Integrationszentrum · Status: Entwurf)*
 
 ## Anhang: Workshops
 
@@ -410,7 +411,7 @@ fn csv_has_a_bom_semicolons_and_defused_formulas() {
     assert!(notes.contains(";Workshopzusammenfassung;Großer Bedarf an Sprachförderung.;;\r\n"));
     assert_eq!(notes.matches("\r\n").count(), 6, "header and five notes");
     let statements = minutes::csv_statements(&input);
-    assert!(statements.starts_with("\u{feff}Nr.;Ebene;Aussage;Handlungsfeld;Stimmen;"));
+    assert!(statements.starts_with("\u{feff}Nr.;Ebene;Aussage;Handlungsfeld;Punkte;"));
     assert!(statements.contains(
         "M1;Maßnahme;Sprachkurse für Eltern in allen Kitas;Frühe Bildung;5;Jugendamt;bis 2027;Entwurf;Tisch 1 / Runde 1;S1, Z1\r\n"
     ));
@@ -433,8 +434,46 @@ fn pseudonymised_exports_show_initials_only() {
     }
     let md = minutes::markdown(&input);
     assert!(md.contains("- AWO Kreisverband: A. M.\n"));
-    assert!(md.contains("*Gastgeber·in: A. M.*"));
+    assert!(md.contains("*Gastgeber/in: A. M.*"));
     assert!(md.contains("(#Sprache · J. S.)"));
+}
+
+#[test]
+fn attendance_counts_walk_ins_apart_from_the_registered() {
+    let mut input = sample(DocumentKind::Minutes, Language::De);
+    let setup = &mut input.workshops[0].setup;
+    let w = setup.workshop.id;
+    // Registered and came, then left early; a walk-in who stayed and one who left early; a
+    // walk-in marked absent was entered by mistake and counts nowhere.
+    setup.participants.push(person(w, "Dragoș", "Popescu", "Jobcenter", Attendance::Left));
+    for (first, attendance) in
+        [("Olena", Attendance::Present), ("Mykola", Attendance::Left), ("Irrtum", Attendance::Absent)]
+    {
+        setup
+            .participants
+            .push(Participant { walk_in: true, ..person(w, first, "Kovalenko", "Jobcenter", attendance) });
+    }
+    let md = minutes::markdown(&input);
+    let table = "\
+| Organisation | Angemeldet | Anwesend | davon ohne Anmeldung | davon früher gegangen | Abgesagt |
+|---|---|---|---|---|---|
+| AWO Kreisverband | 2 | 1 | 0 | 0 | 1 |
+| Jobcenter | 2 | 4 | 2 | 2 | 0 |
+| Ohne Organisation | 1 | 0 | 0 | 0 | 0 |
+| Gesamt | 5 | 5 | 2 | 2 | 1 |
+";
+    assert!(md.contains(table), "{md}");
+    input.include_names = true;
+    let named = minutes::markdown(&input);
+    assert!(
+        named.contains("- Jobcenter: Jürgen Straßer, Dragoș Popescu, Olena Kovalenko, Mykola Kovalenko\n"),
+        "everyone who came is named, walk-ins too: {named}"
+    );
+    input.language = Language::En;
+    let english = minutes::markdown(&input);
+    assert!(
+        english.contains("| Organisation | Registered | Present | of them walk-ins | of them left early | Cancelled |")
+    );
 }
 
 #[test]

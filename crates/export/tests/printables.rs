@@ -132,7 +132,7 @@ fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
     for time in ["14:10–14:30", "14:35–14:55", "15:10–15:30", "15:35–15:55"] {
         assert_eq!(raw.matches(time).count(), 160, "every card has round time {time}");
     }
-    assert!(raw.contains("Sie sind Gastgeber·in"), "hosts are told they stay");
+    assert!(raw.contains("Sie sind Gastgeber/in"), "hosts are told they stay");
     assert_eq!(raw.matches("Runde 4").count(), 160);
 
     // The 21st participant travels: round 1 at table 1, round 2 at table 2, …
@@ -169,7 +169,7 @@ fn the_seating_plan_lists_every_table_and_person_each_round_with_the_host_marked
     for p in &setup.participants {
         assert_eq!(count_whole(&raw, &p.display_name()), 4, "{} once per round", p.display_name());
     }
-    assert!(raw.contains("Łukasz Wiśniewski (Gastgeber·in)"), "host marked");
+    assert!(raw.contains("Łukasz Wiśniewski (Gastgeber/in)"), "host marked");
     assert!(raw.contains("Tisch 20 – "));
     assert!(pages(&pdf) >= 4);
 
@@ -177,7 +177,7 @@ fn the_seating_plan_lists_every_table_and_person_each_round_with_the_host_marked
     let text = words(&pdf_text(&unplanned, false));
     assert!(text.contains("Noch kein Sitzplan"));
     assert!(text.contains("Tisch 1 – Übergang Kita – Grundschule"));
-    assert!(text.contains("Şükrü Çelik (Gastgeber·in)"), "hosts are known without a plan");
+    assert!(text.contains("Şükrü Çelik (Gastgeber/in)"), "hosts are known without a plan");
 }
 
 #[test]

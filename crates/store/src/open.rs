@@ -18,6 +18,7 @@ fn migrations() -> Vec<M<'static>> {
         M::up_with_hook(include_str!("../migrations/0001_initial.sql"), mark_as_cafehost),
         M::up(include_str!("../migrations/0002_run_state.sql")),
         M::up(include_str!("../migrations/0003_note_search.sql")),
+        M::up(include_str!("../migrations/0004_walk_in.sql")),
     ]
 }
 
@@ -48,7 +49,7 @@ fn identity(conn: &Connection) -> Option<String> {
 pub const SIDECARS: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Why a database file was not opened. In every case the file was left as it was.
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,7 @@ use crate::convert::{enum_text, enumeration, found, id, json, json_text, touched
 use crate::{Result, Store};
 
 const COLUMNS: &str = "id, workshop_id, first_name, last_name, organisation, group_name, role, email, attributes,
-                       attendance, created_at, updated_at";
+                       attendance, walk_in, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
     Ok(Participant {
@@ -24,6 +24,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
             attributes: json(row, "attributes")?,
         },
         attendance: enumeration(row, "attendance")?,
+        walk_in: row.get("walk_in")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
@@ -40,7 +41,7 @@ pub(crate) fn list(conn: &Connection, workshop: WorkshopId) -> Result<Vec<Partic
 
 pub(crate) fn insert_all(conn: &Connection, participants: &[Participant]) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
-        "INSERT INTO participant ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        "INSERT INTO participant ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     ))?;
     for p in participants {
         stmt.execute(params![
@@ -54,6 +55,7 @@ pub(crate) fn insert_all(conn: &Connection, participants: &[Participant]) -> Res
             p.input.email,
             json_text(&p.input.attributes),
             enum_text(&p.attendance),
+            p.walk_in,
             p.created_at,
             p.updated_at
         ])?;

@@ -22,6 +22,7 @@ fn participant(workshop: WorkshopId, first: &str, last: &str, org: &str) -> Part
             ..Default::default()
         },
         attendance: Attendance::Expected,
+        walk_in: false,
         created_at: now,
         updated_at: now,
     }

@@ -285,6 +285,7 @@ fn expected_participants(workshop: WorkshopId) -> Vec<Participant> {
                     attributes: attributes.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
                 },
                 attendance,
+                walk_in: false,
                 created_at: created,
                 updated_at: created,
             }
@@ -588,6 +589,30 @@ fn a_version_1_file_is_upgraded_and_keeps_everything() {
 #[test]
 fn a_version_2_file_is_upgraded_and_keeps_everything() {
     upgrade_keeps_everything(2);
+}
+
+#[test]
+fn a_version_3_file_is_upgraded_and_keeps_everything() {
+    upgrade_keeps_everything(3);
+}
+
+#[test]
+fn an_upgraded_file_takes_walk_ins_and_counts_everyone_before_as_registered() {
+    let (_dir, path, _) = user_file(3);
+    let workshop: WorkshopId = id(WORKSHOP);
+    let walk_in = Participant {
+        id: ParticipantId::new(),
+        attendance: Attendance::Present,
+        walk_in: true,
+        created_at: at("2025-10-14T17:45:00Z"),
+        updated_at: at("2025-10-14T17:45:00Z"),
+        ..expected_participants(workshop)[0].clone()
+    };
+    Store::open(&path).unwrap().insert_participants(std::slice::from_ref(&walk_in)).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.participant(walk_in.id).unwrap(), walk_in);
+    let registered = store.participants(workshop).unwrap().into_iter().filter(|p| !p.walk_in).count();
+    assert_eq!(registered, expected_participants(workshop).len(), "everyone on the list before was registered");
 }
 
 #[test]

@@ -18,6 +18,9 @@ pub struct Participant {
     pub input: ParticipantInput,
     /// Whether they are in the room.
     pub attendance: Attendance,
+    /// Came on the day without being registered (added at check-in as a walk-in), so the minutes
+    /// count them apart from the registered people.
+    pub walk_in: bool,
     /// When they were added.
     pub created_at: DateTime<Utc>,
     /// When their data last changed.

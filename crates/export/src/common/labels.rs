@@ -47,7 +47,7 @@ const DE: Labels = Labels {
     code: "de",
     table: "Tisch",
     round: "Runde",
-    host: "Gastgeber·in",
+    host: "Gastgeber/in",
     table_cards: "Tischkarten",
     route_card: "Laufzettel",
     seating_plan: "Sitzplan",
@@ -59,7 +59,7 @@ const DE: Labels = Labels {
     no_plan: "Noch kein Sitzplan – die Tische werden vor Ort bekannt gegeben.",
     not_seated: "nicht eingeplant",
     empty_table: "niemand eingeplant",
-    host_stays: "Sie sind Gastgeber·in und bleiben an Ihrem Tisch.",
+    host_stays: "Sie sind Gastgeber/in und bleiben an Ihrem Tisch.",
     page_of: ("Seite", "von"),
     people: ("Person", "Personen"),
     months: [

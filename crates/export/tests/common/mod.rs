@@ -125,6 +125,7 @@ pub fn workshop(people: usize, tables: usize, rounds: usize) -> (WorkshopSetup, 
                     ..ParticipantInput::default()
                 },
                 attendance: Attendance::Expected,
+                walk_in: false,
                 created_at: at(),
                 updated_at: at(),
             }

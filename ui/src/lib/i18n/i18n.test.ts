@@ -98,6 +98,48 @@ describe("translations", () => {
     expect(t("participants.count", { count: 30 })).toBe("30 people");
   });
 
+  it("count in the right plural, also in the back end's messages (whose numbers come as text)", () => {
+    locale.set("de");
+    expect(t("errors.planner.capacity_too_small", { round: "2", people: "7", seats: "1", missing: "6" })).toBe(
+      "Runde 2: 7 Personen, aber nur 1 Platz. Bitte 6 Plätze hinzufügen oder Abwesende markieren.",
+    );
+    expect(t("errors.planner.capacity_too_small", { round: "2", people: "2", seats: "1", missing: "1" })).toContain(
+      "Bitte 1 Platz hinzufügen",
+    );
+    expect(t("errors.import.refused", { count: "1" })).toBe("Nichts importiert: 1 Zeile mit Problemen.");
+    expect(t("rounds.total", { minutes: 1 })).toBe("Gesprächszeit insgesamt: 1 Minute");
+    expect(t("rounds.total", { minutes: 60 })).toBe("Gesprächszeit insgesamt: 60 Minuten");
+    expect(t("import.result", { imported: 1, invalid: 0, duplicates: 2 })).toBe(
+      "1 Person importiert. Ausgelassen: 0 mit Problemen, 2 doppelt.",
+    );
+    expect(t("list.bundle_skipped", { count: 1 })).toMatch(/^Ein Eintrag ausgelassen: seine Kennung/);
+    expect(t("list.bundle_skipped", { count: 3 })).toMatch(/^3 Einträge ausgelassen/);
+    expect(t("tables.seats_missing", { count: 1 })).toBe("Es fehlt ein Platz.");
+    locale.set("en");
+    expect(t("errors.import.refused", { count: "4" })).toBe("Nothing imported: 4 rows with problems.");
+    expect(t("errors.planner.too_many_rounds_for_tour", { rounds: "3", tables: "1" })).toBe(
+      "3 rounds but only 1 table: travellers would have to return to a table. Choose “Any” for moving between tables, or at most 1 round.",
+    );
+    expect(t("import.problem.cell_count", { found: 1, expected: 4 })).toBe("1 cell instead of 4");
+    expect(t("import.mapping_problem.wrong_column_count", { expected: 1, found: 3 })).toBe(
+      "The file has 1 column, the matching 3 columns.",
+    );
+    expect(t("list.bundle_matched", { count: 1 })).toMatch(/^One table or round/);
+  });
+
+  it("never put a number before a noun without its plural forms", () => {
+    // "{{count}} Zeilen", "{{people}} people": a count of 1 would read "1 Zeilen". Counted words go
+    // through `counts.*` (with `_one`/`_other`) or a key of their own with both forms.
+    const nouns =
+      /\{\{\w+\}\} (Zeilen|Spalten|Zellen|Personen|Plätze|Tische|Tischen|Runden|Minuten|Einträge|rows|columns|cells|people|seats|tables|rounds|minutes|entries)\b/;
+    for (const lang of ["de", "en"] as const) {
+      for (const [key, text] of leaves(dict[lang])) {
+        if (/_(one|other)$/.test(key)) continue;
+        expect(nouns.test(text), `${lang}: ${key}: ${text}`).toBe(false);
+      }
+    }
+  });
+
   it("take German from a German OS locale and English otherwise", () => {
     expect(languageFromLocale("de-AT")).toBe("de");
     expect(languageFromLocale("DE")).toBe("de");

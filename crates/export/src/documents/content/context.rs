@@ -171,7 +171,7 @@ impl<'a> Context<'a> {
         out.join("; ")
     }
 
-    /// "Stimmen: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf".
+    /// "Punkte: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf".
     pub fn statement_meta(&self, s: &Statement) -> String {
         let mut parts = vec![format!("{}: {}", self.l.votes, s.votes)];
         if !s.owner.trim().is_empty() {

@@ -93,7 +93,10 @@ fn programme(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     });
 }
 
-/// Participants by organisation: registered, present, cancelled; names only with `include_names`.
+/// Participants by organisation: registered (on the list before the day), present (everyone who
+/// came: registered people and walk-ins), of them walk-ins (came without registration) and those
+/// who left early, and cancelled (registered, did not come); names only with `include_names`.
+/// A walk-in marked as absent was entered by mistake and counts nowhere.
 fn attendance(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
     out.push(Block::Heading(1, l.attendance.to_owned()));
@@ -107,33 +110,43 @@ fn attendance(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
         };
         groups.entry(key).or_insert_with(|| (name, Vec::new())).1.push(p);
     }
-    let count = |people: &[&Participant], f: fn(Attendance) -> bool| people.iter().filter(|p| f(p.attendance)).count();
-    let present = |a: Attendance| matches!(a, Attendance::Present | Attendance::Left);
-    let absent = |a: Attendance| a == Attendance::Absent;
+    let came = |p: &Participant| matches!(p.attendance, Attendance::Present | Attendance::Left);
+    let columns: [&dyn Fn(&Participant) -> bool; 5] =
+        [&|p| !p.walk_in, &came, &|p| p.walk_in && came(p), &|p| p.attendance == Attendance::Left, &|p| {
+            !p.walk_in && p.attendance == Attendance::Absent
+        }];
     let mut rows = Vec::new();
-    let mut totals = [0usize; 3];
+    let mut totals = [0usize; 5];
     for (name, people) in groups.values() {
-        let c = [people.len(), count(people, present), count(people, absent)];
-        for (t, n) in totals.iter_mut().zip(c) {
-            *t += n;
+        let mut row = vec![name.clone()];
+        for (total, counts) in totals.iter_mut().zip(columns) {
+            let n = people.iter().filter(|p| counts(p)).count();
+            *total += n;
+            row.push(n.to_string());
         }
-        rows.push(vec![name.clone(), c[0].to_string(), c[1].to_string(), c[2].to_string()]);
+        rows.push(row);
     }
     if rows.is_empty() {
         out.push(Block::Quiet("–".to_owned()));
         return;
     }
-    rows.push(vec![l.total.to_owned(), totals[0].to_string(), totals[1].to_string(), totals[2].to_string()]);
+    rows.push(std::iter::once(l.total.to_owned()).chain(totals.iter().map(ToString::to_string)).collect());
     out.push(Block::Table {
-        widths: vec![52, 16, 16, 16],
-        header: vec![l.organisation.to_owned(), l.registered.to_owned(), l.present.to_owned(), l.absent.to_owned()],
+        widths: vec![30, 14, 14, 14, 14, 14],
+        header: [l.organisation, l.registered, l.present, l.walk_ins, l.left_early, l.absent]
+            .iter()
+            .map(|h| (*h).to_owned())
+            .collect(),
         rows,
     });
     if ctx.input.include_names {
         out.push(Block::Heading(2, l.names.to_owned()));
         for (name, people) in groups.values() {
-            let names: Vec<String> =
-                people.iter().filter(|p| !absent(p.attendance)).map(|p| ctx.person(&p.display_name())).collect();
+            let names: Vec<String> = people
+                .iter()
+                .filter(|p| p.attendance != Attendance::Absent)
+                .map(|p| ctx.person(&p.display_name()))
+                .collect();
             if !names.is_empty() {
                 out.push(Block::Item { depth: 0, text: format!("{name}: {}", names.join(", ")), meta: String::new() });
             }
