@@ -3,16 +3,18 @@
 //! app layer, and which commands exist is declared in `cafehost-ipc`.
 //!
 //! Arguments: `--data-dir DIR` chooses the data folder (else `CAFEHOST_DATA_DIR`, else the OS's
-//! per-user data folder); `--export-dir DIR` where printouts are saved (else `Documents/Cafehost`).
+//! per-user data folder); `--export-dir DIR` where printouts are saved (else `Documents/Cafehost`);
+//! a file (a double-clicked `.cafehost` bundle) is offered for import with a preview.
 //! Tests start every scenario with its own folders this way.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use cafehost_app::{AppError, Cafehost, DataDirLock, resolve_data_dir};
+use cafehost_app::{AppError, Cafehost, DataDirLock, os_data_dir, resolve_data_dir};
 use cafehost_ipc::IpcError;
 use tauri::ipc::{Invoke, InvokeBody};
+use tauri::{Emitter as _, Manager as _};
 
 /// The database as the command handler sees it: open, or the reason it could not be opened
 /// (every command then answers with that reason, which the UI shows translated). `Cafehost`
@@ -40,7 +42,26 @@ pub fn run() -> ExitCode {
     let handler_state = Arc::clone(&shared);
     let photo_state = Arc::clone(&shared);
     let closing = Arc::clone(&shared);
-    let built = tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    // In the installed app's own data folder, a second start (or a bundle double-clicked while
+    // the app runs) goes to the running window, handing over the file. Any other folder (tests,
+    // a portable copy) is a separate app; its lock refuses a second start there with a sentence.
+    if os_data_dir().as_deref() == Some(data_dir.as_path()) {
+        let second_start = Arc::clone(&shared);
+        builder = builder.plugin(tauri_plugin_single_instance::init(move |handle, args, cwd| {
+            if let (Ok(app), Some(file)) =
+                (second_start.as_ref(), file_in(args.into_iter().skip(1), std::path::Path::new(&cwd)))
+            {
+                app.set_opened_with(file);
+                let _ = handle.emit("opened-bundle", ());
+            }
+            if let Some(window) = handle.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    let built = builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(move |invoke| handle(&handler_state, invoke))
@@ -89,6 +110,10 @@ fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {
         if let Some(dir) = path_argument("--export-dir") {
             app.set_export_dir(dir);
         }
+        let here = std::env::current_dir().unwrap_or_default();
+        if let Some(file) = file_in(std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()), &here) {
+            app.set_opened_with(file);
+        }
         app.settings().seed_demo_if_empty()?;
         Ok::<_, AppError>(app)
     });
@@ -99,6 +124,20 @@ fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {
             Err(IpcError::from(e))
         }
     }
+}
+
+/// A file named among the arguments (a double-clicked `.cafehost` bundle): the first that is
+/// neither an option nor an option's value, taken relative to `cwd`.
+fn file_in(args: impl IntoIterator<Item = String>, cwd: &std::path::Path) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" || arg == "--export-dir" {
+            args.next();
+        } else if !arg.starts_with("--") {
+            return Some(cwd.join(arg));
+        }
+    }
+    None
 }
 
 fn data_dir_argument() -> Option<PathBuf> {

@@ -96,6 +96,12 @@ impl Bundles<'_> {
         })
     }
 
+    /// What a bundle file holds (its workshops and counts), without importing anything: a bundle
+    /// is a Cafehost database, so it is looked at as a backup is.
+    pub fn preview(&self, path: &Path) -> Result<crate::BackupPreview> {
+        self.0.backups().preview(path)
+    }
+
     /// Imports a bundle chosen in the window (its bytes, base64-encoded).
     pub fn import_bundle_bytes(&self, base64_bytes: &str) -> Result<BundleOutcome> {
         let bytes = base64::engine::general_purpose::STANDARD.decode(base64_bytes.trim()).map_err(|_| {

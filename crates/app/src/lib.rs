@@ -90,8 +90,16 @@ pub fn resolve_data_dir(argument: Option<PathBuf>) -> Result<PathBuf> {
         argument,
         program_dir.filter(|dir| dir.join(PORTABLE_MARKER).is_file()),
         std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()).map(PathBuf::from),
-        dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
+        os_data_dir(),
     )
+}
+
+/// The operating system's per-user data folder of Cafehost (`~/.local/share/org.cafehost.desktop`
+/// on Linux): the one the installed app uses when nothing else is said. Only there do a second
+/// start and a double-clicked bundle go to the running window; any other folder (a portable
+/// copy, `--data-dir`) is its own app.
+pub fn os_data_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER))
 }
 
 /// The rule of [`resolve_data_dir`], with what it looks at passed in: `portable_program_dir` is
@@ -120,6 +128,9 @@ pub struct Cafehost {
     database: PathBuf,
     /// Since when writes wait in the journal, not yet folded into the database file.
     unfolded_since: Mutex<Option<Instant>>,
+    /// A bundle the app was started with, or handed by a second start (double-clicked while the
+    /// app ran), waiting for the user's yes.
+    opened_with: Mutex<Option<PathBuf>>,
 }
 
 impl Cafehost {
@@ -143,9 +154,21 @@ impl Cafehost {
             export_dir,
             database,
             unfolded_since: Mutex::new(None),
+            opened_with: Mutex::new(None),
         };
         app.backups().daily()?;
         Ok(app)
+    }
+
+    /// Notes a bundle the app was opened with (a double-click on a `.cafehost` file): the
+    /// window offers to import it after showing what it holds; nothing is imported unasked.
+    pub fn set_opened_with(&self, file: PathBuf) {
+        *self.opened_with.lock().unwrap_or_else(PoisonError::into_inner) = Some(file);
+    }
+
+    /// The bundle the app was opened with and not yet offered, if any (taken: it is offered once).
+    pub fn take_opened_with(&self) -> Option<PathBuf> {
+        self.opened_with.lock().unwrap_or_else(PoisonError::into_inner).take()
     }
 
     /// Saves printouts and exports to `dir` instead (the `--export-dir` argument; tests).

@@ -148,6 +148,10 @@ commands! {
         /// Saves a round.
         fn update_round(app, round: RoundId, input: RoundInput) -> Round { app.setup().update_round(round, &input) }
 
+        /// Raises the smallest tables' capacities until everyone on the participant list has a
+        /// seat; returns the workshop's tables.
+        fn spread_seats(app, workshop: WorkshopId) -> Vec<CafeTable> { app.setup().spread_seats(workshop) }
+
         /// Deletes a round.
         fn delete_round(app, round: RoundId) -> () { app.setup().delete_round(round) }
     }
@@ -227,7 +231,7 @@ commands! {
         /// The run clock as of now.
         fn run_view(app, workshop: WorkshopId) -> RunView { app.run().run_view(workshop) }
 
-        /// Starts, pauses, extends or moves the run on.
+        /// Starts, pauses, extends, shortens or moves the run on.
         fn run_action(app, workshop: WorkshopId, action: RunAction) -> RunView { app.run().run_action(workshop, action) }
 
         /// Changes the minutes of the welcome and the harvest.
@@ -393,5 +397,17 @@ commands! {
 
         /// Imports a bundle chosen in the window (base64); what is known already stays as it is.
         fn import_bundle(app, base64: String) -> BundleOutcome { app.bundles().import_bundle_bytes(&base64) }
+
+        /// The bundle the app was opened with (a double-clicked `.cafehost` file) and not yet
+        /// offered, if any.
+        fn opened_bundle(app) -> Option<String> { Ok(app.take_opened_with().map(|p| p.display().to_string())) }
+
+        /// What the bundle file at `path` holds; imports nothing.
+        fn preview_bundle_file(app, path: String) -> BackupPreview { app.bundles().preview(std::path::Path::new(&path)) }
+
+        /// Imports the bundle file at `path`.
+        fn import_bundle_file(app, path: String) -> BundleOutcome {
+            app.bundles().import_bundle(std::path::Path::new(&path))
+        }
     }
 }

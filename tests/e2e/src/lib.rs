@@ -112,9 +112,17 @@ impl Environment {
 
     /// Starts the app with its data in `data_dir` and returns the WebDriver session.
     pub fn launch(&self, data_dir: &Path) -> Result<Session> {
+        self.launch_with(data_dir, &[])
+    }
+
+    /// Starts the app with its data in `data_dir` and `extra` arguments (a file to open).
+    pub fn launch_with(&self, data_dir: &Path, extra: &[&str]) -> Result<Session> {
+        let mut args =
+            vec![json!("--data-dir"), json!(data_dir), json!("--export-dir"), json!(data_dir.join("exports"))];
+        args.extend(extra.iter().map(|a| json!(a)));
         let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": {
             "application": self.app,
-            "args": ["--data-dir", data_dir, "--export-dir", data_dir.join("exports")],
+            "args": args,
         }}}});
         let base = format!("http://127.0.0.1:{}", self.port);
         let agent: ureq::Agent = ureq::Agent::config_builder()

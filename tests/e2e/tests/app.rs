@@ -834,6 +834,22 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     let bundle = s.attribute(&s.find("[data-testid=export-result]")?, "data-path")?.unwrap_or_default();
     check(bundle.ends_with(".cafehost"), format!("a bundle was saved: {bundle}"))?;
     s.quit()?;
+    // Started with the bundle (a double-click on it): what it holds is shown, and only a yes
+    // imports it.
+    let third = env.launch_with(&dir.path().join("third-laptop"), &[bundle.as_str()])?;
+    let question = third.text(&third.wait_for_css("#confirm-message", Duration::from_secs(60))?)?;
+    check(
+        question.contains("Integration durch Bildung"),
+        format!("the question says what the bundle holds: {question}"),
+    )?;
+    third.screenshot("22a-double-clicked-bundle")?;
+    third.click_id("confirm-ok")?;
+    wait_for(Duration::from_secs(60), || {
+        Ok((third.find_all("[data-testid=workshop-row][data-title=\"Integration durch Bildung\"]")?.len() == 2)
+            .then_some(()))
+    })
+    .map_err(|e| format!("the double-clicked bundle was not imported: {e}"))?;
+    third.quit()?;
     let s = env.launch(&dir.path().join("other-laptop"))?;
     attach_file(&s, &by_id("bundle-file"), Path::new(&bundle))?;
     // The harness may resend a command whose answer was lost (see the harness), and a second

@@ -633,6 +633,11 @@ workshop_id: WorkshopId,
  */
 attendance: Attendance, 
 /**
+ * Came on the day without being registered (added at check-in as a walk-in), so the minutes
+ * count them apart from the registered people.
+ */
+walk_in: boolean, 
+/**
  * When they were added.
  */
 created_at: string, 
@@ -958,6 +963,10 @@ field: string, };
 export type RunAction = { "action": "start" } | { "action": "pause" } | { "action": "extend", 
 /**
  * Minutes to add.
+ */
+minutes: number, } | { "action": "shorten", 
+/**
+ * Minutes to take away.
  */
 minutes: number, } | { "action": "next" } | { "action": "next_round" } | { "action": "back" } | { "action": "reset" };
 
@@ -1514,6 +1523,8 @@ export function makeCommands(invoke: Invoke) {
       addRound: (workshop: WorkshopId) => invoke<Round>("add_round", { workshop }),
       /** Saves a round. */
       updateRound: (round: RoundId, input: RoundInput) => invoke<Round>("update_round", { round, input }),
+      /** Raises the smallest tables' capacities until everyone on the participant list has a seat; returns the workshop's tables. */
+      spreadSeats: (workshop: WorkshopId) => invoke<Array<CafeTable>>("spread_seats", { workshop }),
       /** Deletes a round. */
       deleteRound: (round: RoundId) => invoke<void>("delete_round", { round }),
     },
@@ -1549,7 +1560,7 @@ export function makeCommands(invoke: Invoke) {
     run: {
       /** The run clock as of now. */
       runView: (workshop: WorkshopId) => invoke<RunView>("run_view", { workshop }),
-      /** Starts, pauses, extends or moves the run on. */
+      /** Starts, pauses, extends, shortens or moves the run on. */
       runAction: (workshop: WorkshopId, action: RunAction) => invoke<RunView>("run_action", { workshop, action }),
       /** Changes the minutes of the welcome and the harvest. */
       setRunFrame: (workshop: WorkshopId, frame: RunFrame) => invoke<RunView>("set_run_frame", { workshop, frame }),
@@ -1626,6 +1637,12 @@ export function makeCommands(invoke: Invoke) {
       exportBundle: (workshop: WorkshopId, whole_process: boolean) => invoke<SavedFile>("export_bundle", { workshop, whole_process }),
       /** Imports a bundle chosen in the window (base64); what is known already stays as it is. */
       importBundle: (base64: string) => invoke<BundleOutcome>("import_bundle", { base64 }),
+      /** The bundle the app was opened with (a double-clicked `.cafehost` file) and not yet offered, if any. */
+      openedBundle: () => invoke<string | null>("opened_bundle", {  }),
+      /** What the bundle file at `path` holds; imports nothing. */
+      previewBundleFile: (path: string) => invoke<BackupPreview>("preview_bundle_file", { path }),
+      /** Imports the bundle file at `path`. */
+      importBundleFile: (path: string) => invoke<BundleOutcome>("import_bundle_file", { path }),
     },
   } as const;
 }

@@ -1,6 +1,7 @@
 // The one door to the back end. Everything else imports `commands` from here, never
 // `@tauri-apps/*`, so every call is typed by the generated bindings.
 import { convertFileSrc, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { WebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { availableMonitors, getCurrentWindow, primaryMonitor } from "@tauri-apps/api/window";
 import { open as chooseToOpen, save as chooseToSave } from "@tauri-apps/plugin-dialog";
@@ -125,4 +126,10 @@ export async function openInDefaultProgram(path: string): Promise<void> {
 /** Shows a saved file in the system's file manager. */
 export async function showInFolder(path: string): Promise<void> {
   await revealItemInDir(path);
+}
+
+/** Calls `handler` whenever a bundle is handed to the running app (double-clicked while it runs);
+ * returns the function that stops listening. */
+export async function onOpenedBundle(handler: () => void): Promise<() => void> {
+  return listen("opened-bundle", () => handler());
 }
