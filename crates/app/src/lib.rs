@@ -50,7 +50,7 @@ pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, Workshop
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating};
 pub use print::{Documents, PrintOptions, Printable};
 pub use run::{Run, RunView};
-pub use settings::{AppInfo, Settings};
+pub use settings::{AppInfo, Place, Settings};
 pub use setup::Setup;
 
 /// The database file's name inside the data folder.

@@ -1,10 +1,34 @@
 //! Preferences of the desktop app, stored in the database so they travel with the data folder.
 
-use cafehost_core::Language;
+use cafehost_core::{FieldProblem, Language, ValidationError, WorkshopId};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{Cafehost, Result};
+
+/// Where the window was last: the workshop, its tab and whether the projector was shown.
+const PLACE: &str = "ui.place";
+/// The longest tab name taken (the UI's tabs are short words).
+const MAX_TAB_LENGTH: usize = 32;
+
+/// Where the moderator was in the window, to go back there after a restart in the middle of a
+/// café (a crash, a closed lid, a flat battery).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Place {
+    /// The workshop open in the window.
+    pub workshop: WorkshopId,
+    /// Its tab, as the UI names it (`run`, `notes` …).
+    pub tab: String,
+    /// Whether the projector window was shown.
+    pub projector: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredPlace {
+    place: Option<Place>,
+    at: DateTime<Utc>,
+}
 
 const UI_LANGUAGE: &str = "ui.language";
 /// The day of the last full check and what it found: `YYYY-MM-DD`, a line break, the problems
@@ -56,6 +80,35 @@ impl Settings<'_> {
         let value = format!("{today}\n{}", problems.as_deref().unwrap_or_default());
         self.0.write(|s| Ok(s.set_setting(LAST_CHECK, &value)?))?;
         Ok(problems)
+    }
+
+    /// Remembers where the window is (`None`: on the list of workshops).
+    pub fn remember_place(&self, place: Option<&Place>) -> Result<()> {
+        if let Some(p) = place
+            && (p.tab.is_empty() || p.tab.len() > MAX_TAB_LENGTH || !p.tab.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            return Err(ValidationError::single("tab", FieldProblem::Malformed).into());
+        }
+        let stored = StoredPlace { place: place.cloned(), at: self.0.now() };
+        let value = serde_json::to_string(&stored).map_err(|e| crate::AppError::Export(e.to_string()))?;
+        self.0.write(|s| Ok(s.set_setting(PLACE, &value)?))
+    }
+
+    /// Where to go at the start of the app: the place last remembered, when its workshop still
+    /// exists and its run is under way (the core's resume rule); else nothing (the list).
+    pub fn place_to_resume(&self) -> Result<Option<Place>> {
+        let now = self.0.now();
+        self.0.read(|s| {
+            let Some(stored) = s.setting(PLACE)?.and_then(|v| serde_json::from_str::<StoredPlace>(&v).ok()) else {
+                return Ok(None);
+            };
+            let Some(place) = stored.place else { return Ok(None) };
+            if s.workshop(place.workshop).is_err() {
+                return Ok(None);
+            }
+            let (state, _) = s.run_state(place.workshop)?;
+            Ok(state.resume_at_start(stored.at, now).then_some(place))
+        })
     }
 
     /// Remembers the UI language.

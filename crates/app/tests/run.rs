@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use cafehost_app::{Cafehost, Clock, PlanOptions};
+use cafehost_app::{Cafehost, Clock, PlanOptions, PrintOptions, Printable};
 use cafehost_core::run::{RunAction, StepKind};
 use cafehost_core::*;
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -139,6 +139,66 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
     assert_eq!(quality.unseated, 0, "a gap in the round under way is not a reason to plan again");
 }
 
+/// The text of a saved PDF, read back with poppler's `pdftotext`, whitespace folded.
+fn pdf_words(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn after_a_replan_route_cards_are_printed_only_for_who_moved_and_the_walk_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let mut app = open(&dir, &clock);
+    app.set_export_dir(dir.path().join("exports"));
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let first = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    assert!(first.route_cards_to_reprint.is_empty(), "after the first plan everyone's card is printed");
+
+    app.run().run_action(id, RunAction::NextRound).unwrap();
+    app.run().run_action(id, RunAction::Start).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
+    let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let leaving = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap().id;
+    app.run().set_attendance(leaving, Attendance::Left).unwrap();
+    let late = app
+        .run()
+        .add_walk_in(
+            id,
+            &ParticipantInput { first_name: "Şükrü".into(), last_name: "Doğan".into(), ..Default::default() },
+        )
+        .unwrap();
+    let replanned = app.run().replan_open_rounds(id, 3).unwrap();
+
+    // Who is told a new table and is still here, and the walk-in; not who left.
+    let reprint = replanned.route_cards_to_reprint.clone();
+    let mut in_moves: Vec<ParticipantId> =
+        replanned.changes.iter().flat_map(|c| c.moves.iter().map(|m| m.participant_id)).collect();
+    in_moves.sort_unstable();
+    in_moves.dedup();
+    in_moves.retain(|p| *p != leaving);
+    let mut sorted = reprint.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, in_moves);
+    assert!(reprint.contains(&late.id) && !reprint.contains(&leaving));
+    assert!(hosts.iter().all(|h| !reprint.contains(h)), "hosts stay at their tables");
+
+    // The ids go to the print command as they came: only their cards, in a file of its own.
+    let options = PrintOptions { route_cards_for: Some(reprint.clone()), ..PrintOptions::default() };
+    let saved = app.documents().save_printable(id, Printable::RouteCards, Language::De, options).unwrap();
+    assert!(saved.path.ends_with("Integration durch Bildung – Laufzettel (Auswahl).pdf"), "{}", saved.path);
+    let text = pdf_words(&saved.path);
+    let people = app.setup().workshop_setup(id).unwrap().participants;
+    for p in &people {
+        assert_eq!(text.contains(&p.display_name()), reprint.contains(&p.id), "{}", p.display_name());
+    }
+    assert_eq!(text.matches("Laufzettel ·").count(), reprint.len(), "one card each");
+    let all = app.documents().save_printable(id, Printable::RouteCards, Language::De, PrintOptions::default()).unwrap();
+    assert!(all.path.ends_with("Integration durch Bildung – Laufzettel.pdf"), "{}", all.path);
+    assert!(pdf_words(&all.path).contains(&people[0].display_name()), "everyone's cards still print in full");
+}
+
 #[test]
 fn no_path_re_plans_the_round_under_way() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,4 +248,33 @@ fn the_timetable_starts_the_rounds_after_the_welcome() {
     let too_long = app.run().set_run_frame(id, run::RunFrame { welcome_minutes: 601, harvest_minutes: 30 });
     assert_eq!(too_long.unwrap_err().code(), "invalid");
     assert_eq!(app.run().run_view(id).unwrap().frame.welcome_minutes, 15, "a refused frame changes nothing");
+}
+
+#[test]
+fn a_restart_goes_back_to_a_run_under_way_on_its_tab_and_projector() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let app = open(&dir, &clock);
+    let id = app.settings().seed_demo_if_empty().unwrap().unwrap();
+    let here = cafehost_app::Place { workshop: id, tab: "run".into(), projector: true };
+    app.settings().remember_place(Some(&here)).unwrap();
+    assert_eq!(app.settings().place_to_resume().unwrap(), None, "a run that has not begun is not resumed");
+
+    app.run().run_action(id, RunAction::Start).unwrap();
+    app.settings().remember_place(Some(&here)).unwrap();
+    drop(app);
+    clock.advance(600);
+    let app = open(&dir, &clock);
+    assert_eq!(app.settings().place_to_resume().unwrap(), Some(here.clone()), "back to the run after a restart");
+
+    // Not the next morning, and not after going back to the list.
+    clock.advance(13 * 3600);
+    assert_eq!(app.settings().place_to_resume().unwrap(), None);
+    app.settings().remember_place(Some(&here)).unwrap();
+    app.settings().remember_place(None).unwrap();
+    assert_eq!(app.settings().place_to_resume().unwrap(), None);
+
+    // A tab name is a plain word.
+    let odd = cafehost_app::Place { workshop: id, tab: "<script>".into(), projector: false };
+    assert_eq!(app.settings().remember_place(Some(&odd)).unwrap_err().code(), "invalid");
 }

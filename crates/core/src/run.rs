@@ -1,12 +1,13 @@
 //! The café on the day: its agenda (welcome, rounds with their breaks, harvest) and the run
 //! clock. The clock is a few numbers that are stored after every action, so the time left can be
-//! recomputed from them and "now" after a restart or a crash: nothing ticks in memory.
+//! recomputed from them and "now" after a restart or a crash: nothing ticks in memory. After a
+//! re-plan, [`route_cards_to_reprint`] says whose route cards to print again.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::Round;
+use crate::{Attendance, Participant, ParticipantId, Round, Seat};
 
 /// What happens in one step of the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -155,7 +156,22 @@ pub struct RunState {
     pub extra_seconds: i64,
 }
 
+/// How long after the app was last used a run under way is resumed at the next start: the day
+/// of the event, not a week later.
+pub const RESUME_WITHIN_HOURS: i64 = 12;
+
 impl RunState {
+    /// Whether the run has begun: the clock runs, has counted, or has moved past the welcome.
+    pub fn begun(&self) -> bool {
+        self.running() || self.elapsed_ms > 0 || self.step > 0
+    }
+
+    /// Whether a start of the app at `now` should go straight back into this run, left at
+    /// `left_at`: it has begun and the app was in use on the day of the event.
+    pub fn resume_at_start(&self, left_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        self.begun() && now - left_at < chrono::Duration::hours(RESUME_WITHIN_HOURS)
+    }
+
     /// Whether the countdown is running.
     pub fn running(&self) -> bool {
         self.running_since.is_some()
@@ -270,6 +286,48 @@ impl RunState {
             None if from_round >= rounds => Ok(()),
             _ => Err(RoundsLocked { first_open }),
         }
+    }
+}
+
+/// Whose route cards ("Laufzettel") a re-plan made wrong, so that only theirs are printed
+/// again: everyone the re-plan gave another table in some round (`moved`: the people in its
+/// moves, including who came late and got a seat), and every walk-in who had no seat at all in
+/// the plan `before` it (they came since the last plan and have no card yet, even where the new
+/// plan found no seat for them). People marked absent or gone get no card, even when they lost
+/// their seats. Without a plan before (`before` empty) nobody: the first plan's cards are all
+/// printed anyway. In the order of `participants`, each once.
+pub fn route_cards_to_reprint(
+    participants: &[Participant],
+    moved: impl IntoIterator<Item = ParticipantId>,
+    before: &[Seat],
+) -> Vec<ParticipantId> {
+    if before.is_empty() {
+        return Vec::new();
+    }
+    let moved: std::collections::HashSet<ParticipantId> = moved.into_iter().collect();
+    let had_seat = |id: ParticipantId| before.iter().any(|s| s.participant_id == id);
+    participants
+        .iter()
+        .filter(|p| !matches!(p.attendance, Attendance::Absent | Attendance::Left))
+        .filter(|p| moved.contains(&p.id) || (p.walk_in && !had_seat(p.id)))
+        .map(|p| p.id)
+        .collect()
+}
+
+#[cfg(test)]
+mod resume_tests {
+    use super::*;
+
+    #[test]
+    fn a_run_is_resumed_on_the_day_it_began_only() {
+        let left = DateTime::parse_from_rfc3339("2026-04-09T10:00:00Z").map(|t| t.with_timezone(&Utc));
+        let Ok(left) = left else { panic!("a time") };
+        let fresh = RunState::default();
+        assert!(!fresh.resume_at_start(left, left), "a run that never began is not resumed");
+        let started = RunState { step: 1, ..RunState::default() };
+        assert!(started.resume_at_start(left, left + chrono::Duration::minutes(3)));
+        assert!(RunState { elapsed_ms: 5, ..RunState::default() }.resume_at_start(left, left));
+        assert!(!started.resume_at_start(left, left + chrono::Duration::hours(RESUME_WITHIN_HOURS)), "not days later");
     }
 }
 
@@ -422,5 +480,41 @@ mod tests {
         state = state.apply(RunAction::Back, &steps, at(3300));
         assert_eq!((state.step, state.running()), (3, false));
         assert_eq!(state.apply(RunAction::Reset, &steps, at(0)), RunState::default());
+    }
+
+    #[test]
+    fn route_cards_are_printed_again_for_who_moved_and_for_walk_ins_only() {
+        use crate::{ParticipantInput, TableId};
+        let workshop = WorkshopId::new();
+        let person = |attendance, walk_in| Participant {
+            id: ParticipantId::new(),
+            workshop_id: workshop,
+            input: ParticipantInput { first_name: "A".into(), ..ParticipantInput::default() },
+            attendance,
+            walk_in,
+            created_at: at(0),
+            updated_at: at(0),
+        };
+        let stays = person(Attendance::Present, false);
+        let moves = person(Attendance::Expected, false);
+        let left = person(Attendance::Left, false);
+        let no_show = person(Attendance::Absent, false);
+        let walk_in = person(Attendance::Present, true);
+        let walk_in_without_seat = person(Attendance::Present, true);
+        let earlier_walk_in = person(Attendance::Present, true);
+        let gone_walk_in = person(Attendance::Left, true);
+        let people =
+            [&stays, &moves, &left, &no_show, &walk_in, &walk_in_without_seat, &earlier_walk_in, &gone_walk_in]
+                .map(Clone::clone);
+        let (round, table) = (RoundId::new(), TableId::new());
+        let seat = |p: &Participant| Seat { round_id: round, participant_id: p.id, table_id: table, pinned: false };
+        let before = [seat(&stays), seat(&moves), seat(&left), seat(&no_show), seat(&earlier_walk_in)];
+        // The re-plan's moves: one moved, who left and the no-show lost their seats, a walk-in got one.
+        let moved = [moves.id, left.id, no_show.id, walk_in.id];
+
+        let reprint = route_cards_to_reprint(&people, moved, &before);
+        assert_eq!(reprint, vec![moves.id, walk_in.id, walk_in_without_seat.id]);
+        assert!(route_cards_to_reprint(&people, moved, &[]).is_empty(), "the first plan: every card is new");
+        assert!(route_cards_to_reprint(&people, [], &before).contains(&walk_in.id), "a walk-in without a move");
     }
 }

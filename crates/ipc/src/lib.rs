@@ -13,7 +13,8 @@ mod typescript;
 
 use cafehost_app::{
     AppInfo, BackupInfo, BackupPreview, BundleOutcome, Cafehost, DocumentKind, ExportFormat, HarvestOverview,
-    ImportOutcome, ImportPreviewAndDecision, PlanOptions, PrintOptions, Printable, RotationPlan, RunView, SavedFile,
+    ImportOutcome, ImportPreviewAndDecision, Place, PlanOptions, PrintOptions, Printable, RotationPlan, RunView,
+    SavedFile,
 };
 use cafehost_core::import::{ColumnRole, ImportOptions};
 use cafehost_core::run::{RunAction, RunFrame};
@@ -104,6 +105,12 @@ commands! {
 
         /// The day's full check of the database (run once a day): `null` when it is sound.
         fn daily_check(app) -> Option<String> { app.settings().daily_check() }
+
+        /// Remembers where the window is (`null`: on the list), for a restart mid-café.
+        fn remember_place(app, place: Option<Place>) -> () { app.settings().remember_place(place.as_ref()) }
+
+        /// Where to go at start: the running workshop's tab (and projector), or `null`.
+        fn place_to_resume(app) -> Option<Place> { app.settings().place_to_resume() }
     }
 
     /// Workshops, tables and rounds.

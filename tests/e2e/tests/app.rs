@@ -682,10 +682,20 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     s.switch_to_window(&main)?;
     s.quit()?;
 
-    // A restart during the break resumes it with the clock running.
+    // A restart during the break goes straight back: the workshop on its run tab, the projector
+    // open again, the clock running.
     let s = env.launch(dir.path())?;
-    open_workshop(&s, "Integration durch Bildung")?;
-    open_tab(&s, "run")?;
+    wait_for(Duration::from_secs(60), || {
+        let tab = s.try_find(&by_id("tab-run"))?;
+        Ok(match tab {
+            Some(tab) => (s.attribute(&tab, "aria-selected")?.as_deref() == Some("true")).then_some(()),
+            None => None,
+        })
+    })
+    .map_err(|e| format!("the restart does not go back to the run tab: {e}"))?;
+    wait_for(Duration::from_secs(60), || Ok((s.window_handles()?.len() == 2).then_some(())))
+        .map_err(|e| format!("the projector is not open again after the restart: {e}"))?;
+    s.screenshot("20b-resumed-after-restart")?;
     let step = s.text(&s.find(&by_id("run-step"))?)?;
     check(step.contains("Pause"), format!("the run resumes in the break: {step}"))?;
     let running = s.attribute(&s.find(&by_id("run-clock"))?, "data-running")?;

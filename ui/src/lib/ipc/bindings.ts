@@ -713,6 +713,24 @@ email: string,
 attributes: { [key in string]: string }, };
 
 /**
+ * Where the moderator was in the window, to go back there after a restart in the middle of a
+ * café (a crash, a closed lid, a flat battery).
+ */
+export type Place = { 
+/**
+ * The workshop open in the window.
+ */
+workshop: WorkshopId, 
+/**
+ * Its tab, as the UI names it (`run`, `notes` …).
+ */
+tab: string, 
+/**
+ * Whether the projector window was shown.
+ */
+projector: boolean, };
+
+/**
  * What to plan.
  */
 export type PlanOptions = { 
@@ -1496,6 +1514,10 @@ export function makeCommands(invoke: Invoke) {
       setUiLanguage: (language: Language) => invoke<void>("set_ui_language", { language }),
       /** The day's full check of the database (run once a day): `null` when it is sound. */
       dailyCheck: () => invoke<string | null>("daily_check", {  }),
+      /** Remembers where the window is (`null`: on the list), for a restart mid-café. */
+      rememberPlace: (place: Place | null) => invoke<void>("remember_place", { place }),
+      /** Where to go at start: the running workshop's tab (and projector), or `null`. */
+      placeToResume: () => invoke<Place | null>("place_to_resume", {  }),
     },
     /** Workshops, tables and rounds. */
     setup: {

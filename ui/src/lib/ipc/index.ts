@@ -54,8 +54,9 @@ export async function displays(): Promise<Display[]> {
 /**
  * Opens (or brings forward) the projector window for a workshop; with `display`, full screen
  * on that display. The window loads the same UI, which shows the projector view for the hash.
+ * `onClosed` is called when a window opened here is closed.
  */
-export async function openProjector(workshop: string, display: number | null): Promise<void> {
+export async function openProjector(workshop: string, display: number | null, onClosed?: () => void): Promise<void> {
   let window: WebviewWindow | null = await WebviewWindow.getByLabel(PROJECTOR);
   if (!window) {
     window = new WebviewWindow(PROJECTOR, {
@@ -68,6 +69,7 @@ export async function openProjector(workshop: string, display: number | null): P
       void window?.once("tauri://created", () => resolve());
       void window?.once("tauri://error", (e) => reject(new Error(String(e.payload))));
     });
+    if (onClosed) void window.once("tauri://destroyed", () => onClosed());
   }
   if (display !== null) {
     const monitor = (await availableMonitors())[display];
