@@ -18,10 +18,14 @@ pub struct SavedFile {
     pub bytes: u32,
 }
 
-fn document_name(document: Printable, language: Language) -> &'static str {
+fn document_name(document: Printable, language: Language, options: &PrintOptions) -> &'static str {
+    let some = options.route_cards_for.is_some();
     match (document, language) {
         (Printable::TableCards, Language::De) => "Tischkarten",
         (Printable::TableCards, Language::En) => "Table cards",
+        // Route cards for a few people (after a re-plan) are not mistaken for the full set.
+        (Printable::RouteCards, Language::De) if some => "Laufzettel (Auswahl)",
+        (Printable::RouteCards, Language::En) if some => "Route cards (selection)",
         (Printable::RouteCards, Language::De) => "Laufzettel",
         (Printable::RouteCards, Language::En) => "Route cards",
         (Printable::Seating, Language::De) => "Sitzplan",
@@ -116,6 +120,8 @@ impl Cafehost {
 impl Documents<'_> {
     /// Renders a printable and saves it as `<workshop title> – <document>.pdf` in the export
     /// folder (`… (2).pdf` when that name is taken: an earlier printout is never replaced).
+    /// Route cards for chosen people only (`options.route_cards_for`) are named
+    /// `… – Laufzettel (Auswahl).pdf`.
     pub fn save_printable(
         &self,
         workshop: WorkshopId,
@@ -124,8 +130,8 @@ impl Documents<'_> {
         options: PrintOptions,
     ) -> Result<SavedFile> {
         let title = self.0.read(|s| Ok(s.workshop(workshop)?.details.title))?;
+        let name = format!("{} – {}.pdf", file_stem(&title), document_name(document, language, &options));
         let pdf = self.print_with(workshop, document, language, options)?;
-        let name = format!("{} – {}.pdf", file_stem(&title), document_name(document, language));
         let path: PathBuf = free_name(&self.0.export_dir.join(name));
         write_whole(&path, &pdf)?;
         Ok(SavedFile { path: path.display().to_string(), bytes: u32::try_from(pdf.len()).unwrap_or(u32::MAX) })

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use cafehost_core::run::{AgendaStep, RunState, agenda};
+use cafehost_core::run::{AgendaStep, RunState, agenda, route_cards_to_reprint};
 use cafehost_core::seating::{SeatOption, SeatRefused, SeatingRules};
 use cafehost_core::{Attendance, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup};
 use cafehost_planner::{
@@ -63,6 +63,11 @@ pub struct RotationPlan {
     /// What the last planning changed against the plan before it, per round (empty when the
     /// plan was only loaded, or when it was the first plan).
     pub changes: Vec<RoundChange>,
+    /// Whose route cards the last planning made wrong, to print only theirs again
+    /// (`PrintOptions::route_cards_for`): the people in `changes` who are still here, and
+    /// walk-ins who had no seat before (`cafehost_core::run::route_cards_to_reprint`). Empty
+    /// when `changes` is.
+    pub route_cards_to_reprint: Vec<ParticipantId>,
 }
 
 /// How one round's seating changed by a re-plan.
@@ -332,6 +337,8 @@ impl Seating<'_> {
             if saved {
                 let mut plan = self.rotation_plan(workshop)?;
                 plan.changes = changes(&round_ids, &basis.seats, &plan.seats);
+                let moved = plan.changes.iter().flat_map(|c| c.moves.iter().map(|m| m.participant_id));
+                plan.route_cards_to_reprint = route_cards_to_reprint(&basis.setup.participants, moved, &basis.seats);
                 return Ok(plan);
             }
         }
@@ -438,7 +445,7 @@ fn compute_plan(basis: &PlanBasis, options: PlanOptions) -> Result<Vec<Seat>> {
 
 fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result<RotationPlan> {
     if seats.is_empty() {
-        return Ok(RotationPlan { seats, quality: None, changes: Vec::new() });
+        return Ok(RotationPlan { seats, quality: None, changes: Vec::new(), route_cards_to_reprint: Vec::new() });
     }
     let t = translate(setup, &seats, PlanOptions::default());
     let stored = t.request.previous.clone();
@@ -450,5 +457,10 @@ fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result
         .filter(|key| !seated.contains(key))
         .count();
     let report = cafehost_planner::evaluate(&t.request, &stored).map_err(|e| plan_error(&e, setup))?;
-    Ok(RotationPlan { seats, quality: Some(quality(&report, count(unseated))), changes: Vec::new() })
+    Ok(RotationPlan {
+        seats,
+        quality: Some(quality(&report, count(unseated))),
+        changes: Vec::new(),
+        route_cards_to_reprint: Vec::new(),
+    })
 }

@@ -70,8 +70,12 @@ mod tests {
                 assert!(pdf.starts_with(b"%PDF-"), "{document:?}");
             }
         }
-        let tent =
-            app.documents().print_with(workshop.id, Printable::TableCards, Language::De, PrintOptions { tent: true });
+        let tent = app.documents().print_with(
+            workshop.id,
+            Printable::TableCards,
+            Language::De,
+            PrintOptions { tent: true, ..PrintOptions::default() },
+        );
         assert!(tent.is_ok());
         assert!(matches!(
             app.documents().print(WorkshopId::new(), Printable::SignIn, Language::De),

@@ -55,7 +55,7 @@ fn the_demo_is_planned_at_the_lower_bound_and_stored() {
     let (app, id) = demo(&dir);
     assert_eq!(
         app.seating().rotation_plan(id).unwrap(),
-        RotationPlan { seats: Vec::new(), quality: None, changes: Vec::new() }
+        RotationPlan { seats: Vec::new(), quality: None, changes: Vec::new(), route_cards_to_reprint: Vec::new() }
     );
 
     let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();

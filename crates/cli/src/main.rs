@@ -336,7 +336,7 @@ fn print(
         PrintDocument::Seating => Printable::Seating,
         PrintDocument::SignIn => Printable::SignIn,
     };
-    let pdf = app.documents().print_with(id, document, language, PrintOptions { tent })?;
+    let pdf = app.documents().print_with(id, document, language, PrintOptions { tent, ..PrintOptions::default() })?;
     Ok(app.save_output(path, &pdf)?)
 }
 

@@ -510,11 +510,11 @@ mod tests {
         let seat = |p: &Participant| Seat { round_id: round, participant_id: p.id, table_id: table, pinned: false };
         let before = [seat(&stays), seat(&moves), seat(&left), seat(&no_show), seat(&earlier_walk_in)];
         // The re-plan's moves: one moved, who left and the no-show lost their seats, a walk-in got one.
-        let moved = [moves.id, left.id, no_show.id, walk_in.id];
+        let replan_moves = [moves.id, left.id, no_show.id, walk_in.id];
 
-        let reprint = route_cards_to_reprint(&people, moved, &before);
+        let reprint = route_cards_to_reprint(&people, replan_moves, &before);
         assert_eq!(reprint, vec![moves.id, walk_in.id, walk_in_without_seat.id]);
-        assert!(route_cards_to_reprint(&people, moved, &[]).is_empty(), "the first plan: every card is new");
+        assert!(route_cards_to_reprint(&people, replan_moves, &[]).is_empty(), "the first plan: every card is new");
         assert!(route_cards_to_reprint(&people, [], &before).contains(&walk_in.id), "a walk-in without a move");
     }
 }

@@ -81,8 +81,15 @@ fn table_cards_show_number_topic_and_every_question_in_full() {
     let (setup, seats) = realistic();
     let schedule = common::timetable(&setup);
     for tent in [false, true] {
-        let pdf =
-            render(Printable::TableCards, &setup, &seats, &schedule, Language::De, PrintOptions { tent }).unwrap();
+        let pdf = render(
+            Printable::TableCards,
+            &setup,
+            &seats,
+            &schedule,
+            Language::De,
+            PrintOptions { tent, ..PrintOptions::default() },
+        )
+        .unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         assert_eq!(pages(&pdf), 20, "one page per table (tent: {tent})");
         let text = words(&pdf_text(&pdf, true));
@@ -155,6 +162,34 @@ fn route_cards_have_everyone_with_times_and_tables_four_to_a_page() {
     let pdf = render(Printable::RouteCards, &fewer, &seats, &schedule, Language::De, PrintOptions::default()).unwrap();
     let text = words(&pdf_text(&pdf, false));
     assert!(!text.contains(&fewer.participants[30].display_name()));
+}
+
+#[test]
+fn route_cards_for_chosen_people_hold_exactly_their_cards_in_the_same_layout() {
+    let (mut setup, seats) = realistic();
+    let schedule = common::timetable(&setup);
+    // Someone marked absent gets no card even when chosen; an id from elsewhere is ignored.
+    setup.participants[37].attendance = Attendance::Absent;
+    let chosen: Vec<usize> = vec![0, 5, 21, 37, 100, 118, 159];
+    let mut ids: Vec<_> = chosen.iter().map(|&i| setup.participants[i].id).collect();
+    ids.push(cafehost_core::ParticipantId::new());
+    let options = PrintOptions { route_cards_for: Some(ids), ..PrintOptions::default() };
+    let pdf = render(Printable::RouteCards, &setup, &seats, &schedule, Language::De, options).unwrap();
+    assert_eq!(pages(&pdf), 2, "six cards, four to a page");
+    let raw = words(&pdf_text(&pdf, false));
+    for (i, p) in setup.participants.iter().enumerate() {
+        let expected = usize::from(chosen.contains(&i) && i != 37);
+        assert_eq!(count_whole(&raw, &p.display_name()), expected, "{} (#{i})", p.display_name());
+    }
+    assert_eq!(raw.matches("Laufzettel").count(), 6, "each card says what it is");
+    assert_eq!(raw.matches("Runde 4").count(), 6, "each card has every round");
+
+    // Nobody chosen: one page that says what it is, no card.
+    let options = PrintOptions { route_cards_for: Some(Vec::new()), ..PrintOptions::default() };
+    let pdf = render(Printable::RouteCards, &setup, &seats, &schedule, Language::De, options).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    let raw = words(&pdf_text(&pdf, false));
+    assert!(raw.contains("Laufzettel") && !raw.contains("Runde 1"), "{raw:.300}");
 }
 
 #[test]
@@ -349,7 +384,15 @@ fn nothing_overlaps_or_leaves_the_page_even_at_the_limits() {
                 (Printable::Seating, false),
                 (Printable::SignIn, false),
             ] {
-                let pdf = render(document, &setup, &seats, &schedule, language, PrintOptions { tent }).unwrap();
+                let pdf = render(
+                    document,
+                    &setup,
+                    &seats,
+                    &schedule,
+                    language,
+                    PrintOptions { tent, ..PrintOptions::default() },
+                )
+                .unwrap();
                 let cells = if document == Printable::RouteCards { (2.0, 2.0) } else { (1.0, 1.0) };
                 assert_laid_out_cleanly(&format!("{document:?} tent={tent} {language:?}"), &pdf, cells);
             }

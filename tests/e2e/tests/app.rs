@@ -502,6 +502,19 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     let found_name = s.attribute(&found[0], "data-name")?.unwrap_or_default();
     check(found_name.contains("Öztürk"), format!("the route found is Öztürk's: {found_name}"))?;
     s.screenshot("14-plan-route-found")?;
+    // In the grid, a search marks the person in every round.
+    s.click_id("plan-view-tables")?;
+    check(value_of(&s, &by_id("plan-grid-search"))? == "ozturk", "one search for both views")?;
+    let marked = wait_for(Duration::from_secs(60), || {
+        let chips = s.find_all("[data-testid=plan-person].found")?;
+        Ok((chips.len() == 3).then_some(chips))
+    })
+    .map_err(|e| format!("the grid search does not mark Öztürk in all 3 rounds: {e}"))?;
+    for chip in &marked {
+        let who = s.attribute(chip, "data-name")?.unwrap_or_default();
+        check(who.contains("Öztürk"), format!("the marked person is Öztürk: {who}"))?;
+    }
+    s.screenshot("14a-plan-grid-search")?;
 
     // The route cards as PDF, with every name spelled right.
     s.click_id("print-route-cards")?;
@@ -702,6 +715,93 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     check(running.as_deref() == Some("true"), "the clock still runs after the restart")?;
     let left = s.text(&s.find(&by_id("run-clock"))?)?;
     check(left.starts_with("9:") || left.starts_with("10:"), format!("about ten minutes left: {left}"))?;
+    s.quit()
+}
+
+/// After a walk-in, someone leaving and a re-plan, the route cards are printed again only for the
+/// people the re-plan names who are still here: the walk-in is on them; who left and someone who
+/// kept their tables are not.
+fn replan_prints_route_cards_only_for_who_changed(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.resize(1366, 768)?;
+    s.click_id("lang-de")?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    open_tab(&s, "plan")?;
+    s.click_id("plan-rotation")?;
+    s.find(&by_id("plan-grid"))?;
+
+    // Round 1 is under way when a walk-in arrives; the rounds still to come are planned again.
+    open_tab(&s, "run")?;
+    s.click_id("run-next-round")?;
+    wait_for(Duration::from_secs(5), || {
+        Ok(s.text(&s.find(&by_id("run-step"))?)?.contains("Runde 1 von 3").then_some(()))
+    })?;
+    s.fill(&s.find(&by_id("walkin-first"))?, "Şükrü")?;
+    s.fill(&s.find(&by_id("walkin-last"))?, "Doğan")?;
+    s.fill(&s.find(&by_id("walkin-org"))?, "DİTİB")?;
+    s.click_id("walkin-add")?;
+    s.find("[data-testid=checkin-row][data-name=\"Şükrü Doğan\"][data-attendance=\"present\"]")?;
+    let everyone: Vec<String> = s
+        .find_all(&by_id("checkin-row"))?
+        .iter()
+        .map(|row| Ok(s.attribute(row, "data-name")?.unwrap_or_default()))
+        .collect::<Result<_>>()?;
+    check(everyone.len() == 31, format!("30 on the list and the walk-in: {}", everyone.len()))?;
+    // Someone leaves: they lose their seats, and need no card.
+    let leaving = s.find("[data-testid=checkin-row][data-attendance=\"expected\"]")?;
+    let leaving_name = s.attribute(&leaving, "data-name")?.unwrap_or_default();
+    s.click(&s.find_one_in(&leaving, &by_id("attendance-left"))?)?;
+    s.find(&format!("[data-testid=checkin-row][data-name=\"{leaving_name}\"][data-attendance=\"left\"]"))?;
+    s.click_id("replan")?;
+    s.find(&by_id("replan-moves"))?;
+    let moves = s.find_all(&by_id("replan-move"))?.iter().map(|m| s.text(m)).collect::<Result<Vec<_>>>()?;
+    let mut listed: Vec<String> =
+        moves.iter().filter_map(|m| m.split_once(": ").map(|(name, _)| name.to_owned())).collect();
+    listed.sort();
+    listed.dedup();
+    check(listed.contains(&"Şükrü Doğan".to_owned()), format!("the walk-in is in the moves: {moves:?}"))?;
+    check(listed.contains(&leaving_name), format!("who left is in the moves: {moves:?}"))?;
+    // Cards for everyone listed who is still here.
+    listed.retain(|name| *name != leaving_name);
+
+    // The button beside the moves names how many cards it prints: one per person listed who is
+    // still here.
+    let button = s.find(&by_id("replan-print-route-cards"))?;
+    let label = s.text(&button)?;
+    let form = if listed.len() == 1 { "run.reprint_one" } else { "run.reprint_other" };
+    let expected = translation("de", form).replace("{{count}}", &listed.len().to_string());
+    check(label == expected, format!("the button says {expected:?}: {label:?}"))?;
+    let for_line = s.find(&by_id("replan-print-for"))?;
+    s.execute("arguments[0].scrollIntoView({ block: 'end' })", &[for_line.as_argument()])?;
+    let cards_for = s.text(&for_line)?;
+    check(
+        cards_for.contains("Şükrü Doğan") && !cards_for.contains(&leaving_name),
+        format!("whose cards they are is said by name: {cards_for}"),
+    )?;
+    s.screenshot("18b-run-replan-print-route-cards")?;
+    s.click(&button)?;
+    let saved = s.find(&by_id("replan-print-result"))?;
+    let path = s.attribute(&saved, "data-path")?.unwrap_or_default();
+    check(path.ends_with("Laufzettel (Auswahl).pdf"), format!("a file of its own: {path}"))?;
+    check(path.starts_with(&dir.path().display().to_string()), format!("saved in the export folder: {path}"))?;
+    s.find_one_in(&saved, &by_id("saved-open"))?;
+    s.find_one_in(&saved, &by_id("saved-show"))?;
+    s.execute("arguments[0].scrollIntoView({ block: 'end' })", &[saved.as_argument()])?;
+    s.screenshot("18c-run-replan-route-cards-saved")?;
+
+    let out = std::process::Command::new("pdftotext").args([path.as_str(), "-"]).output().map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    check(text.contains("Şükrü Doğan"), "the walk-in is on the route cards")?;
+    // Sabine Krüger hosts table 1 and stays there: she never moves.
+    check(!listed.contains(&"Sabine Krüger".to_owned()), format!("the host stays: {moves:?}"))?;
+    check(!text.contains("Sabine Krüger"), "a person who did not move gets no new card")?;
+    for name in &everyone {
+        check(
+            text.contains(name.as_str()) == listed.contains(name),
+            format!("{name}: on the cards exactly when listed in the moves ({moves:?})"),
+        )?;
+    }
     s.quit()
 }
 
@@ -982,6 +1082,7 @@ fn main() {
         copy_delete_and_field_errors,
         rotation_is_planned_edited_by_hand_and_kept,
         run_projector_check_in_and_restart,
+        replan_prints_route_cards_only_for_who_changed,
         notes_photos_and_statements_are_kept,
         closing_leaves_one_complete_file_and_backups_restore,
         the_bell_rings_on_another_tab,

@@ -43,7 +43,7 @@ fn main() {
     let schedule = common::timetable(&setup);
     let started = Instant::now();
     let mut runs = vec![(Printable::TableCards, PrintOptions::default(), "table-cards")];
-    runs.push((Printable::TableCards, PrintOptions { tent: true }, "table-cards-tent"));
+    runs.push((Printable::TableCards, PrintOptions { tent: true, ..PrintOptions::default() }, "table-cards-tent"));
     runs.extend(
         [Printable::RouteCards, Printable::Seating, Printable::SignIn]
             .into_iter()

@@ -12,7 +12,7 @@ mod table_cards;
 mod view;
 
 use cafehost_core::run::ScheduledStep;
-use cafehost_core::{Language, Seat, WorkshopSetup};
+use cafehost_core::{Language, ParticipantId, Seat, WorkshopSetup};
 use krilla::Document;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -50,12 +50,17 @@ impl Printable {
     }
 }
 
-/// Choices that change how a printable looks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// Choices that change how a printable looks and what it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PrintOptions {
     /// Table cards as a tent to fold along the middle: the card on the lower half and again,
     /// upside down, on the upper half, so both sides of the table can read it.
     pub tent: bool,
+    /// Route cards only for these people (e.g. whose route a re-plan changed,
+    /// `cafehost_core::run::route_cards_to_reprint`), in the same layout; `None` prints everyone's.
+    /// The other printables ignore it.
+    #[serde(default)]
+    pub route_cards_for: Option<Vec<ParticipantId>>,
 }
 
 /// Renders one printable. `seats` may be empty (no plan yet): route cards and the seating plan
@@ -69,9 +74,10 @@ pub fn render(
     language: Language,
     options: PrintOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    let PrintOptions { tent, route_cards_for } = options;
     match document {
-        Printable::TableCards => table_cards(setup, schedule, language, options.tent),
-        Printable::RouteCards => route_cards(setup, seats, schedule, language),
+        Printable::TableCards => table_cards(setup, schedule, language, tent),
+        Printable::RouteCards => route_cards(setup, seats, schedule, language, route_cards_for.as_deref()),
         Printable::Seating => seating_plan(setup, seats, schedule, language),
         Printable::SignIn => sign_in_list(setup, schedule, language),
     }
@@ -91,16 +97,17 @@ pub fn table_cards(
 }
 
 /// Route cards: A6, four to an A4 page with cut marks; one per participant who is not marked
-/// absent.
+/// absent, or with `only` just for those of them named there (ids not on the list are ignored).
 pub fn route_cards(
     setup: &WorkshopSetup,
     seats: &[Seat],
     schedule: &[ScheduledStep],
     language: Language,
+    only: Option<&[ParticipantId]>,
 ) -> Result<Vec<u8>, ExportError> {
     let view = View::new(setup, seats, schedule, language)?;
     let mut doc = view.document(view.labels.route_card);
-    route_cards::draw(&mut doc, &view)?;
+    route_cards::draw(&mut doc, &view, only)?;
     finish(doc)
 }
 

@@ -1,7 +1,7 @@
 //! Route cards ("Laufzettel"): A6, four to an A4 page, with cut marks. Each says who it is for
 //! and, per round, when and at which table.
 
-use cafehost_core::{Attendance, CafeTable, Participant};
+use cafehost_core::{Attendance, CafeTable, Participant, ParticipantId};
 use krilla::Document;
 
 use super::View;
@@ -14,9 +14,15 @@ const CARD_W: f32 = A4_W / 2.0;
 const CARD_H: f32 = A4_H / 2.0;
 const PAD: f32 = 9.0 * MM;
 
-pub fn draw(doc: &mut Document, view: &View<'_>) -> Result<(), ExportError> {
-    let mut people: Vec<&Participant> =
-        view.setup.participants.iter().filter(|p| p.attendance != Attendance::Absent).collect();
+/// One card per participant not marked absent; with `only`, just for those named there.
+pub fn draw(doc: &mut Document, view: &View<'_>, only: Option<&[ParticipantId]>) -> Result<(), ExportError> {
+    let mut people: Vec<&Participant> = view
+        .setup
+        .participants
+        .iter()
+        .filter(|p| p.attendance != Attendance::Absent)
+        .filter(|p| only.is_none_or(|ids| ids.contains(&p.id)))
+        .collect();
     people.sort_by_cached_key(|p| (sort_key(&p.input.last_name), sort_key(&p.input.first_name)));
     if people.is_empty() {
         return super::empty_page(doc, view, labels_title(view));

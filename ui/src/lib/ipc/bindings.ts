@@ -781,14 +781,20 @@ table_revisits: number,
 unseated: number, };
 
 /**
- * Choices that change how a printable looks.
+ * Choices that change how a printable looks and what it holds.
  */
 export type PrintOptions = { 
 /**
  * Table cards as a tent to fold along the middle: the card on the lower half and again,
  * upside down, on the upper half, so both sides of the table can read it.
  */
-tent: boolean, };
+tent: boolean, 
+/**
+ * Route cards only for these people (e.g. whose route a re-plan changed,
+ * `cafehost_core::run::route_cards_to_reprint`), in the same layout; `None` prints everyone's.
+ * The other printables ignore it.
+ */
+route_cards_for: Array<ParticipantId> | null, };
 
 /**
  * One of the four printables.
@@ -846,7 +852,14 @@ quality: PlanQuality | null,
  * What the last planning changed against the plan before it, per round (empty when the
  * plan was only loaded, or when it was the first plan).
  */
-changes: Array<RoundChange>, };
+changes: Array<RoundChange>, 
+/**
+ * Whose route cards the last planning made wrong, to print only theirs again
+ * (`PrintOptions::route_cards_for`): the people in `changes` who are still here, and
+ * walk-ins who had no seat before (`cafehost_core::run::route_cards_to_reprint`). Empty
+ * when `changes` is.
+ */
+route_cards_to_reprint: Array<ParticipantId>, };
 
 /**
  * One conversation round.
