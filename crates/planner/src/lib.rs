@@ -58,6 +58,12 @@
 //!    full tours), the two swap their tables in every round of the Kempe chain that keeps the
 //!    tables each of them visits (two rounds: the traveller trades the tables of two rounds and a
 //!    partner makes the opposite trade); its cost change is computed without moving anyone.
+//!    A chain through every round is skipped (it only swaps who is who). With no revisits a
+//!    traveller may also trade the tables of two of their rounds (the tables they visit stay the
+//!    same, only the tour's order changes: in a full tour the one move of a single person),
+//!    half of the sample comes from the hot seats (a broken rule, or a table-mate met three
+//!    times or more), and a seat just moved is tabu whatever the table (else the search cycles
+//!    through moves that only shift balance and spread and never leaves a valley of repeats).
 //!    After a few kicks without a better plan, the planned rounds start afresh from the greedy
 //!    start (the best plan is kept).
 //! 4. *Stop* as soon as the plan is at the lower bound with no hard rule broken (and the cap on

@@ -22,7 +22,7 @@ pub const W_HEAVY: i64 = 500;
 /// Kicks from the best plan without a better one before a fresh greedy start.
 const RESTART_AFTER_KICKS: u32 = 4;
 /// Seats per iteration whose chain swaps are tried (see [`Search::chain`]).
-const CHAIN_SEATS: usize = 6;
+const CHAIN_SEATS: usize = 2;
 /// One unit of the sum of squared table sizes of a round (balance).
 pub const W_BALANCE: i64 = 100;
 /// One person above the fair share of their attribute value at a table.
@@ -109,9 +109,8 @@ pub struct Targets {
     pub floor: i64,
 }
 
-/// A candidate move: `x` to table `to`, and `y` (or `NONE`) back to `x`'s table; with `chain`,
-/// `x` and `y` swap their tables in every round of the chain that starts in `round` (see
-/// [`Search::chain`]), which keeps the tables each of them visits.
+/// A candidate move: `x` to table `to` in `round`, and `y` (or `NONE`) back to `x`'s table (see
+/// [`Kind`] for the moves over several rounds).
 #[derive(Debug, Clone, Copy)]
 struct Move {
     round: usize,
@@ -119,7 +118,20 @@ struct Move {
     to: u32,
     y: u32,
     delta: i64,
-    chain: bool,
+    kind: Kind,
+}
+
+/// What a [`Move`] changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// One round: `x` moves (or swaps with `y`).
+    Plain,
+    /// `x` and `y` swap their tables in every round of the chain that starts in `round` (see
+    /// [`Search::chain`]), which keeps the tables each of them visits.
+    Chain,
+    /// `x` trades the tables of two rounds: `to` (its table in round `s`) in `round`, and its
+    /// table of `round` in `s`; the tables it visits stay the same (a tour's order changes).
+    Rounds(u32),
 }
 
 impl<'a> Search<'a> {
@@ -320,11 +332,16 @@ impl<'a> Search<'a> {
                 delta += W_HARD;
             }
         }
-        let prev = inst.previous[r * inst.p + x];
-        if prev != NONE {
-            delta += W_MOVE * (i64::from(to as u32 != prev) - i64::from(from as u32 != prev));
+        delta + self.previous_term(r, x, from, to)
+    }
+
+    /// Previous-plan term of `x` moving from `from` to `to` in round `r`.
+    fn previous_term(&self, r: usize, x: usize, from: usize, to: usize) -> i64 {
+        let prev = self.inst.previous[r * self.inst.p + x];
+        if prev == NONE {
+            return 0;
         }
-        delta
+        W_MOVE * (i64::from(to as u32 != prev) - i64::from(from as u32 != prev))
     }
 
     /// Spread: `x` leaves `from` and joins `to`; `other` is a person of the same move going the
@@ -570,11 +587,15 @@ impl<'a> Search<'a> {
         self.cost = self.breakdown().total();
     }
 
-    /// Seats of movable people that add to the cost.
-    fn conflicts(&self, out: &mut Vec<(usize, usize)>) {
+    /// Seats of movable people that add to the cost; with no revisits the hot ones first (a
+    /// broken hard rule, or a table-mate met three times or more, or more often than the cap).
+    /// Returns how many are hot.
+    fn conflicts(&self, out: &mut Vec<(usize, usize)>) -> usize {
         out.clear();
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
+        let heavy = self.cap.min(2);
+        let mut hot = 0;
         for r in inst.held..inst.r {
             let smallest_with_room = (0..t)
                 .filter(|&tb| self.size(r, tb) < inst.capacity[tb] as usize)
@@ -587,9 +608,33 @@ impl<'a> Search<'a> {
                 }
                 let a = self.table[r * p + x] as usize;
                 let prev = inst.previous[r * p + x];
-                let mut hit = (prev != NONE && prev as usize != a)
-                    || self.size(r, a) >= smallest_with_room.saturating_add(2)
-                    || (inst.no_revisits && !inst.is_host(x) && self.visits[x * t + a] >= 2);
+                // The most meetings with a table-mate (`u8::MAX` for a keep-apart pair).
+                let worst = self.members[r * t + a]
+                    .iter()
+                    .map(|&y| {
+                        let i = x * p + y as usize;
+                        match inst.pair_kind[i] {
+                            _ if y as usize == x => 0,
+                            PAIR_APART => u8::MAX,
+                            PAIR_TOGETHER => 0,
+                            _ => self.meet[i],
+                        }
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let revisit = inst.no_revisits && !inst.is_host(x) && self.visits[x * t + a] >= 2;
+                // Hot seats go first only where they are sampled first (tours).
+                if inst.no_revisits && (revisit || worst > heavy) {
+                    out.push((r, x));
+                    let last = out.len() - 1;
+                    out.swap(hot, last);
+                    hot += 1;
+                    continue;
+                }
+                let mut hit = worst >= 2
+                    || revisit
+                    || (prev != NONE && prev as usize != a)
+                    || self.size(r, a) >= smallest_with_room.saturating_add(2);
                 if !hit {
                     hit = inst.attr.iter().enumerate().any(|(k, column)| {
                         let v = column[x];
@@ -604,27 +649,21 @@ impl<'a> Search<'a> {
                         tq != NONE && tq as usize != a
                     });
                 }
-                if !hit {
-                    hit = self.members[r * t + a].iter().any(|&y| {
-                        let i = x * p + y as usize;
-                        y as usize != x
-                            && match inst.pair_kind[i] {
-                                PAIR_APART => true,
-                                PAIR_TOGETHER => false,
-                                _ => self.meet[i] >= 2,
-                            }
-                    });
-                }
                 if hit {
                     out.push((r, x));
                 }
             }
         }
+        hot
     }
 
+    /// Whether moving `x` to `to` in round `r` is tabu. With no revisits the seat itself is tabu
+    /// for a while, whatever the table: otherwise the search cycles forever through moves that
+    /// only shift balance and spread (in a full tour every move is a trade over two rounds or a
+    /// chain, and cheap ones abound), never taking the step up in repeats that leaves a valley.
     fn is_tabu(&self, r: usize, x: usize, to: usize) -> bool {
         let i = r * self.inst.p + x;
-        self.tabu_table[i] as usize == to && self.tabu_until[i] > self.iteration
+        self.tabu_until[i] > self.iteration && (self.inst.no_revisits || self.tabu_table[i] as usize == to)
     }
 
     /// Tries one move for the seat `(r, x)` and records it in `best` if better.
@@ -640,7 +679,7 @@ impl<'a> Search<'a> {
             let x_tabu = self.is_tabu(r, x, b);
             if self.size(r, b) < inst.capacity[b] as usize {
                 let delta = self.relocate_delta(r, x, b);
-                let candidate = Move { round: r, x: x as u32, to: b as u32, y: NONE, delta, chain: false };
+                let candidate = Move { round: r, x: x as u32, to: b as u32, y: NONE, delta, kind: Kind::Plain };
                 self.consider(candidate, x_tabu, best_cost, best, ties);
             }
             let x_join_all = self.pair_join(r, x, b, NONE);
@@ -655,14 +694,77 @@ impl<'a> Search<'a> {
                         continue;
                     }
                     let Some(delta) = self.chain_delta(r, x, y) else { continue };
-                    Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: true }
+                    Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, kind: Kind::Chain }
                 } else {
                     let delta = self.swap_delta(r, x, y, x_leave, x_join_all);
-                    Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: false }
+                    Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, kind: Kind::Plain }
                 };
                 self.consider(candidate, tabu, best_cost, best, ties);
             }
         }
+        if inst.no_revisits && !inst.is_host(x) {
+            for s in inst.held..inst.r {
+                let b = self.table[s * p + x] as usize;
+                if s == r || !self.movable[s * p + x] || b == a {
+                    continue;
+                }
+                let Some(delta) = self.rounds_delta(r, s, x) else { continue };
+                let tabu = self.is_tabu(r, x, b) || self.is_tabu(s, x, a);
+                let candidate =
+                    Move { round: r, x: x as u32, to: b as u32, y: NONE, delta, kind: Kind::Rounds(s as u32) };
+                self.consider(candidate, tabu, best_cost, best, ties);
+            }
+        }
+    }
+
+    /// The cost change of `x` trading its tables of rounds `r` and `s` (see [`Kind::Rounds`]), or
+    /// `None` when a table has no free seat for it. The tables `x` visits stay the same, so only
+    /// its pairs (summed over both rounds: someone met in both is met as often as before), the
+    /// table sizes, spread, keep-together and previous-plan terms change.
+    fn rounds_delta(&mut self, r: usize, s: usize, x: usize) -> Option<i64> {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let (a, b) = (self.table[r * p + x] as usize, self.table[s * p + x] as usize);
+        if self.size(r, b) >= inst.capacity[b] as usize || self.size(s, a) >= inst.capacity[a] as usize {
+            return None;
+        }
+        let mut shift = std::mem::take(&mut self.pair_shift);
+        shift.resize(2 * p, 0);
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
+        for (round, from, to) in [(r, a, b), (s, b, a)] {
+            for (table, d) in [(from, -1), (to, 1)] {
+                for &z in &self.members[round * t + table] {
+                    let z = z as usize;
+                    if z != x {
+                        if shift[z] == 0 {
+                            touched.push(z);
+                        }
+                        shift[z] += d;
+                    }
+                }
+            }
+        }
+        let mut delta = 0i64;
+        for &z in &touched {
+            let d = i64::from(shift[z]);
+            shift[z] = 0;
+            if d != 0 {
+                let m = i64::from(self.meet[x * p + z]);
+                let kind = inst.pair_kind[x * p + z];
+                delta += self.pair_cost(kind, m + d) - self.pair_cost(kind, m);
+            }
+        }
+        self.pair_shift = shift;
+        self.touched = touched;
+        for (round, from, to) in [(r, a, b), (s, b, a)] {
+            let (sa, sb) = (self.size(round, from) as i64, self.size(round, to) as i64);
+            delta += W_BALANCE * 2 * (sb - sa + 1)
+                + self.previous_term(round, x, from, to)
+                + self.spread_term(round, x, from, to, None)
+                + self.together_term(round, x, to, None);
+        }
+        Some(delta)
     }
 
     fn consider(&mut self, m: Move, tabu: bool, best_cost: i64, best: &mut Option<Move>, ties: &mut usize) {
@@ -756,7 +858,8 @@ impl<'a> Search<'a> {
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
         let mut rounds = std::mem::take(&mut self.chain_rounds);
-        if !self.chain(r, x, y, &mut rounds) {
+        // A chain through every round only swaps who is who: the same meetings under other names.
+        if !self.chain(r, x, y, &mut rounds) || rounds.len() == inst.r {
             self.chain_rounds = rounds;
             return None;
         }
@@ -843,7 +946,7 @@ impl<'a> Search<'a> {
         let r = m.round;
         let x = m.x as usize;
         let a = self.table[r * p + x] as usize;
-        if m.chain {
+        if m.kind == Kind::Chain {
             let y = m.y as usize;
             let mut rounds = std::mem::take(&mut self.chain_rounds);
             if self.chain(r, x, y, &mut rounds) {
@@ -859,6 +962,20 @@ impl<'a> Search<'a> {
                 debug_assert_eq!(self.cost - before, m.delta, "chain delta");
             }
             self.chain_rounds = rounds;
+            return;
+        }
+        if let Kind::Rounds(s) = m.kind {
+            let (s, b) = (s as usize, m.to as usize);
+            self.remove(r, x);
+            self.place(r, x, b);
+            self.remove(s, x);
+            self.place(s, x, a);
+            self.tabu_table[r * p + x] = crate::instance::u32_of(a);
+            self.tabu_until[r * p + x] = self.iteration + tenure;
+            self.tabu_table[s * p + x] = m.to;
+            self.tabu_until[s * p + x] = self.iteration + tenure;
+            self.cost += m.delta;
+            debug_assert_eq!(self.cost, self.breakdown().total(), "rounds delta");
             return;
         }
         self.remove(r, x);
@@ -909,12 +1026,12 @@ impl<'a> Search<'a> {
             }
             if self.sends_back(r, x, y) {
                 if let Some(delta) = self.chain_delta(r, x, y) {
-                    self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: true }, 0);
+                    self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, kind: Kind::Chain }, 0);
                 }
                 continue;
             }
             let delta = self.swap_delta(r, x, y, self.pair_leave(r, x), self.pair_join(r, x, b, NONE));
-            self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, chain: false }, 0);
+            self.apply(Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, kind: Kind::Plain }, 0);
         }
     }
 
@@ -959,13 +1076,19 @@ impl<'a> Search<'a> {
             }
             started += 1;
             self.iteration += 1;
-            self.conflicts(&mut conflicts);
+            let hot = self.conflicts(&mut conflicts);
             if conflicts.is_empty() {
                 break;
             }
             if conflicts.len() > sample {
-                // A random sample keeps an iteration cheap on large instances.
-                for i in 0..sample {
+                // A random sample keeps an iteration cheap on large instances; up to half of it
+                // from the hot seats.
+                let from_hot = if inst.no_revisits { hot.min(sample / 2) } else { 0 };
+                for i in 0..from_hot {
+                    let j = i + self.rng.below(hot - i);
+                    conflicts.swap(i, j);
+                }
+                for i in from_hot..sample {
                     let j = i + self.rng.below(conflicts.len() - i);
                     conflicts.swap(i, j);
                 }

@@ -38,6 +38,30 @@ fn a_full_topic_tour_of_29_has_bound_42() {
 }
 
 #[test]
+fn a_full_topic_tour_of_29_reaches_its_bound() {
+    // Every traveller visits every table: only trades of two rounds and chains can move anyone.
+    for seed in 1..=3 {
+        let mut request = cafe(4, 8, 4, 29, 5, Travel::TopicTour);
+        request.seed = seed;
+        let outcome = plan(&request, Budget::iterations(20_000)).unwrap();
+        check(&request, &outcome);
+        assert_eq!(outcome.report.repeat_encounters, 42, "seed {seed}: {:?}", outcome.report);
+        assert!(outcome.report.optimal);
+    }
+}
+
+#[test]
+fn a_full_topic_tour_of_43_at_six_tables_stays_below_90_repeats() {
+    // 37 travellers and 6 hosts at tables of 8 for 6 rounds (before trades of two rounds and the
+    // seat-wise tabu: 106 to 122 repeats in 3 s).
+    let request = cafe(6, 8, 6, 43, 12, Travel::TopicTour);
+    let outcome = plan(&request, Budget::iterations(8_000)).unwrap();
+    check(&request, &outcome);
+    assert_eq!(outcome.report.table_revisits, 0);
+    assert!(outcome.report.repeat_encounters <= 90, "{:?}", outcome.report);
+}
+
+#[test]
 fn a_cap_of_two_meetings_is_kept_and_proven_optimal() {
     let mut request = cafe(4, 5, 4, 20, 5, Travel::Free);
     request.max_meetings = Some(2);
