@@ -177,6 +177,17 @@ fn main() {
             results.push(json!({"document": name, "format": format, "bytes": bytes.len(), "seconds": seconds}));
         }
     }
+    // Markdown and CSV show no photo, so their bytes are not loaded: the data of one workshop
+    // (40 photos) with and without them.
+    for (format, label) in [(ExportFormat::Docx, "load with photo bytes"), (ExportFormat::Md, "load for markdown")] {
+        let (input, seconds) = timed(|| {
+            app.documents().minutes_input_for(first, DocumentKind::Minutes, format, Language::De, false, false).unwrap()
+        });
+        let bytes: usize = input.workshops.iter().flat_map(|w| &w.photos).map(|p| p.bytes.len()).sum();
+        results.push(
+            json!({"document": "minutes of one workshop", "format": label, "photo_bytes": bytes, "seconds": seconds}),
+        );
+    }
     // Everything in one document: all five workshops with every note and photo.
     let (input, load_seconds) = timed(|| {
         let mut input =

@@ -47,6 +47,12 @@ impl ExportFormat {
             Self::CsvNotes | Self::CsvStatements => "csv",
         }
     }
+
+    /// Whether the format shows the photos themselves (DOCX, PDF, HTML); Markdown shows their
+    /// captions and CSV nothing of them, so their bytes are not loaded for those.
+    pub fn embeds_photos(self) -> bool {
+        matches!(self, Self::Docx | Self::Pdf | Self::Html)
+    }
 }
 
 fn export_failed(e: &ExportError) -> AppError {
@@ -92,11 +98,29 @@ impl Documents<'_> {
         pseudonymise: bool,
         include_names: bool,
     ) -> Result<MinutesInput> {
-        self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names))
+        self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, true))
+    }
+
+    /// [`Documents::minutes_input`] for one format: the photos' bytes are loaded only when the
+    /// format embeds them ([`ExportFormat::embeds_photos`]); for Markdown and CSV the photos are
+    /// listed (for their captions) with empty bytes, and no photo is read from the database.
+    pub fn minutes_input_for(
+        &self,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        format: ExportFormat,
+        language: Language,
+        pseudonymise: bool,
+        include_names: bool,
+    ) -> Result<MinutesInput> {
+        let photo_bytes = format.embeds_photos();
+        self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes))
     }
 }
 
-/// Reads everything a document shows from one snapshot.
+/// Reads everything a document shows from one snapshot (the photos' bytes only with
+/// `photo_bytes`).
+#[allow(clippy::fn_params_excessive_bools)] // private; the public calls name each choice
 fn gather(
     s: &mut Store,
     workshop: WorkshopId,
@@ -104,6 +128,7 @@ fn gather(
     language: Language,
     pseudonymise: bool,
     include_names: bool,
+    photo_bytes: bool,
 ) -> Result<MinutesInput> {
     let harvest = crate::harvest::overview(s, workshop)?;
     let ids: Vec<WorkshopId> = match kind {
@@ -120,7 +145,8 @@ fn gather(
         // A concept draft shows no photos; do not load their bytes for it.
         let attachments = if kind == DocumentKind::Minutes { s.attachments(id)? } else { Vec::new() };
         for a in attachments {
-            let (media_type, bytes) = s.attachment_bytes(a.id)?;
+            // The list holds no bytes; each photo's are read only for a format that shows it.
+            let (media_type, bytes) = if photo_bytes { s.attachment_bytes(a.id)? } else { (a.media_type, Vec::new()) };
             photos.push(Photo {
                 table_id: a.table_id,
                 round_id: a.round_id,
@@ -189,7 +215,7 @@ impl Documents<'_> {
         pseudonymise: bool,
         include_names: bool,
     ) -> Result<Vec<u8>> {
-        let input = self.minutes_input(workshop, kind, language, pseudonymise, include_names)?;
+        let input = self.minutes_input_for(workshop, kind, format, language, pseudonymise, include_names)?;
         render(&input, format)
     }
 
@@ -205,7 +231,7 @@ impl Documents<'_> {
         language: Language,
         pseudonymise: bool,
     ) -> Result<SavedFile> {
-        let input = self.minutes_input(workshop, kind, language, pseudonymise, false)?;
+        let input = self.minutes_input_for(workshop, kind, format, language, pseudonymise, false)?;
         let bytes = render(&input, format)?;
         let name =
             format!("{} – {}.{}", file_stem(&input.title), document_name(kind, format, language), format.extension());
@@ -296,6 +322,35 @@ mod tests {
             app.documents().minutes(WorkshopId::new(), DocumentKind::Minutes, ExportFormat::Md, Language::De, false),
             Err(AppError::NotFound { .. })
         ));
+    }
+
+    #[test]
+    fn markdown_and_csv_read_no_photo_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = Cafehost::open(dir.path()).unwrap();
+        let new = NewWorkshop { title: "Fotos".into(), process_title: None };
+        let workshop = app.setup().create_workshop(&new).unwrap();
+        let table = app.setup().add_table(workshop.id).unwrap();
+        for n in 0..3 {
+            app.notes().add_attachment(workshop.id, Some(table.id), None, &format!("foto{n}.png"), PNG).unwrap();
+        }
+        let documents = app.documents();
+        let input = |format| {
+            documents.minutes_input_for(workshop.id, DocumentKind::Minutes, format, Language::De, false, false).unwrap()
+        };
+        for format in ExportFormat::ALL {
+            let photos = &input(format).workshops[0].photos;
+            assert_eq!(photos.len(), 3, "{format:?}: every photo is listed");
+            assert!(photos.iter().all(|p| p.media_type == "image/png"), "{format:?}");
+            let loaded = photos.iter().filter(|p| !p.bytes.is_empty()).count();
+            assert_eq!(loaded, if format.embeds_photos() { 3 } else { 0 }, "{format:?}");
+        }
+        let md = documents.minutes(workshop.id, DocumentKind::Minutes, ExportFormat::Md, Language::De, false).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(md.contains("foto2.png"), "the captions stay: {md}");
+        let html =
+            documents.minutes(workshop.id, DocumentKind::Minutes, ExportFormat::Html, Language::De, false).unwrap();
+        assert_eq!(String::from_utf8(html).unwrap().matches("data:image/png;base64,").count(), 3);
     }
 
     #[test]

@@ -11,9 +11,10 @@
 //!
 //! The EXIF orientation goes with the EXIF. The app shows photos as the camera meant them (the
 //! window's web view follows the orientation) and `rotation_degrees` turns them further, so the
-//! orientation is read first and added to that turn, which every writer applies itself (the PDF
-//! ignored the EXIF orientation before, so a portrait phone photo lay on its side there; whether
-//! a word processor follows it no longer matters). A PNG's `eXIf` chunk is dropped without
+//! orientation is read first and added to that turn, which `downsample` then applies to the
+//! pixels of the copy every format embeds (the PDF ignored the EXIF orientation before, so a
+//! portrait phone photo lay on its side there; whether a word processor or a browser follows it
+//! no longer matters, and none of them turns anything). A PNG's `eXIf` chunk is dropped without
 //! reading an orientation: cameras write JPEGs.
 //!
 //! Hand-written rather than a crate: `img-parts` stops reading at the first scan, so comments

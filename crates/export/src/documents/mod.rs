@@ -11,10 +11,12 @@
 //! too, while offices ("Jugendamt") stay;
 //! photos are captioned by table, round and number instead of their file names. Every photo, in
 //! every document, is embedded without its metadata (EXIF, XMP, IPTC, comments: see
-//! `metadata`).
+//! `metadata`), upright and downsampled to at most 1600 pixels on its long side (a JPEG of
+//! quality 80: see `downsample`), once per document; Markdown and CSV, which show no photo,
+//! decode none and need no photo bytes in their input.
 
 mod content;
-mod image;
+mod downsample;
 mod labels;
 mod metadata;
 mod render;
@@ -25,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::common::ExportError;
+use content::Pictures;
 
 /// Which document to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -49,7 +52,8 @@ pub struct Photo {
     pub file_name: String,
     /// `image/jpeg` or `image/png`.
     pub media_type: String,
-    /// The image file's bytes (documents embed them without their metadata).
+    /// The image file's bytes (documents embed a downsampled, upright copy without its metadata).
+    /// Markdown and CSV show no photo and do not read them: they may be empty there.
     pub bytes: Vec<u8>,
     /// Clockwise rotation to apply: 0, 90, 180 or 270.
     pub rotation_degrees: u32,
@@ -98,12 +102,12 @@ pub struct MinutesInput {
 /// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line (with the file name
 /// unless pseudonymised), since a Markdown file cannot hold them.
 pub fn markdown(input: &MinutesInput) -> String {
-    render::markdown::render(&content::document(input))
+    render::markdown::render(&content::document(input, Pictures::CaptionsOnly))
 }
 
 /// One self-contained HTML page: styles inline, photos as `data:` URIs, all text escaped.
 pub fn html(input: &MinutesInput) -> String {
-    render::html::render(&content::document(input), input.language)
+    render::html::render(&content::document(input, Pictures::Embed), input.language)
 }
 
 /// Every note as CSV for spreadsheets: semicolon-separated, UTF-8 with BOM, CRLF, formula-like
@@ -119,10 +123,10 @@ pub fn csv_statements(input: &MinutesInput) -> String {
 
 /// A Word document (Office Open XML): headings with Word's heading styles, tables, photos.
 pub fn docx(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    render::docx::render(&content::document(input), input.language)
+    render::docx::render(&content::document(input, Pictures::Embed), input.language)
 }
 
 /// A PDF (A4) with the embedded fonts and the photos.
 pub fn pdf(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    render::pdf::render(&content::document(input), input.language)
+    render::pdf::render(&content::document(input, Pictures::Embed), input.language)
 }

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use cafehost_core::pseudonym::{Names, initials};
 use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId, StatementLevel};
 
+use super::Picture;
 use crate::common::labels::Labels;
 use crate::documents::labels::MinutesLabels;
-use crate::documents::{MinutesInput, WorkshopMinutes};
+use crate::documents::{MinutesInput, Photo, WorkshopMinutes};
 
 /// Where a note was taken, for source references.
 struct Origin {
@@ -28,6 +29,8 @@ pub struct Context<'a> {
     links: HashMap<StatementId, Vec<StatementId>>,
     /// The people whose names a pseudonymised document hides; `None` when it shows them.
     names: Option<Names>,
+    /// The photos ready to embed, by their address in the input (none for captions only).
+    pictures: HashMap<*const Photo, Picture>,
 }
 
 /// Everyone whose name the document may mention: the participants of its workshops (the table
@@ -49,7 +52,7 @@ fn known_names(input: &MinutesInput) -> Names {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(input: &'a MinutesInput) -> Self {
+    pub fn new(input: &'a MinutesInput, pictures: HashMap<*const Photo, Picture>) -> Self {
         let mut origins = HashMap::new();
         for (w, workshop) in input.workshops.iter().enumerate() {
             let tables: HashMap<_, u32> = workshop.setup.tables.iter().map(|t| (t.id, t.input.number)).collect();
@@ -92,7 +95,12 @@ impl<'a> Context<'a> {
             list.retain(|id| seen.insert(*id));
         }
         let names = input.pseudonymise.then(|| known_names(input));
-        Self { input, l, base: Labels::of(input.language), origins, numbers, links, names }
+        Self { input, l, base: Labels::of(input.language), origins, numbers, links, names, pictures }
+    }
+
+    /// A photo of the input ready to embed; `None` for captions only or when it cannot be shown.
+    pub fn picture(&self, photo: &Photo) -> Option<Picture> {
+        self.pictures.get(&std::ptr::from_ref(photo)).cloned()
     }
 
     /// A person's name as the document shows it (initials when pseudonymised).

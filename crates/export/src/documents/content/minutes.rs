@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use cafehost_core::run::{StepKind, round_times};
 use cafehost_core::{Attendance, CafeTable, NoteKind, Participant, ParticipantId, StatementLevel};
 
-use super::{Block, Context, Picture, question};
+use super::{Block, Context, question};
 use crate::common::text::{clock_span, sort_key};
 use crate::documents::{Photo, WorkshopMinutes};
 
@@ -222,7 +222,7 @@ fn photo_block(
     } else {
         format!("{} ({name})", parts.join(", "))
     };
-    Block::Photo(Picture::of(photo), caption)
+    Block::Photo(ctx.picture(photo), caption)
 }
 
 /// The notes by table and round (round headings with their clock times), each round with its

@@ -9,7 +9,10 @@ mod minutes;
 
 pub use context::{Context, question};
 
-use super::{DocumentKind, MinutesInput, Photo, image, metadata};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{DocumentKind, MinutesInput, Photo, downsample, metadata};
 
 /// A document: its title (for metadata) and its blocks in reading order.
 pub struct Doc {
@@ -19,32 +22,78 @@ pub struct Doc {
     pub blocks: Vec<Block>,
 }
 
-/// A photo as every format embeds it: without its metadata ([`metadata::strip`]), turned as the
-/// app shows it.
+/// A photo as every format embeds it: without its metadata ([`metadata::strip`]), upright (its
+/// EXIF orientation and its own rotation applied to the pixels) and at most
+/// [`downsample::LONG_SIDE`] pixels on its long side ([`downsample::copy`]).
+#[derive(Clone)]
 pub struct Picture {
-    /// The image file's bytes, stripped.
+    /// The image file's bytes.
     pub bytes: Vec<u8>,
-    /// `image/jpeg` or `image/png`, from the bytes.
+    /// `image/jpeg` or `image/png`.
     pub media_type: &'static str,
-    /// Clockwise turn, 0, 90, 180 or 270: the EXIF orientation's and the photo's own.
-    pub degrees: u32,
-    /// Mirrored left to right before the turn (some EXIF orientations ask for it).
-    pub mirrored: bool,
+    /// Width in pixels, as shown.
+    pub width: u32,
+    /// Height in pixels, as shown.
+    pub height: u32,
 }
 
 impl Picture {
-    /// The photo ready to embed, or `None` when its bytes cannot be read through (the document
-    /// shows its caption only).
+    /// The photo ready to embed, or `None` when its bytes cannot be read through or decoded (the
+    /// document shows its caption only).
     pub fn of(photo: &Photo) -> Option<Self> {
         let stripped = metadata::strip(&photo.bytes)?;
-        let media_type = image::media_type(&stripped.bytes)?;
-        Some(Self {
-            media_type,
+        let turn = metadata::Turn {
             degrees: (photo.rotation_degrees % 360 + stripped.turn.degrees) % 360,
             mirrored: stripped.turn.mirrored,
-            bytes: stripped.bytes,
-        })
+        };
+        let copy = downsample::copy(stripped.bytes, turn)?;
+        Some(Self { bytes: copy.bytes, media_type: copy.media_type, width: copy.width, height: copy.height })
     }
+}
+
+/// Whether a document embeds its photos (DOCX, PDF, HTML) or shows their captions only
+/// (Markdown), which needs no photo decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pictures {
+    /// Every photo is made ready to embed ([`Picture::of`]), once per document.
+    Embed,
+    /// Captions only.
+    CaptionsOnly,
+}
+
+/// Every photo of the input made ready to embed, by its address in the input, on up to four
+/// threads (decoding and shrinking a phone photo takes a while; each is done once per document,
+/// whichever format writes it).
+fn pictures(input: &MinutesInput) -> HashMap<*const Photo, Picture> {
+    let photos: Vec<&Photo> = input.workshops.iter().flat_map(|w| &w.photos).collect();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4).min(photos.len());
+    if threads <= 1 {
+        return photos.into_iter().filter_map(|p| Some((std::ptr::from_ref(p), Picture::of(p)?))).collect();
+    }
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(p) = photos.get(at) else { return done };
+                        if let Some(picture) = Picture::of(p) {
+                            done.push((at, picture));
+                        }
+                    }
+                })
+            })
+            .collect();
+        // A worker that panicked loses its photos to their captions rather than the document.
+        workers
+            .into_iter()
+            .filter_map(|w| w.join().ok())
+            .flatten()
+            .map(|(at, picture)| (std::ptr::from_ref(photos[at]), picture))
+            .collect()
+    })
 }
 
 /// One piece of content.
@@ -88,9 +137,14 @@ pub enum Block {
     Photo(Option<Picture>, String),
 }
 
-/// The document for the input's kind.
-pub fn document(input: &MinutesInput) -> Doc {
-    let ctx = Context::new(input);
+/// The document for the input's kind, its photos embedded or as captions only.
+pub fn document(input: &MinutesInput, embed: Pictures) -> Doc {
+    let pictures = match (embed, input.kind) {
+        // A concept draft shows no photos.
+        (Pictures::Embed, DocumentKind::Minutes) => pictures(input),
+        _ => HashMap::new(),
+    };
+    let ctx = Context::new(input, pictures);
     let kind = match input.kind {
         DocumentKind::Minutes => ctx.l.minutes,
         DocumentKind::Concept => ctx.l.concept,

@@ -14,7 +14,7 @@ fn write_row(out: &mut String, cells: &[String]) {
 
 /// Every note: workshop, table, topic, round, question, kind, text, tags, author.
 pub fn notes(input: &MinutesInput) -> String {
-    let ctx = Context::new(input);
+    let ctx = Context::new(input, HashMap::new());
     let l = ctx.l;
     let mut out = String::from("\u{feff}");
     write_row(
@@ -73,7 +73,7 @@ pub fn notes(input: &MinutesInput) -> String {
 /// Every statement: number, level, text, field of action, votes, owner, time frame, status,
 /// sources, links.
 pub fn statements(input: &MinutesInput) -> String {
-    let ctx = Context::new(input);
+    let ctx = Context::new(input, HashMap::new());
     let l = ctx.l;
     let mut out = String::from("\u{feff}");
     write_row(

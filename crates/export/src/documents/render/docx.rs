@@ -16,7 +16,6 @@ use zip::write::SimpleFileOptions;
 use crate::common::ExportError;
 use crate::common::escape::xml;
 use crate::documents::content::{Block, Doc};
-use crate::documents::image;
 
 /// A4 in twentieths of a point, and the margins.
 const PAGE_W: u32 = 11_906;
@@ -58,34 +57,23 @@ struct Media<'a> {
     bytes: &'a [u8],
 }
 
-fn picture(out: &mut String, media: &Media<'_>, number: usize, size: (u32, u32), turn: (u32, bool), caption: &str) {
-    let (rotation, mirrored) = turn;
-    // Fit into 16 × 10 cm, keeping the aspect ratio; turned a quarter, the box is the other way.
-    let turned = rotation % 180 == 90;
+fn picture(out: &mut String, media: &Media<'_>, number: usize, size: (u32, u32), caption: &str) {
+    // Fit into 16 × 10 cm, keeping the aspect ratio (the picture is upright already).
     let (w, h) = (u64::from(size.0.max(1)), u64::from(size.1.max(1)));
-    let (box_w, box_h) = if turned { (10 * EMU_CM, 16 * EMU_CM) } else { (16 * EMU_CM, 10 * EMU_CM) };
-    let scale_w = box_w * h;
-    let scale_h = box_h * w;
-    let (cx, cy) = if scale_w <= scale_h { (box_w, box_w * h / w) } else { (box_h * w / h, box_h) };
-    let (ex, ey) = if turned { (cy, cx) } else { (cx, cy) };
-    // The layout box of a turned picture is its rotated extent; Word needs the difference as
-    // effect extent.
-    let (pad_x, pad_y) = if turned { (ex.saturating_sub(cx) / 2, ey.saturating_sub(cy) / 2) } else { (0, 0) };
-    let rot = u64::from(rotation % 360) * 60_000;
-    // DrawingML mirrors a picture before it turns it.
-    let flip = if mirrored { " flipH=\"1\"" } else { "" };
+    let (box_w, box_h) = (16 * EMU_CM, 10 * EMU_CM);
+    let (cx, cy) = if box_w * h <= box_h * w { (box_w, box_w * h / w) } else { (box_h * w / h, box_h) };
     let descr = xml(caption);
     let _ = write!(
         out,
         "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"120\"/></w:pPr><w:r><w:drawing>\
 <wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/>\
-<wp:effectExtent l=\"{pad_x}\" t=\"{pad_y}\" r=\"{pad_x}\" b=\"{pad_y}\"/>\
+<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>\
 <wp:docPr id=\"{number}\" name=\"Foto {number}\" descr=\"{descr}\"/>\
 <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
 <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
 <pic:pic><pic:nvPicPr><pic:cNvPr id=\"{number}\" name=\"{name}\" descr=\"{descr}\"/><pic:cNvPicPr/></pic:nvPicPr>\
 <pic:blipFill><a:blip r:embed=\"{id}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
-<pic:spPr><a:xfrm rot=\"{rot}\"{flip}><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>\
+<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>\
 <a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
 </wp:inline></w:drawing></w:r></w:p>",
         name = xml(&media.name),
@@ -167,8 +155,8 @@ fn body<'a>(doc: &'a Doc, media: &mut Vec<Media<'a>>) -> String {
             }
             Block::Table { widths, header, rows } => table(&mut out, widths, header, rows),
             Block::Photo(photo, caption) => {
-                // A photo that could not be cleaned, or of no readable size, shows its caption.
-                let Some((photo, size)) = photo.as_ref().and_then(|p| Some((p, image::size(&p.bytes)?))) else {
+                // A photo that could not be cleaned or decoded shows its caption.
+                let Some(photo) = photo else {
                     paragraph(&mut out, Some("Caption"), caption, "");
                     continue;
                 };
@@ -176,7 +164,7 @@ fn body<'a>(doc: &'a Doc, media: &mut Vec<Media<'a>>) -> String {
                 let n = media.len() + 1;
                 media.push(Media { id: format!("rIdImg{n}"), name: format!("image{n}.{ext}"), bytes: &photo.bytes });
                 if let Some(m) = media.last() {
-                    picture(&mut out, m, n, size, (photo.degrees, photo.mirrored), caption);
+                    picture(&mut out, m, n, (photo.width, photo.height), caption);
                 }
             }
         }

@@ -18,7 +18,7 @@ line-height:1.4;color:#111}header{border-bottom:2px solid #1f5f8b;margin-bottom:
 header p.kind{color:#1f5f8b;font-weight:bold;margin:0}h1,h2,h3,h4{color:#1f3f5b}.quiet{color:#555;font-style:italic}\
 .meta{color:#555;font-size:.9em}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}\
 th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#eef3f7}\
-figure{margin:1em 0}figure img{max-width:100%;max-height:30em}figcaption{color:#555;font-size:.9em}\
+figure{margin:1em 0}figure img{max-width:100%;max-height:30em;width:auto;height:auto}figcaption{color:#555;font-size:.9em}\
 ul{margin:.3em 0 1em}@media print{header{page-break-after:always}h2{page-break-after:avoid}}";
 
 /// Renders the blocks.
@@ -114,20 +114,13 @@ pub fn render(doc: &Doc, language: Language) -> String {
             }
             Block::Photo(Some(picture), caption) => {
                 let data = base64::engine::general_purpose::STANDARD.encode(&picture.bytes);
-                // The functions apply right to left: mirror first, then turn.
-                let mut turn = Vec::new();
-                if picture.degrees != 0 {
-                    turn.push(format!("rotate({}deg)", picture.degrees));
-                }
-                if picture.mirrored {
-                    turn.push("scaleX(-1)".to_owned());
-                }
-                let style =
-                    if turn.is_empty() { String::new() } else { format!(" style=\"transform:{}\"", turn.join(" ")) };
                 let _ = writeln!(
                     out,
-                    "<figure><img src=\"data:{};base64,{data}\" alt=\"{}\"{style}><figcaption>{}</figcaption></figure>",
+                    "<figure><img src=\"data:{};base64,{data}\" width=\"{}\" height=\"{}\" alt=\"{}\">\
+<figcaption>{}</figcaption></figure>",
                     picture.media_type,
+                    picture.width,
+                    picture.height,
                     escape(caption),
                     escape(caption)
                 );

@@ -15,7 +15,6 @@ use crate::common::layout::{
     A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, count, finish, fit_line, page_settings, wrap,
 };
 use crate::documents::content::{Block, Doc, Picture};
-use crate::documents::image;
 
 const LEFT: f32 = 20.0 * MM;
 const WIDTH: f32 = A4_W - 40.0 * MM;
@@ -32,7 +31,7 @@ enum Op {
     Text { bold: bool, size: f32, x: f32, y: f32, ink: Ink, text: String },
     Line { from: (f32, f32), to: (f32, f32) },
     Fill { x: f32, y: f32, w: f32, h: f32 },
-    Image { image: Image, x: f32, y: f32, w: f32, h: f32, rotation: u32, mirrored: bool },
+    Image { image: Image, x: f32, y: f32, w: f32, h: f32 },
 }
 
 /// Lays blocks out top to bottom, starting new pages as needed.
@@ -202,25 +201,16 @@ impl Flow<'_> {
             "image/png" => Image::from_png(p.bytes.clone().into(), true).ok(),
             _ => Image::from_jpeg(p.bytes.clone().into(), true).ok(),
         });
-        let size = photo.and_then(|p| image::size(&p.bytes));
-        if let (Some(photo), Some(image), Some((w, h))) = (photo, image, size) {
-            let turned = photo.degrees % 180 == 90;
+        if let (Some(photo), Some(image)) = (photo, image) {
+            // Upright already: no turn.
             #[allow(clippy::cast_precision_loss)]
-            let (w, h) = if turned { (h as f32, w as f32) } else { (w as f32, h as f32) };
+            let (w, h) = (photo.width as f32, photo.height as f32);
             let scale = (WIDTH.min(130.0 * MM) / w).min(95.0 * MM / h);
             let (dw, dh) = (w * scale, h * scale);
             self.gap(4.0);
             self.ensure(dh + 2.0 * SMALL * LEADING);
             let (x, y) = (LEFT, self.y);
-            self.page().push(Op::Image {
-                image,
-                x,
-                y,
-                w: dw,
-                h: dh,
-                rotation: photo.degrees,
-                mirrored: photo.mirrored,
-            });
+            self.page().push(Op::Image { image, x, y, w: dw, h: dh });
             self.y += dh + 3.0;
         }
         self.text(false, SMALL, LEFT, WIDTH, Ink::Grey, caption);
@@ -251,21 +241,11 @@ fn draw(canvas: &mut Canvas<'_, '_>, fonts: &Fonts, op: Op) {
         }
         Op::Line { from, to } => canvas.line(from, to, 0.5, Ink::Light, false),
         Op::Fill { x, y, w, h } => canvas.fill_rect(x, y, w, h, 232),
-        Op::Image { image, x, y, w, h, rotation, mirrored } => {
-            let turned = rotation % 180 == 90;
-            let (iw, ih) = if turned { (h, w) } else { (w, h) };
-            let Some(size) = Size::from_wh(iw, ih) else { return };
-            // Around the picture's centre: mirror first (the transform nearest the image), then
-            // turn.
-            canvas.push_transform(&Transform::from_translate(x + w / 2.0, y + h / 2.0));
-            #[allow(clippy::cast_precision_loss)]
-            canvas.push_transform(&Transform::from_rotate(rotation as f32));
-            canvas.push_transform(&Transform::from_scale(if mirrored { -1.0 } else { 1.0 }, 1.0));
-            canvas.push_transform(&Transform::from_translate(-iw / 2.0, -ih / 2.0));
+        Op::Image { image, x, y, w, h } => {
+            let Some(size) = Size::from_wh(w, h) else { return };
+            canvas.push_transform(&Transform::from_translate(x, y));
             canvas.surface.draw_image(image, size);
-            for _ in 0..4 {
-                canvas.pop();
-            }
+            canvas.pop();
         }
     }
 }
