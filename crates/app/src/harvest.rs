@@ -57,6 +57,15 @@ pub(crate) fn scope_of(s: &Store, workshop: WorkshopId) -> Result<Scope> {
     Ok(w.process_id.map_or(Scope::Workshop(workshop), Scope::Process))
 }
 
+/// The scope a statement belongs to: its process, else its workshop.
+fn scope_of_statement(statement: &Statement) -> Result<Scope> {
+    match (statement.process_id, statement.workshop_id) {
+        (Some(p), _) => Ok(Scope::Process(p)),
+        (None, Some(w)) => Ok(Scope::Workshop(w)),
+        (None, None) => Err(AppError::NotFound { entity: "statement" }),
+    }
+}
+
 /// Consolidation across a process: the notes of all its workshops, and the statements (goal,
 /// measure, steering) made from them. The rules of links, merges and splits are the core's
 /// (`cafehost_core::consolidation`); this applies them and writes the outcome.
@@ -81,7 +90,8 @@ impl Harvest<'_> {
         let input = input.validated()?;
         let now = self.0.now();
         self.0.write(|s| {
-            let (process_id, workshop_id) = match scope_of(s, workshop)? {
+            let scope = scope_of(s, workshop)?;
+            let (process_id, workshop_id) = match scope {
                 Scope::Process(p) => (Some(p), None),
                 Scope::Workshop(w) => (None, Some(w)),
             };
@@ -90,6 +100,7 @@ impl Harvest<'_> {
                 process_id,
                 workshop_id,
                 level: input.level,
+                number: consolidation::next_number(input.level, &s.statements(scope)?),
                 text: input.text,
                 field_of_action: input.field_of_action,
                 votes: input.votes,
@@ -106,14 +117,20 @@ impl Harvest<'_> {
         })
     }
 
-    /// Saves a statement's text and attributes. When its level changes, links that no longer
-    /// fit the new level (the core's rule) are removed with it.
+    /// Saves a statement's text and attributes; its number stays. When its level changes, it
+    /// gets the next number on the new level, and links that no longer fit the new level (the
+    /// core's rules) are removed with it.
     pub fn update_statement(&self, statement: StatementId, input: &StatementInput) -> Result<Statement> {
         let input = input.validated()?;
         let now = self.0.now();
         self.0.write(|s| {
             let before = s.statement(statement)?;
-            let updated = s.update_statement(statement, &input, now)?;
+            let number = if before.level == input.level {
+                before.number
+            } else {
+                consolidation::number_for_level(&before, input.level, &s.statements(scope_of_statement(&before)?)?)
+            };
+            let updated = s.update_statement(statement, &input, number, now)?;
             if before.level == updated.level {
                 return Ok(updated);
             }
@@ -143,7 +160,8 @@ impl Harvest<'_> {
     }
 
     /// Merges `other` into `keep` as the core's merge rule says (texts joined, votes added,
-    /// every source and the fitting links kept), then deletes `other`. One transaction.
+    /// every source and the fitting links kept, the next number), then deletes `other`. One
+    /// transaction.
     pub fn merge_statements(&self, keep: StatementId, other: StatementId) -> Result<Statement> {
         let now = self.0.now();
         self.0.backups().before(BackupReason::Merge)?;
@@ -152,7 +170,8 @@ impl Harvest<'_> {
                 return Err(AppError::NotFound { entity: "statement" });
             }
             let (k, o) = (s.statement(keep)?, s.statement(other)?);
-            let merged = consolidation::merged(&k, &o, |id| s.statement(id).ok().map(|x| x.level), now);
+            let scope = s.statements(scope_of_statement(&k)?)?;
+            let merged = consolidation::merged(&k, &o, &scope, |id| s.statement(id).ok().map(|x| x.level), now);
             s.delete_statement(other)?;
             s.save_statement(&merged)?;
             Ok(s.statement(keep)?)
@@ -160,12 +179,14 @@ impl Harvest<'_> {
     }
 
     /// Splits the given sources off a statement into a new one (same text and attributes, to be
-    /// edited), keeping its links; the sources move to the new statement. One transaction.
+    /// edited, and the next number), keeping its links; the sources move to the new statement.
+    /// One transaction.
     pub fn split_statement(&self, statement: StatementId, notes: &[NoteId]) -> Result<Statement> {
         let now = self.0.now();
         self.0.write(|s| {
             let original = s.statement(statement)?;
-            let (rest, new) = consolidation::split(&original, notes, StatementId::new(), now);
+            let scope = s.statements(scope_of_statement(&original)?)?;
+            let (rest, new) = consolidation::split(&original, notes, StatementId::new(), &scope, now);
             s.save_statement(&rest)?;
             s.save_statement(&new)?;
             Ok(s.statement(new.id)?)

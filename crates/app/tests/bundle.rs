@@ -64,7 +64,9 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
             process_title: Some("beispiel: integrationskonzept rhein-erft 2014".into()),
         })
         .unwrap();
-    b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Ausbildung öffnen"), &[]).unwrap();
+    let own_goal =
+        b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Ausbildung öffnen"), &[]).unwrap();
+    assert_eq!(own_goal.number, 1);
 
     let first = b.bundles().import_bundle(&bundle).unwrap();
     assert_eq!((first.workshops_added, first.notes_added, first.photos_added, first.statements_added), (1, 1, 1, 1));
@@ -82,6 +84,18 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
     assert_eq!(harvest.statements.len(), 2, "both laptops' statements in the one process");
     let carried = harvest.statements.iter().find(|s| s.id == goal.id).unwrap();
     assert_eq!(carried.source_note_ids, vec![note.id]);
+    // The goal was Z{n} on laptop A; where that number is taken here it gets the next free one,
+    // and the goal this laptop had keeps its own.
+    let goals: Vec<u32> =
+        harvest.statements.iter().filter(|s| s.level == StatementLevel::Goal).map(|s| s.number).collect();
+    assert_eq!(harvest.statements.iter().find(|s| s.id == own_goal.id).unwrap().number, 1);
+    if goal.number == 1 {
+        assert_eq!(carried.number, 2, "Z1 is taken here: {goals:?}");
+    } else {
+        assert_eq!(carried.number, goal.number, "a free number is kept: {goals:?}");
+    }
+    let next = b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Noch ein Ziel"), &[]).unwrap();
+    assert_eq!(next.number, goals.iter().max().unwrap() + 1, "new statements count on after the imported ones");
     assert_eq!(b.harvest().search_notes(own.id, "elterncafe").unwrap(), vec![note.id], "imported notes are searchable");
 }
 

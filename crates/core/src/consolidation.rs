@@ -4,6 +4,12 @@
 //! Links join neighbouring levels only: a measure serves goals, steering steers measures. A
 //! goal is not linked to a goal, nor steering to a goal directly; the chain goal ← measure ←
 //! steering is what the concept's chapters are built from.
+//!
+//! Every statement has a number on its level within its scope (its process, or its workshop when
+//! it belongs to none): Z1, Z2 … for goals, M1 … for measures, S1 … for steering. It is given when
+//! the statement is made ([`next_number`]) and never changes with votes, edits or the document
+//! that shows it; only a change of level (the number is taken on the new level), a merge (the
+//! result is a new statement) and the new part of a split get the next number.
 
 use chrono::{DateTime, Utc};
 
@@ -63,12 +69,32 @@ pub fn fitting_links(
     kept
 }
 
+/// The number the next statement of `level` gets in a scope that holds `scope` (the statements
+/// of the process, or of the workshop): one more than the highest on that level, 1 for the
+/// first. Numbers of statements still there are never given again.
+pub fn next_number<'a>(level: StatementLevel, scope: impl IntoIterator<Item = &'a Statement>) -> u32 {
+    scope.into_iter().filter(|s| s.level == level).map(|s| s.number).max().unwrap_or(0).saturating_add(1)
+}
+
+/// The number `statement` has once its level is `level`: its own while the level stays, else the
+/// next on the new level (its old number is not free there).
+pub fn number_for_level<'a>(
+    statement: &Statement,
+    level: StatementLevel,
+    scope: impl IntoIterator<Item = &'a Statement>,
+) -> u32 {
+    if statement.level == level { statement.number } else { next_number(level, scope) }
+}
+
 /// `keep` after `other` was merged into it: the texts one after the other, votes added (up to
 /// the limit), the sources of both, and the links of both that fit `keep`'s level (never a link
-/// to either of the two). `other` is deleted afterwards.
-pub fn merged(
+/// to either of the two). `other` is deleted afterwards. The result is a new statement and gets
+/// the next number on its level in `scope` (the statements of their scope, both included), so
+/// neither old number is given to it or, later, to another.
+pub fn merged<'a>(
     keep: &Statement,
     other: &Statement,
+    scope: impl IntoIterator<Item = &'a Statement>,
     level_of: impl Fn(StatementId) -> Option<StatementLevel>,
     now: DateTime<Utc>,
 ) -> Statement {
@@ -82,6 +108,7 @@ pub fn merged(
         .copied()
         .filter(|id| *id != keep.id && *id != other.id);
     Statement {
+        number: next_number(keep.level, scope),
         text: format!("{}\n\n{}", keep.text, other.text),
         votes: keep.votes.saturating_add(other.votes).min(MAX_VOTES),
         source_note_ids: sources,
@@ -93,11 +120,13 @@ pub fn merged(
 
 /// `statement` split in two: the notes in `notes` that are its sources move to a new statement
 /// with the same wording, level, attributes and links (and no votes, which stay where they were
-/// cast). Returns the statement as it remains and the new one.
-pub fn split(
+/// cast). The statement as it remains keeps its number; the new one gets the next on its level
+/// in `scope` (the statements of their scope). Returns the statement as it remains and the new one.
+pub fn split<'a>(
     statement: &Statement,
     notes: &[NoteId],
     new_id: StatementId,
+    scope: impl IntoIterator<Item = &'a Statement>,
     now: DateTime<Utc>,
 ) -> (Statement, Statement) {
     let (moved, kept): (Vec<NoteId>, Vec<NoteId>) =
@@ -105,6 +134,7 @@ pub fn split(
     let remaining = Statement { source_note_ids: kept, updated_at: now, ..statement.clone() };
     let new = Statement {
         id: new_id,
+        number: next_number(statement.level, scope),
         votes: 0,
         source_note_ids: moved,
         created_at: now,
@@ -126,6 +156,7 @@ mod tests {
             process_id: None,
             workshop_id: None,
             level,
+            number: 1,
             text: text.into(),
             field_of_action: String::new(),
             votes,
@@ -167,14 +198,15 @@ mod tests {
         other.linked_statement_ids = vec![keep.id, goal.id, steering.id];
         keep.linked_statement_ids = vec![other.id];
         let level_of = |id| [&goal, &steering, &keep, &other].into_iter().find(|s| s.id == id).map(|s| s.level);
-        let m = merged(&keep, &other, level_of, DateTime::default());
+        let m = merged(&keep, &other, [&keep, &other], level_of, DateTime::default());
         assert_eq!(m.text, "Sprachkurse\n\nSprache");
         assert_eq!(m.votes, 7);
         assert_eq!(m.source_note_ids.len(), 3);
         let mut expected = vec![goal.id, steering.id];
         expected.sort_unstable();
         assert_eq!(m.linked_statement_ids, expected, "no link to either of the two, all others fit a measure");
-        let capped = merged(&statement(Goal, "a", MAX_VOTES), &statement(Goal, "b", 5), level_of, DateTime::default());
+        let capped =
+            merged(&statement(Goal, "a", MAX_VOTES), &statement(Goal, "b", 5), [], level_of, DateTime::default());
         assert_eq!(capped.votes, MAX_VOTES);
     }
 
@@ -185,10 +217,117 @@ mod tests {
         s.source_note_ids = vec![n1, n2];
         s.linked_statement_ids = vec![StatementId::new()];
         let new_id = StatementId::new();
-        let (rest, new) = split(&s, &[n2, stranger], new_id, DateTime::default());
+        let (rest, new) = split(&s, &[n2, stranger], new_id, [&s], DateTime::default());
         assert_eq!((rest.source_note_ids, new.source_note_ids), (vec![n1], vec![n2]));
         assert_eq!((rest.votes, new.votes, new.id), (5, 0, new_id));
         assert_eq!(new.linked_statement_ids, s.linked_statement_ids);
         assert_eq!((new.text.as_str(), new.level), ("m", Measure));
+        assert_eq!((rest.number, new.number), (1, 2), "the first part keeps the number, the new one the next");
+    }
+
+    #[test]
+    fn numbers_count_per_level_and_ignore_votes() {
+        let mut scope: Vec<Statement> = Vec::new();
+        for (level, votes) in [(Goal, 9), (Measure, 0), (Goal, 1), (Steering, 4), (Goal, 3)] {
+            let number = next_number(level, &scope);
+            scope.push(Statement { number, ..statement(level, "x", votes) });
+        }
+        let numbers: Vec<(StatementLevel, u32)> = scope.iter().map(|s| (s.level, s.number)).collect();
+        assert_eq!(numbers, [(Goal, 1), (Measure, 1), (Goal, 2), (Steering, 1), (Goal, 3)]);
+        // A change of level takes the next number there; staying keeps it.
+        assert_eq!(number_for_level(&scope[0], Goal, &scope), 1);
+        assert_eq!(number_for_level(&scope[0], Measure, &scope), 2);
+    }
+
+    /// One step of work on a scope's statements.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Add(StatementLevel),
+        Merge(usize, usize),
+        Split(usize),
+        Relevel(usize, StatementLevel),
+        Delete(usize),
+        Vote(usize, u32),
+    }
+
+    fn level() -> impl proptest::strategy::Strategy<Value = StatementLevel> {
+        proptest::prop_oneof![
+            proptest::strategy::Just(Goal),
+            proptest::strategy::Just(Measure),
+            proptest::strategy::Just(Steering)
+        ]
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            3 => level().prop_map(Step::Add),
+            2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::Merge(a, b)),
+            1 => any::<usize>().prop_map(Step::Split),
+            1 => (any::<usize>(), level()).prop_map(|(a, l)| Step::Relevel(a, l)),
+            1 => any::<usize>().prop_map(Step::Delete),
+            1 => (any::<usize>(), 0..50u32).prop_map(|(a, v)| Step::Vote(a, v)),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Whatever is done to a scope's statements, the numbers on each level stay unique, a
+        /// statement keeps its number through votes, a merge never gives back an old number,
+        /// and a split keeps the original's number for the first part.
+        #[test]
+        fn numbers_stay_unique_and_merges_never_reuse_them(steps in proptest::collection::vec(step(), 1..60)) {
+            let mut scope: Vec<Statement> = Vec::new();
+            for step in steps {
+                let pick = |i: usize| (!scope.is_empty()).then(|| i % scope.len());
+                match step {
+                    Step::Add(level) => {
+                        let number = next_number(level, &scope);
+                        scope.push(Statement { number, ..statement(level, "neu", 0) });
+                    }
+                    Step::Merge(a, b) => {
+                        let (Some(a), Some(b)) = (pick(a), pick(b)) else { continue };
+                        if a == b {
+                            continue;
+                        }
+                        let (keep, other) = (scope[a].clone(), scope[b].clone());
+                        let used: Vec<u32> =
+                            scope.iter().filter(|s| s.level == keep.level).map(|s| s.number).collect();
+                        let m = merged(&keep, &other, &scope, |_| None, DateTime::default());
+                        proptest::prop_assert!(!used.contains(&m.number), "a merge gives a number never given");
+                        proptest::prop_assert!(m.number > keep.number && (other.level != keep.level || m.number > other.number));
+                        scope[a] = m;
+                        scope.remove(b);
+                    }
+                    Step::Split(a) => {
+                        let Some(a) = pick(a) else { continue };
+                        let original = scope[a].clone();
+                        let (rest, new) = split(&original, &[], StatementId::new(), &scope, DateTime::default());
+                        proptest::prop_assert_eq!(rest.number, original.number);
+                        scope[a] = rest;
+                        scope.push(new);
+                    }
+                    Step::Relevel(a, level) => {
+                        let Some(a) = pick(a) else { continue };
+                        let number = number_for_level(&scope[a], level, &scope);
+                        scope[a] = Statement { level, number, ..scope[a].clone() };
+                    }
+                    Step::Delete(a) => {
+                        let Some(a) = pick(a) else { continue };
+                        scope.remove(a);
+                    }
+                    Step::Vote(a, votes) => {
+                        let Some(a) = pick(a) else { continue };
+                        let before = scope[a].number;
+                        scope[a].votes = votes;
+                        proptest::prop_assert_eq!(scope[a].number, before);
+                    }
+                }
+                let mut seen = std::collections::HashSet::new();
+                for s in &scope {
+                    proptest::prop_assert!(s.number >= 1);
+                    proptest::prop_assert!(seen.insert((s.level, s.number)), "{:?} {} twice", s.level, s.number);
+                }
+            }
+        }
     }
 }

@@ -91,6 +91,7 @@ fn statement(
         process_id: None,
         workshop_id: None,
         level,
+        number: 1,
         text: text.into(),
         field_of_action: field.into(),
         votes,
@@ -187,7 +188,7 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
         &[],
         &[m1.id],
     );
-    let g2 = statement(
+    let mut g2 = statement(
         StatementLevel::Goal,
         "Mehr Ausbildungsplätze für Geflüchtete",
         "Arbeit",
@@ -196,6 +197,7 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
         &[notes[2].id, notes[3].id, NoteId::new()],
         &[],
     );
+    g2.number = 2;
     let setup = WorkshopSetup {
         workshop: Workshop {
             id: w,
@@ -234,10 +236,11 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
         process_title: Some(process.title),
         process_description: String::new(),
         language,
-        workshops: vec![WorkshopMinutes { schedule: timetable(&setup), setup, notes, photos: vec![photo] }],
+        workshops: vec![WorkshopMinutes { number: 1, schedule: timetable(&setup), setup, notes, photos: vec![photo] }],
         statements: vec![g1, g2, m1, s1],
         include_names: false,
         pseudonymise: false,
+        created: None,
     }
 }
 
@@ -417,6 +420,58 @@ fn csv_has_a_bom_semicolons_and_defused_formulas() {
     ));
     let english = minutes::csv_statements(&sample(DocumentKind::Minutes, Language::En));
     assert!(english.contains("G1;Goal;") && english.contains("Table 1 / Round 1; Table 1 / Round 2"));
+}
+
+/// The line of the statements CSV that holds `text`.
+fn csv_line<'a>(csv: &'a str, text: &str) -> &'a str {
+    csv.lines().find(|l| l.contains(text)).unwrap_or_default()
+}
+
+#[test]
+fn a_statement_has_its_stored_number_in_every_document_whatever_its_votes() {
+    let goal = "Mehr Ausbildungsplätze für Geflüchtete";
+    for votes in [3, 99] {
+        let mut documents = Vec::new();
+        for kind in [DocumentKind::Minutes, DocumentKind::Concept] {
+            let mut input = sample(kind, Language::De);
+            // More votes put it first, as the harvest lists them; its number stays.
+            let g2 = input.statements.iter_mut().find(|s| s.text == goal).unwrap();
+            g2.votes = votes;
+            input.statements.sort_by_key(|s| (s.level as u8, std::cmp::Reverse(s.votes)));
+            documents.push(minutes::markdown(&input));
+            let csv = minutes::csv_statements(&input);
+            assert!(csv_line(&csv, goal).starts_with("Z2;Ziel;"), "{csv}");
+            assert!(csv_line(&csv, "Jedes Kind spricht").starts_with("Z1;Ziel;"), "{csv}");
+        }
+        let [minutes_md, concept_md] = &documents[..] else { unreachable!() };
+        assert!(minutes_md.contains(&format!("| Z2 | {goal} |")), "{minutes_md}");
+        assert!(concept_md.contains(&format!("### Z2 {goal}")), "{concept_md}");
+        assert!(!minutes_md.contains("| Z3 |") && !concept_md.contains("Z3"), "no number is derived from the order");
+    }
+}
+
+#[test]
+fn the_notes_csv_names_a_workshop_by_its_number_in_the_process_as_the_sources_do() {
+    // The minutes of the process's second workshop: alone in the document, still "W2".
+    let mut input = sample(DocumentKind::Minutes, Language::De);
+    input.workshops[0].number = 2;
+    let notes = minutes::csv_notes(&input);
+    assert!(notes.contains("\r\nW2;Arbeit und Übergang;2;Ausbildung;2;"), "{notes}");
+    assert!(!notes.contains("\r\nW1;"), "{notes}");
+
+    // The concept draft of both: the sources name the same workshop "W2".
+    let mut input = sample(DocumentKind::Concept, Language::De);
+    let second = input.workshops.remove(0);
+    let mut first = WorkshopMinutes { number: 1, notes: Vec::new(), photos: Vec::new(), ..second.clone() };
+    first.setup.workshop.id = WorkshopId::new();
+    first.setup.workshop.details.title = "Auftakt".into();
+    input.workshops = vec![first, WorkshopMinutes { number: 2, ..second }];
+    let concept = minutes::markdown(&input);
+    assert!(concept.contains("W2 / Tisch 1 / Runde 1"), "{concept}");
+    assert!(!concept.contains("W1 / Tisch"), "{concept}");
+    let notes = minutes::csv_notes(&input);
+    assert!(notes.contains("\r\nW2;Arbeit und Übergang;1;"), "{notes}");
+    assert!(!notes.contains("\r\nW1;"), "the first workshop has no notes: {notes}");
 }
 
 #[test]

@@ -248,13 +248,36 @@ SELECT 'statement', b.id, b.id,
                  THEN 'known'
             ELSE 'skipped' END
 FROM bundle.statement b LEFT JOIN main.statement m ON m.id = b.id;
-INSERT INTO main.statement
-       (id, process_id, workshop_id, level, text, field_of_action, votes, owner, time_frame, status, created_at,
-        updated_at)
-SELECT s.id, (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = s.process_id),
-       s.workshop_id, s.level, s.text, s.field_of_action, s.votes, s.owner, s.time_frame, s.status, s.created_at,
-       s.updated_at
+-- A new statement keeps its number where that is free on its level in its scope here; where it
+-- is taken, it gets the next free ones (after every number here and in the bundle), in its order.
+DROP TABLE IF EXISTS temp.bundle_statement;
+CREATE TEMP TABLE bundle_statement AS
+SELECT s.id, (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = s.process_id)
+           AS process_id,
+       s.workshop_id, s.level, s.number
 FROM bundle.statement s JOIN temp.bundle_map m ON m.kind = 'statement' AND m.bundle_id = s.id AND m.how = 'added';
+UPDATE temp.bundle_statement AS b SET number = r.number
+FROM (SELECT t.id,
+             (SELECT max(n) FROM (SELECT o.number AS n FROM main.statement o
+                                  WHERE coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
+                                    AND o.level = t.level
+                                  UNION ALL SELECT o.number FROM temp.bundle_statement o
+                                  WHERE coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
+                                    AND o.level = t.level))
+             + row_number() OVER (PARTITION BY coalesce(t.process_id, t.workshop_id), t.level ORDER BY t.number)
+             AS number
+      FROM temp.bundle_statement t
+      WHERE EXISTS (SELECT 1 FROM main.statement o
+                    WHERE coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
+                      AND o.level = t.level AND o.number = t.number)) r
+WHERE b.id = r.id;
+INSERT INTO main.statement
+       (id, process_id, workshop_id, level, number, text, field_of_action, votes, owner, time_frame, status,
+        created_at, updated_at)
+SELECT s.id, n.process_id, s.workshop_id, s.level, n.number, s.text, s.field_of_action, s.votes, s.owner,
+       s.time_frame, s.status, s.created_at, s.updated_at
+FROM bundle.statement s JOIN temp.bundle_statement n ON n.id = s.id;
+DROP TABLE temp.bundle_statement;
 -- Sources and links come with a statement that is new here; those of known statements stay ours.
 INSERT OR IGNORE INTO main.statement_source (statement_id, note_id)
 SELECT s.statement_id, s.note_id FROM bundle.statement_source s

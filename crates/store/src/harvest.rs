@@ -89,6 +89,7 @@ fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         process_id: opt_id(row, "process_id")?,
         workshop_id: opt_id(row, "workshop_id")?,
         level: enumeration(row, "level")?,
+        number: count(row, "number")?,
         text: row.get("text")?,
         field_of_action: row.get("field_of_action")?,
         votes: count(row, "votes")?,
@@ -102,7 +103,7 @@ fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
     })
 }
 
-const STATEMENT_COLUMNS: &str = "id, process_id, workshop_id, level, text, field_of_action, votes, owner, time_frame, status, created_at, updated_at";
+const STATEMENT_COLUMNS: &str = "id, process_id, workshop_id, level, number, text, field_of_action, votes, owner, time_frame, status, created_at, updated_at";
 
 /// An FTS5 query from what a person typed: every word must occur, as a prefix; quotes and
 /// operators are taken literally.
@@ -268,16 +269,18 @@ impl Store {
         load_links(&self.conn, row)
     }
 
-    /// Changes what a statement says and its attributes.
+    /// Changes what a statement says and its attributes, and its number (which the core gives,
+    /// `consolidation::number_for_level`: its own unless the level changes).
     pub fn update_statement(
         &mut self,
         statement: StatementId,
         input: &StatementInput,
+        number: u32,
         now: DateTime<Utc>,
     ) -> Result<Statement> {
         let rows = self.conn.execute(
             "UPDATE statement SET level = ?2, text = ?3, field_of_action = ?4, votes = ?5, owner = ?6, time_frame = ?7,
-                    status = ?8, updated_at = ?9 WHERE id = ?1",
+                    status = ?8, updated_at = ?9, number = ?10 WHERE id = ?1",
             params![
                 statement.to_string(),
                 enum_text(&input.level),
@@ -287,7 +290,8 @@ impl Store {
                 input.owner,
                 input.time_frame,
                 enum_text(&input.status),
-                now
+                now,
+                number
             ],
         )?;
         touched(rows, "statement")?;
@@ -329,8 +333,9 @@ impl Store {
         tx.execute("DELETE FROM statement_link WHERE from_id = ?1 OR to_id = ?1", [&key])?;
         tx.execute(
             &format!(
-                "INSERT INTO statement ({STATEMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                 ON CONFLICT (id) DO UPDATE SET level = excluded.level, text = excluded.text,
+                "INSERT INTO statement ({STATEMENT_COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (id) DO UPDATE SET level = excluded.level, number = excluded.number, text = excluded.text,
                     field_of_action = excluded.field_of_action, votes = excluded.votes, owner = excluded.owner,
                     time_frame = excluded.time_frame, status = excluded.status, updated_at = excluded.updated_at"
             ),
@@ -339,6 +344,7 @@ impl Store {
                 statement.process_id.map(|p| p.to_string()),
                 statement.workshop_id.map(|w| w.to_string()),
                 enum_text(&statement.level),
+                statement.number,
                 statement.text,
                 statement.field_of_action,
                 statement.votes,

@@ -391,6 +391,8 @@ fn expected_statements() -> Vec<Statement> {
         process_id: Some(id(PROCESS)),
         workshop_id: None,
         level,
+        // One statement per level: each is the first on its level.
+        number: 1,
         text: text.into(),
         field_of_action: "Bildung".into(),
         votes,
@@ -594,6 +596,66 @@ fn a_version_2_file_is_upgraded_and_keeps_everything() {
 #[test]
 fn a_version_3_file_is_upgraded_and_keeps_everything() {
     upgrade_keeps_everything(3);
+}
+
+#[test]
+fn a_version_4_file_is_upgraded_and_keeps_everything() {
+    upgrade_keeps_everything(4);
+}
+
+#[test]
+fn an_upgraded_file_numbers_its_statements_per_level_in_the_order_they_were_made() {
+    let (_dir, path, _) = user_file(4);
+    // Three more goals written as version 4 wrote them: made before, between and after the
+    // fixture's, with votes that would put them in another order, and one in a workshop of no
+    // process (a scope of its own).
+    let other_workshop = "0b0c3e4e-7a5f-4a8e-9a57-1d2c3b4a5f60";
+    let added = [
+        ("1f0e4a52-0c38-4a1c-9b5e-2f6f6b0e7d11", Some(PROCESS), None, "2025-10-14 19:05:00+00:00", 9),
+        ("ff6d7b21-4b8e-4a5c-8d1e-3a2b1c0d9e8f", Some(PROCESS), None, "2025-10-14 19:11:00+00:00", 0),
+        ("05a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", Some(PROCESS), None, "2025-10-14 19:30:00.25+00:00", 3),
+        ("7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", None, Some(other_workshop), "2025-10-14 19:40:00+00:00", 1),
+    ];
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO workshop (id, title, language, travel_mode, created_at, updated_at)
+             VALUES (?1, 'Ohne Prozess', 'de', 'free', '2025-10-01 08:00:00+00:00', '2025-10-01 08:00:00+00:00')",
+            [other_workshop],
+        )
+        .unwrap();
+        for (statement, process, workshop, at, votes) in added {
+            conn.execute(
+                "INSERT INTO statement (id, process_id, workshop_id, level, text, votes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'goal', 'Noch ein Ziel', ?4, ?5, ?5)",
+                rusqlite::params![statement, process, workshop, votes, at],
+            )
+            .unwrap();
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    let numbers = |scope| -> Vec<(String, StatementLevel, u32)> {
+        let mut all: Vec<_> =
+            store.statements(scope).unwrap().into_iter().map(|s| (s.id.to_string(), s.level, s.number)).collect();
+        all.sort_by_key(|(_, level, number)| (*level as u8, *number));
+        all
+    };
+    assert_eq!(
+        numbers(Scope::Process(id(PROCESS))),
+        vec![
+            (added[0].0.to_owned(), StatementLevel::Goal, 1),
+            (STATEMENTS[0].to_owned(), StatementLevel::Goal, 2),
+            (added[1].0.to_owned(), StatementLevel::Goal, 3),
+            (added[2].0.to_owned(), StatementLevel::Goal, 4),
+            (STATEMENTS[1].to_owned(), StatementLevel::Measure, 1),
+        ],
+        "numbered per level in the order they were made, not by votes"
+    );
+    assert_eq!(
+        numbers(Scope::Workshop(id(other_workshop))),
+        vec![(added[3].0.to_owned(), StatementLevel::Goal, 1)],
+        "a workshop of no process counts on its own"
+    );
 }
 
 #[test]

@@ -101,6 +101,10 @@ pub struct Statement {
     pub workshop_id: Option<WorkshopId>,
     /// Goal, measure or steering.
     pub level: StatementLevel,
+    /// Its number on its level within its process (or workshop): 3 for "Z3". Given when it is
+    /// made and kept through votes and edits, so every document and screen shows the same one
+    /// (`consolidation::next_number`).
+    pub number: u32,
     /// The wording.
     pub text: String,
     /// Field of action ("Handlungsfeld").

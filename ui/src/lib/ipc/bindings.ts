@@ -1192,6 +1192,12 @@ workshop_id: WorkshopId | null,
  */
 level: StatementLevel, 
 /**
+ * Its number on its level within its process (or workshop): 3 for "Z3". Given when it is
+ * made and kept through votes and edits, so every document and screen shows the same one
+ * (`consolidation::next_number`).
+ */
+number: number, 
+/**
  * The wording.
  */
 text: string, 

@@ -49,12 +49,8 @@ fn title_page(ctx: &Context<'_>) -> Block {
 fn background(ctx: &Context<'_>, out: &mut Vec<Block>) {
     let input = ctx.input;
     let description = input.process_description.trim();
-    let purposes: Vec<(usize, &WorkshopMinutes)> = input
-        .workshops
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| !w.setup.workshop.details.purpose.trim().is_empty())
-        .collect();
+    let purposes: Vec<&WorkshopMinutes> =
+        input.workshops.iter().filter(|w| !w.setup.workshop.details.purpose.trim().is_empty()).collect();
     if description.is_empty() && purposes.is_empty() {
         return;
     }
@@ -62,11 +58,11 @@ fn background(ctx: &Context<'_>, out: &mut Vec<Block>) {
     if !description.is_empty() {
         out.push(Block::Paragraph(ctx.text(description)));
     }
-    for (i, w) in purposes {
+    for w in purposes {
         let d = &w.setup.workshop.details;
         out.push(Block::Item {
             depth: 0,
-            text: format!("W{} {}: {}", i + 1, ctx.text(d.title.trim()), ctx.text(d.purpose.trim())),
+            text: format!("W{} {}: {}", w.number, ctx.text(d.title.trim()), ctx.text(d.purpose.trim())),
             meta: String::new(),
         });
     }
@@ -193,12 +189,11 @@ fn annex(ctx: &Context<'_>, out: &mut Vec<Block>) {
         .input
         .workshops
         .iter()
-        .enumerate()
-        .map(|(i, w)| {
+        .map(|w| {
             let d = &w.setup.workshop.details;
             let present = w.setup.participants.iter().filter(|p| p.attendance != Attendance::Absent).count();
             vec![
-                format!("W{}", i + 1),
+                format!("W{}", w.number),
                 ctx.text(d.title.trim()),
                 d.date.map(|x| ctx.base.date(x)).unwrap_or_default(),
                 ctx.text(d.place.trim()),

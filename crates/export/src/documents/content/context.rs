@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use cafehost_core::pseudonym::{Names, initials};
-use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId, StatementLevel};
+use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId};
 
 use super::Picture;
 use crate::common::labels::Labels;
@@ -13,7 +13,8 @@ use crate::documents::{MinutesInput, Photo, WorkshopMinutes};
 
 /// Where a note was taken, for source references.
 struct Origin {
-    workshop: usize,
+    /// The workshop's number in its process (W2).
+    workshop: u32,
     table: Option<u32>,
     round: Option<usize>,
     kind: NoteKind,
@@ -54,14 +55,14 @@ fn known_names(input: &MinutesInput) -> Names {
 impl<'a> Context<'a> {
     pub fn new(input: &'a MinutesInput, pictures: HashMap<*const Photo, Picture>) -> Self {
         let mut origins = HashMap::new();
-        for (w, workshop) in input.workshops.iter().enumerate() {
+        for workshop in &input.workshops {
             let tables: HashMap<_, u32> = workshop.setup.tables.iter().map(|t| (t.id, t.input.number)).collect();
             let rounds: HashMap<_, usize> = workshop.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
             for note in &workshop.notes {
                 origins.insert(
                     note.id,
                     Origin {
-                        workshop: w,
+                        workshop: workshop.number,
                         table: note.table_id.and_then(|t| tables.get(&t).copied()),
                         round: note.round_id.and_then(|r| rounds.get(&r).copied()),
                         kind: note.kind,
@@ -70,17 +71,9 @@ impl<'a> Context<'a> {
             }
         }
         let l = MinutesLabels::of(input.language);
-        let mut numbers = HashMap::new();
-        let mut counts = [0u32; 3];
-        for s in &input.statements {
-            let slot = match s.level {
-                StatementLevel::Goal => 0,
-                StatementLevel::Measure => 1,
-                StatementLevel::Steering => 2,
-            };
-            counts[slot] += 1;
-            numbers.insert(s.id, format!("{}{}", l.level_prefix(s.level), counts[slot]));
-        }
+        // The stored numbers, so a statement is "Z3" in every document, whatever its votes.
+        let numbers: HashMap<StatementId, String> =
+            input.statements.iter().map(|s| (s.id, format!("{}{}", l.level_prefix(s.level), s.number))).collect();
         let mut links: HashMap<StatementId, Vec<StatementId>> = HashMap::new();
         for s in &input.statements {
             for other in &s.linked_statement_ids {
@@ -146,7 +139,7 @@ impl<'a> Context<'a> {
     /// "W1 / Tisch 3 / Runde 2; W2 / Tisch 1 / Runde 1": where the statement's notes were taken.
     pub fn sources(&self, statement: &Statement) -> String {
         let several = self.input.workshops.len() > 1;
-        let mut known: Vec<(usize, u32, usize, String)> = Vec::new();
+        let mut known: Vec<(u32, u32, usize, String)> = Vec::new();
         let mut elsewhere = 0;
         for note in &statement.source_note_ids {
             let Some(o) = self.origins.get(note) else {
@@ -155,7 +148,7 @@ impl<'a> Context<'a> {
             };
             let mut parts = Vec::new();
             if several {
-                parts.push(format!("W{}", o.workshop + 1));
+                parts.push(format!("W{}", o.workshop));
             }
             if let Some(t) = o.table {
                 parts.push(format!("{} {t}", self.base.table));

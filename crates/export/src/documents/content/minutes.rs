@@ -18,9 +18,9 @@ use crate::documents::{Photo, WorkshopMinutes};
 pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![title_page(ctx)];
     let several = ctx.input.workshops.len() > 1;
-    for (i, w) in ctx.input.workshops.iter().enumerate() {
+    for w in &ctx.input.workshops {
         if several {
-            out.push(Block::Heading(1, format!("W{}: {}", i + 1, ctx.text(&w.setup.workshop.details.title))));
+            out.push(Block::Heading(1, format!("W{}: {}", w.number, ctx.text(&w.setup.workshop.details.title))));
         }
         programme(ctx, w, &mut out);
         attendance(ctx, w, &mut out);

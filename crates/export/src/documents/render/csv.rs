@@ -32,7 +32,7 @@ pub fn notes(input: &MinutesInput) -> String {
             l.author.to_owned(),
         ],
     );
-    for (i, w) in input.workshops.iter().enumerate() {
+    for w in &input.workshops {
         let tables: HashMap<_, _> = w.setup.tables.iter().map(|t| (t.id, t)).collect();
         let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut notes: Vec<_> = w.notes.iter().collect();
@@ -50,7 +50,8 @@ pub fn notes(input: &MinutesInput) -> String {
             write_row(
                 &mut out,
                 &[
-                    format!("W{}", i + 1),
+                    // The workshop's number in its process, as the documents' sources name it.
+                    format!("W{}", w.number),
                     ctx.text(&w.setup.workshop.details.title),
                     table.map(|t| t.input.number.to_string()).unwrap_or_default(),
                     table.map(|t| ctx.text(&t.input.topic)).unwrap_or_default(),
