@@ -98,7 +98,8 @@ impl Documents<'_> {
         pseudonymise: bool,
         include_names: bool,
     ) -> Result<MinutesInput> {
-        self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, true))
+        let input = self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, true))?;
+        Ok(MinutesInput { created: Some(self.0.now()), ..input })
     }
 
     /// [`Documents::minutes_input`] for one format: the photos' bytes are loaded only when the
@@ -114,7 +115,8 @@ impl Documents<'_> {
         include_names: bool,
     ) -> Result<MinutesInput> {
         let photo_bytes = format.embeds_photos();
-        self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes))
+        let input = self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes))?;
+        Ok(MinutesInput { created: Some(self.0.now()), ..input })
     }
 }
 
@@ -136,6 +138,17 @@ fn gather(
         // The harvest lists the newest first; number them in the order they took place.
         DocumentKind::Concept => harvest.workshops.iter().rev().map(|w| w.id).collect(),
     };
+    // Every workshop of the process numbered in the order they took place (W1, W2 …), so the
+    // minutes of one of them name it as the concept draft does.
+    let mut order = Vec::with_capacity(harvest.workshops.len());
+    for w in &harvest.workshops {
+        let details = s.workshop(w.id)?;
+        order.push((details.details.date, details.created_at, w.id));
+    }
+    order.sort();
+    let number_of = |id: WorkshopId| {
+        order.iter().position(|(_, _, w)| *w == id).map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX))
+    };
     let mut workshops = Vec::with_capacity(ids.len());
     for id in ids {
         let setup = s.workshop_setup(id)?;
@@ -156,7 +169,7 @@ fn gather(
                 rotation_degrees: a.rotation_degrees,
             });
         }
-        workshops.push(WorkshopMinutes { setup, notes, photos, schedule });
+        workshops.push(WorkshopMinutes { number: number_of(id), setup, notes, photos, schedule });
     }
     workshops.sort_by_key(|w| (w.setup.workshop.details.date, w.setup.workshop.created_at));
     let first = workshops.first().map(|w| &w.setup);
@@ -187,6 +200,7 @@ fn gather(
         statements,
         include_names,
         pseudonymise,
+        created: None,
     })
 }
 

@@ -67,6 +67,10 @@ pub struct MinutesLabels {
     pub level: &'static str,
     pub from_workshops: &'static str,
     pub total: &'static str,
+    /// The heading of the table of contents.
+    pub contents: &'static str,
+    /// "Seite" and "von" around the page number and the page count of a footer.
+    pub page_of: (&'static str, &'static str),
     goal: (&'static str, &'static str, &'static str),
     measure: (&'static str, &'static str, &'static str),
     steer: (&'static str, &'static str, &'static str),
@@ -138,6 +142,8 @@ const DE: MinutesLabels = MinutesLabels {
     level: "Ebene",
     from_workshops: "Aus den Ergebnissen von",
     total: "Gesamt",
+    contents: "Inhalt",
+    page_of: ("Seite", "von"),
     goal: ("Z", "Ziel", "Ziele"),
     measure: ("M", "Maßnahme", "Maßnahmen"),
     steer: ("S", "Steuerung", "Steuerung"),
@@ -209,6 +215,8 @@ const EN: MinutesLabels = MinutesLabels {
     level: "Level",
     from_workshops: "From the results of",
     total: "Total",
+    contents: "Contents",
+    page_of: ("Page", "of"),
     goal: ("G", "Goal", "Goals"),
     measure: ("M", "Measure", "Measures"),
     steer: ("S", "Steering", "Steering"),

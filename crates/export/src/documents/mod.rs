@@ -62,6 +62,10 @@ pub struct Photo {
 /// One workshop as the minutes see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkshopMinutes {
+    /// Its number in its process ("W2"), in the order the workshops took place; 1 for a workshop
+    /// of no process. Every document and CSV names the workshop by it, whichever workshops it
+    /// covers.
+    pub number: u32,
     /// Details, tables (with questions and hosts), rounds, participants with attendance.
     pub setup: WorkshopSetup,
     /// Its notes and summaries.
@@ -86,7 +90,7 @@ pub struct MinutesInput {
     pub process_description: String,
     /// Language of the labels.
     pub language: Language,
-    /// The workshops, in the order they are numbered (W1, W2, …).
+    /// The workshops, in the order they took place (each with its number, W1, W2, …).
     pub workshops: Vec<WorkshopMinutes>,
     /// The statements to show, goals first; sources may point at notes of the workshops above
     /// (others are counted as from other workshops).
@@ -97,6 +101,9 @@ pub struct MinutesInput {
     /// texts (notes, summaries, statements, …), as owners; photos are captioned without their
     /// file names.
     pub pseudonymise: bool,
+    /// When the document is made, written into its properties (DOCX, PDF); `None` leaves it
+    /// undated (tests that compare bytes).
+    pub created: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line (with the file name
@@ -123,10 +130,10 @@ pub fn csv_statements(input: &MinutesInput) -> String {
 
 /// A Word document (Office Open XML): headings with Word's heading styles, tables, photos.
 pub fn docx(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    render::docx::render(&content::document(input, Pictures::Embed), input.language)
+    render::docx::render(&content::document(input, Pictures::Embed), input.language, input.created)
 }
 
 /// A PDF (A4) with the embedded fonts and the photos.
 pub fn pdf(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    render::pdf::render(&content::document(input, Pictures::Embed), input.language)
+    render::pdf::render(&content::document(input, Pictures::Embed), input.language, input.created)
 }

@@ -1,21 +1,28 @@
 //! Word documents (Office Open XML, `.docx`), written directly as a ZIP of XML parts.
 //!
-//! The parts are the minimum Word, `LibreOffice` and the online viewers expect: content types,
+//! The parts are what Word, `LibreOffice` and the online viewers expect: content types,
 //! relationships, the document, styles (Word's own style ids `Title`, `Heading1`–`Heading3`,
-//! `Caption`, `TableGrid`, so the navigation pane and the table of contents work), a bullet
-//! numbering and the core properties. Photos keep their format (JPEG stays JPEG) and are stored
-//! in `word/media/`.
+//! `Caption`, `TableGrid`, `TOC1`–`TOC3`, so the navigation pane and the table of contents work;
+//! headings are kept with the next paragraph), a bullet numbering, a header with the document's
+//! title and a footer "Seite X von Y" (fields `PAGE` and `NUMPAGES`; neither on the title page),
+//! the settings (automatic hyphenation, and `updateFields` so Word and `LibreOffice` fill the
+//! fields on opening) and the core properties (title, creator, language, and the created date when
+//! one is given). After the title page comes a table of contents: a `TOC` field marked dirty,
+//! whose placeholder already lists the headings (without page numbers) for viewers that do not
+//! update fields. Photos keep their format (JPEG stays JPEG) and are stored in `word/media/`.
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use cafehost_core::Language;
+use chrono::{DateTime, Utc};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use crate::common::ExportError;
 use crate::common::escape::xml;
 use crate::documents::content::{Block, Doc};
+use crate::documents::labels::MinutesLabels;
 
 /// A4 in twentieths of a point, and the margins.
 const PAGE_W: u32 = 11_906;
@@ -119,8 +126,54 @@ w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
     out.push_str("</w:tbl><w:p/>");
 }
 
-fn body<'a>(doc: &'a Doc, media: &mut Vec<Media<'a>>) -> String {
+/// A complex field: `instruction` with `placeholder` as its result until it is updated.
+fn field(out: &mut String, instruction: &str, placeholder: &str, props: &str) {
+    let _ = write!(
+        out,
+        "<w:r>{props}<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>{props}<w:instrText xml:space=\"preserve\"> {instruction} </w:instrText></w:r>\
+<w:r>{props}<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>{props}<w:t>{placeholder}</w:t></w:r><w:r>{props}<w:fldChar w:fldCharType=\"end\"/></w:r>"
+    );
+}
+
+/// The table of contents on its own page: the heading "Inhalt", then a `TOC` field of the
+/// headings of levels 1–3 (with links, page numbers hidden in web view, outline levels used),
+/// marked dirty so Word and `LibreOffice` fill in the page numbers when the document is opened.
+/// Until then its result lists the headings of levels 1 and 2 in the `TOC` styles.
+fn contents(out: &mut String, doc: &Doc, l: &MinutesLabels) {
+    paragraph(out, Some("TOCHeading"), l.contents, "");
+    let entries: Vec<(u8, &str)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(level, text) if *level <= 2 => Some(((*level).max(1), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
+<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r>\
+<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
+    let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+    if entries.is_empty() {
+        let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>{begin}{end}</w:p>");
+    }
+    let last = entries.len().saturating_sub(1);
+    for (i, (level, text)) in entries.iter().enumerate() {
+        let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"TOC{level}\"/></w:pPr>");
+        if i == 0 {
+            out.push_str(begin);
+        }
+        runs(out, text, "");
+        if i == last {
+            out.push_str(end);
+        }
+        out.push_str("</w:p>");
+    }
+    out.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+}
+
+fn body<'a>(doc: &'a Doc, l: &MinutesLabels, media: &mut Vec<Media<'a>>) -> String {
     let mut out = String::with_capacity(64 * 1024);
+    let has_headings = doc.blocks.iter().any(|b| matches!(b, Block::Heading(..)));
     for block in &doc.blocks {
         match block {
             Block::TitlePage { kind, title, lines, purpose } => {
@@ -134,6 +187,9 @@ fn body<'a>(doc: &'a Doc, media: &mut Vec<Media<'a>>) -> String {
                     paragraph(&mut out, None, purpose, "");
                 }
                 out.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+                if has_headings {
+                    contents(&mut out, doc, l);
+                }
             }
             Block::Heading(level, text) => {
                 paragraph(&mut out, Some(&format!("Heading{}", (*level).clamp(1, 3))), text, "");
@@ -171,8 +227,12 @@ fn body<'a>(doc: &'a Doc, media: &mut Vec<Media<'a>>) -> String {
     }
     let _ = write!(
         out,
-        "<w:sectPr><w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" \
-w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
+<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"{PAGE_W}\" w:h=\"{PAGE_H}\"/>\
+<w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"567\" \
+w:footer=\"567\" w:gutter=\"0\"/>{}</w:sectPr>",
+        // The title page has neither header nor footer (its own, empty, "first page" ones).
+        if doc.blocks.iter().any(|b| matches!(b, Block::TitlePage { .. })) { "<w:titlePg/>" } else { "" }
     );
     out
 }
@@ -195,6 +255,14 @@ fn styles(lang: &str) -> String {
             n - 1
         )
     };
+    let toc = |n: u16| {
+        format!(
+            "<w:style w:type=\"paragraph\" w:styleId=\"TOC{n}\"><w:name w:val=\"toc {n}\"/><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/><w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{TEXT_W}\"/></w:tabs>\
+<w:spacing w:after=\"60\"/><w:ind w:left=\"{}\"/></w:pPr></w:style>",
+            (n - 1) * 240
+        )
+    };
     format!(
         "{HEADER}<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Calibri\" w:cs=\"Calibri\"/>\
@@ -208,6 +276,17 @@ fn styles(lang: &str) -> String {
 <w:next w:val=\"Normal\"/><w:uiPriority w:val=\"11\"/><w:qFormat/><w:pPr><w:spacing w:before=\"2400\"/></w:pPr>\
 <w:rPr><w:color w:val=\"1F5F8B\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>\
 {}{}{}\
+<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/>\
+<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>\
+<w:spacing w:before=\"360\" w:after=\"160\"/></w:pPr>\
+<w:rPr><w:b/><w:color w:val=\"1F3F5B\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>\
+{}{}{}\
+<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>\
+<w:uiPriority w:val=\"99\"/><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4819\"/><w:tab w:val=\"right\" w:pos=\"9638\"/></w:tabs>\
+<w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:color w:val=\"595959\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>\
+<w:uiPriority w:val=\"99\"/><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4819\"/><w:tab w:val=\"right\" w:pos=\"9638\"/></w:tabs>\
+<w:spacing w:after=\"0\"/><w:jc w:val=\"right\"/></w:pPr><w:rPr><w:color w:val=\"595959\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/>\
 <w:next w:val=\"Normal\"/><w:uiPriority w:val=\"35\"/><w:qFormat/><w:pPr><w:spacing w:after=\"240\"/></w:pPr>\
 <w:rPr><w:i/><w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>\
@@ -230,6 +309,9 @@ fn styles(lang: &str) -> String {
         heading(1, 32, 360),
         heading(2, 26, 240),
         heading(3, 23, 200),
+        toc(1),
+        toc(2),
+        toc(3),
     )
 }
 
@@ -241,19 +323,55 @@ const NUMBERING: &str = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.or
 <w:pPr><w:ind w:left=\"1080\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>\
 <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
 
-/// Renders the blocks as a `.docx` file.
-pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
+/// The header: the document's title.
+fn header_part(title: &str) -> String {
+    let mut out = format!("{HEADER}<w:hdr {DOCUMENT_NS}>");
+    paragraph(&mut out, Some("Header"), title, "");
+    out.push_str("</w:hdr>");
+    out
+}
+
+/// The footer: "Seite X von Y" with the fields `PAGE` and `NUMPAGES`.
+fn footer_part(l: &MinutesLabels) -> String {
+    let mut out = format!("{HEADER}<w:ftr {DOCUMENT_NS}><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>");
+    runs(&mut out, &format!("{} ", l.page_of.0), "");
+    field(&mut out, "PAGE", "1", "");
+    runs(&mut out, &format!(" {} ", l.page_of.1), "");
+    field(&mut out, "NUMPAGES", "1", "");
+    out.push_str("</w:p></w:ftr>");
+    out
+}
+
+/// The settings: fields updated on opening (the table of contents, the page count), automatic
+/// hyphenation, the language.
+fn settings_part(lang: &str) -> String {
+    format!(
+        "{HEADER}<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+<w:defaultTabStop w:val=\"708\"/><w:autoHyphenation w:val=\"true\"/><w:consecutiveHyphenLimit w:val=\"2\"/>\
+<w:hyphenationZone w:val=\"425\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:updateFields w:val=\"true\"/>\
+<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
+<w:themeFontLang w:val=\"{lang}\"/></w:settings>"
+    )
+}
+
+/// Renders the blocks as a `.docx` file; `created` becomes the core property `dcterms:created`
+/// when given.
+pub fn render(doc: &Doc, language: Language, created: Option<DateTime<Utc>>) -> Result<Vec<u8>, ExportError> {
     let lang = match language {
         Language::De => "de-DE",
         Language::En => "en-GB",
     };
+    let l = MinutesLabels::of(language);
     let mut media = Vec::new();
-    let body = body(doc, &mut media);
+    let body = body(doc, l, &mut media);
     let document = format!("{HEADER}<w:document {DOCUMENT_NS}><w:body>{body}</w:body></w:document>");
     let mut rels = format!(
         "{HEADER}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
-<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>\
+<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
+<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
+<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
     );
     for m in &media {
         let _ = write!(
@@ -271,6 +389,9 @@ pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
 <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>\
+<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
+<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
+<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 <Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>"
     );
@@ -285,8 +406,12 @@ pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
         "{HEADER}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
 xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
 xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>Cafehost</dc:creator>\
-<dc:language>{lang}</dc:language></cp:coreProperties>",
-        xml(&doc.title)
+<cp:lastModifiedBy>Cafehost</cp:lastModifiedBy><dc:language>{lang}</dc:language>{}</cp:coreProperties>",
+        xml(&doc.title),
+        created.map_or_else(String::new, |at| format!(
+            "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{}</dcterms:created>",
+            at.format("%Y-%m-%dT%H:%M:%SZ")
+        ))
     );
     let app = format!(
         "{HEADER}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
@@ -300,7 +425,10 @@ xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     let styles = styles(lang);
     let numbering = format!("{HEADER}{NUMBERING}");
-    let parts: [(&str, &[u8]); 8] = [
+    let header = header_part(&doc.title);
+    let footer = footer_part(l);
+    let settings = settings_part(lang);
+    let parts: [(&str, &[u8]); 11] = [
         ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", package_rels.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
@@ -309,6 +437,9 @@ xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><
         ("word/_rels/document.xml.rels", rels.as_bytes()),
         ("word/styles.xml", styles.as_bytes()),
         ("word/numbering.xml", numbering.as_bytes()),
+        ("word/settings.xml", settings.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+        ("word/footer1.xml", footer.as_bytes()),
     ];
     for (name, bytes) in parts {
         zip.start_file(name, deflated).map_err(|e| failed(&e))?;

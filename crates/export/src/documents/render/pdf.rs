@@ -1,12 +1,19 @@
 //! The minutes and concept drafts as PDF (A4 portrait), with the printables' fonts and text
 //! layout. The blocks are first laid out into pages of drawing operations, then drawn, so every
-//! page can say "Seite 3 von 12".
+//! page can say "Seite 3 von 12". A heading is kept with the start of what follows it (three
+//! lines of text, a table's header and first row, a photo), so none stands alone at the foot of
+//! a page. The document carries its metadata (title, author and creator "Cafehost", language,
+//! the creation date when one is given) and an outline (bookmarks) of every heading, nested by
+//! level.
 
 use cafehost_core::Language;
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use krilla::Document;
-use krilla::geom::{Size, Transform};
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
 
 use crate::common::ExportError;
 use crate::common::fonts::{Face, Fonts};
@@ -34,11 +41,30 @@ enum Op {
     Image { image: Image, x: f32, y: f32, w: f32, h: f32 },
 }
 
+/// A heading as the outline shows it: level, text, page index and top.
+struct Mark {
+    level: u8,
+    text: String,
+    page: usize,
+    y: f32,
+}
+
 /// Lays blocks out top to bottom, starting new pages as needed.
 struct Flow<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
     y: f32,
+    /// The headings in order, for the outline.
+    marks: Vec<Mark>,
+}
+
+/// A heading's size and the space before it.
+fn heading_size(level: u8) -> (f32, f32) {
+    match level {
+        1 => (15.0, 14.0),
+        2 => (12.5, 10.0),
+        _ => (11.0, 7.0),
+    }
 }
 
 impl Flow<'_> {
@@ -83,16 +109,66 @@ impl Flow<'_> {
         }
     }
 
-    fn heading(&mut self, level: u8, text: &str) {
-        let (size, before) = match level {
-            1 => (15.0, 14.0),
-            2 => (12.5, 10.0),
-            _ => (11.0, 7.0),
-        };
-        self.gap(before);
-        // Keep the heading with at least three lines of what follows.
+    /// The height of a heading with the space under it (and its rule for level 1).
+    fn heading_height(&self, level: u8, text: &str) -> f32 {
+        let size = heading_size(level).0;
         let lines = wrap(&self.fonts.bold, text, size, WIDTH).len();
-        self.ensure(block_height(lines, size) + 3.0 * BODY * LEADING);
+        block_height(lines, size) + if level == 1 { 7.0 } else { 3.0 }
+    }
+
+    /// How much of `next` must stand on the same page as the heading before it: the heading
+    /// (and what it keeps) for a heading, up to three lines of text, a table's header and first
+    /// row, a photo with its caption's first line.
+    fn lead(&self, next: Option<&Block>) -> f32 {
+        let lines = |face: &Face, text: &str, size: f32, width: f32| {
+            count(wrap(face, text, size, width).len().clamp(1, 3)) * size * LEADING
+        };
+        match next {
+            None | Some(Block::TitlePage { .. }) => 0.0,
+            Some(Block::Heading(level, text)) => {
+                heading_size(*level).1 + self.heading_height(*level, text) + 3.0 * BODY * LEADING
+            }
+            Some(Block::Paragraph(text)) => lines(&self.fonts.regular, text, BODY, WIDTH),
+            Some(Block::Quiet(text)) => lines(&self.fonts.regular, text, SMALL + 0.5, WIDTH),
+            Some(Block::Item { depth, text, .. }) => {
+                lines(&self.fonts.regular, text, BODY, WIDTH - f32::from(*depth) * 14.0 - 11.0)
+            }
+            Some(Block::Table { widths, rows, .. }) => {
+                let total = f32::from(widths.iter().copied().sum::<u16>().max(1));
+                let first = rows.first().map_or(1, |cells| {
+                    widths
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| {
+                            let width = WIDTH * f32::from(*w) / total - 2.0 * PAD;
+                            wrap(&self.fonts.regular, cells.get(i).map_or("", String::as_str), CELL, width).len()
+                        })
+                        .max()
+                        .unwrap_or(1)
+                });
+                2.0 + count(first + 1) * CELL * LEADING + 4.0 * PAD
+            }
+            Some(Block::Photo(photo, _)) => {
+                let image = photo.as_ref().map_or(0.0, |p| {
+                    #[allow(clippy::cast_precision_loss)]
+                    let (w, h) = (p.width.max(1) as f32, p.height.max(1) as f32);
+                    let scale = (WIDTH.min(130.0 * MM) / w).min(95.0 * MM / h);
+                    4.0 + h * scale + 3.0
+                });
+                image + SMALL * LEADING
+            }
+        }
+    }
+
+    /// A heading, kept on one page with `lead` points of what follows (see [`Self::lead`]).
+    fn heading(&mut self, level: u8, text: &str, lead: f32) {
+        let (size, before) = heading_size(level);
+        self.gap(before);
+        let height = self.heading_height(level, text);
+        // Never ask for more than a page holds: a heading before a very tall block starts a page.
+        self.ensure(height + lead.min(BOTTOM - TOP - height));
+        let page = self.pages.len().saturating_sub(1);
+        self.marks.push(Mark { level, text: text.to_owned(), page, y: self.y });
         self.text(true, size, LEFT, WIDTH, if level == 1 { Ink::Accent } else { Ink::Black }, text);
         if level == 1 {
             let y = self.y + 1.5;
@@ -250,15 +326,59 @@ fn draw(canvas: &mut Canvas<'_, '_>, fonts: &Fonts, op: Op) {
     }
 }
 
-/// Renders the blocks as a PDF.
-pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
+/// The outline: every heading, nested by level (a level skipped hangs under the nearest
+/// heading above it).
+fn outline(marks: Vec<Mark>) -> Outline {
+    // The open branch: each heading with the children collected so far.
+    let mut open: Vec<(u8, OutlineNode)> = Vec::new();
+    let mut outline = Outline::new();
+    let close = |open: &mut Vec<(u8, OutlineNode)>, outline: &mut Outline| {
+        if let Some((_, node)) = open.pop() {
+            match open.last_mut() {
+                Some((_, parent)) => parent.push_child(node),
+                None => outline.push_child(node),
+            }
+        }
+    };
+    for mark in marks {
+        while open.last().is_some_and(|(level, _)| *level >= mark.level) {
+            close(&mut open, &mut outline);
+        }
+        let destination = XyzDestination::new(mark.page, Point::from_xy(LEFT, mark.y));
+        open.push((mark.level, OutlineNode::new(mark.text, destination).with_open(mark.level == 1)));
+    }
+    while !open.is_empty() {
+        close(&mut open, &mut outline);
+    }
+    outline
+}
+
+/// The creation date as the PDF's metadata holds it.
+fn pdf_date(at: DateTime<Utc>) -> krilla::metadata::DateTime {
+    // Years beyond 65535 do not occur; months, days and times always fit a byte.
+    let byte = |n: u32| u8::try_from(n).unwrap_or(0);
+    krilla::metadata::DateTime::new(u16::try_from(at.year()).unwrap_or(0))
+        .month(byte(at.month()))
+        .day(byte(at.day()))
+        .hour(byte(at.hour()))
+        .minute(byte(at.minute()))
+        .second(byte(at.second()))
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// Renders the blocks as a PDF; `created` becomes its creation date when given.
+pub fn render(doc: &Doc, language: Language, created: Option<DateTime<Utc>>) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts::load()?;
     let labels = Labels::of(language);
-    let mut flow = Flow { fonts: &fonts, pages: vec![Vec::new()], y: TOP };
-    for block in &doc.blocks {
+    let mut flow = Flow { fonts: &fonts, pages: vec![Vec::new()], y: TOP, marks: Vec::new() };
+    for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::TitlePage { kind, title, lines, purpose } => flow.title_page(kind, title, lines, purpose),
-            Block::Heading(level, text) => flow.heading(*level, text),
+            Block::Heading(level, text) => {
+                let lead = flow.lead(doc.blocks.get(i + 1));
+                flow.heading(*level, text, lead);
+            }
             Block::Paragraph(text) => {
                 flow.text(false, BODY, LEFT, WIDTH, Ink::Black, text);
                 flow.y += 5.0;
@@ -278,9 +398,16 @@ pub fn render(doc: &Doc, language: Language) -> Result<Vec<u8>, ExportError> {
     }
     let count = pages.len();
     let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new().title(doc.title.clone()).language(labels.code.to_owned()).creator("Cafehost".to_owned()),
-    );
+    let mut metadata = Metadata::new()
+        .title(doc.title.clone())
+        .language(labels.code.to_owned())
+        .authors(vec!["Cafehost".to_owned()])
+        .creator("Cafehost".to_owned());
+    if let Some(at) = created {
+        metadata = metadata.creation_date(pdf_date(at));
+    }
+    document.set_metadata(metadata);
+    document.set_outline(outline(flow.marks));
     for (n, ops) in pages.into_iter().enumerate() {
         let mut page = document.start_page_with(page_settings(A4_W, A4_H)?);
         let mut surface = page.surface();
