@@ -17,6 +17,9 @@ use cafehost_app::{BackupReason, Cafehost, DATABASE_FILE, PlanOptions};
 use cafehost_core::{NewWorkshop, NoteInput, NoteKind, ParticipantInput, TableInput};
 use serde_json::{Value, json};
 
+mod support;
+use support::{ms, peak_rss_kib};
+
 const WORKSHOPS: usize = 5;
 const PEOPLE: usize = 32;
 const TABLES: usize = 6;
@@ -65,15 +68,6 @@ const WORDS: [&str; 12] = [
     "Anerkennung",
     "Mobilität",
 ];
-
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1e3
-}
 
 /// `<name>_ms_median` and `<name>_ms_max` of the samples.
 fn figures(report: &mut serde_json::Map<String, Value>, name: &str, mut samples: Vec<f64>) {

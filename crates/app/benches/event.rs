@@ -12,14 +12,8 @@ use cafehost_core::run::RunAction;
 use cafehost_core::{Attendance, Language, NewWorkshop, ParticipantInput, TableInput};
 use serde_json::json;
 
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
+mod support;
+use support::{ms, peak_rss_kib};
 
 fn main() {
     let out = std::env::args().skip_while(|a| a != "--out").nth(1);

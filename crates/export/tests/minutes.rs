@@ -14,6 +14,9 @@ use cafehost_core::{
 use cafehost_export::minutes::{self, DocumentKind, MinutesInput, Photo, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+mod pdf;
+use pdf::poppler;
+
 fn at() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-05-12T12:00:00Z").unwrap().with_timezone(&Utc)
 }
@@ -632,21 +635,6 @@ fn docx_reads_back_with_umlauts_tables_and_the_photo() {
     let document = zip_part(&concept, "word/document.xml");
     assert!(document.contains("Concept draft") && document.contains("Field of action: Frühe Bildung"));
     assert!(document.contains("S1 Jährlicher Bericht im Ausschuss"));
-}
-
-/// Runs a poppler tool on a PDF and returns its standard output.
-fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
-    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -17,6 +17,9 @@ use cafehost_core::{
 use cafehost_export::minutes::{self, DocumentKind, MinutesInput, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+mod pdf;
+use pdf::poppler;
+
 fn at() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-05-12T12:00:00Z").unwrap().with_timezone(&Utc)
 }
@@ -265,21 +268,6 @@ fn docx_has_header_footer_contents_hyphenation_and_properties() {
         let lang = if language == Language::De { "de-DE" } else { "en-GB" };
         assert!(core.contains(&format!("<dc:language>{lang}</dc:language>")), "{core}");
     }
-}
-
-/// Runs a poppler tool on a PDF and returns its standard output.
-fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
-    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The PDF's outline as (depth, title, page), from `pdftohtml -xml`.

@@ -123,6 +123,8 @@ const COPY_OUT: &[(&str, &str)] = &[
 /// rows whose references all map into one and the same workshop here are inserted. So an id that
 /// means something else here is skipped, never re-attached, and a table deleted and added again
 /// on the other laptop (a new id, the same number) is the table this database already has.
+/// Three steps in one transaction: this (processes, workshops, participants), [`MAP_NUMBERED`]
+/// for rounds and tables, then [`COPY_IN_REST`].
 const COPY_IN: &str = "
 DROP VIEW IF EXISTS temp.bundle_place;
 DROP VIEW IF EXISTS temp.bundle_placed;
@@ -158,31 +160,31 @@ SELECT 'participant', b.id, CASE WHEN m.id IS NULL OR m.workshop_id = b.workshop
 FROM bundle.participant b LEFT JOIN main.participant m ON m.id = b.id;
 INSERT INTO main.participant SELECT b.* FROM bundle.participant b
 JOIN temp.bundle_map m ON m.kind = 'participant' AND m.bundle_id = b.id AND m.how = 'added';
+";
 
--- Rounds and tables: a new id under a position (number) the workshop already has is that one.
+/// Rounds and tables (`{kind}`), mapped by id, else by their position or number (`{key}`): a
+/// new id under a number the workshop already has is that one (deleted and added again on the
+/// other laptop). Run between [`COPY_IN`] and [`COPY_IN_REST`] for each of [`NUMBERED`].
+const MAP_NUMBERED: &str = "
 INSERT INTO temp.bundle_map
-SELECT 'round', b.id,
+SELECT '{kind}', b.id,
        CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN m.id END
-            ELSE coalesce((SELECT min(o.id) FROM main.round o
-                           WHERE o.workshop_id = b.workshop_id AND o.position = b.position), b.id) END,
+            ELSE coalesce((SELECT min(o.id) FROM main.{kind} o
+                           WHERE o.workshop_id = b.workshop_id AND o.{key} = b.{key}), b.id) END,
        CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN 'known' ELSE 'skipped' END
-            WHEN EXISTS (SELECT 1 FROM main.round o WHERE o.workshop_id = b.workshop_id AND o.position = b.position)
+            WHEN EXISTS (SELECT 1 FROM main.{kind} o WHERE o.workshop_id = b.workshop_id AND o.{key} = b.{key})
                  THEN 'matched'
             ELSE 'added' END
-FROM bundle.round b LEFT JOIN main.round m ON m.id = b.id;
+FROM bundle.{kind} b LEFT JOIN main.{kind} m ON m.id = b.id;
+";
+
+/// The tables whose rows are matched by a number, and that number's column.
+const NUMBERED: [(&str, &str); 2] = [("round", "position"), ("cafe_table", "number")];
+
+/// The rest of the import, once rounds and tables are mapped.
+const COPY_IN_REST: &str = "
 INSERT INTO main.round SELECT b.* FROM bundle.round b
 JOIN temp.bundle_map m ON m.kind = 'round' AND m.bundle_id = b.id AND m.how = 'added';
-
-INSERT INTO temp.bundle_map
-SELECT 'cafe_table', b.id,
-       CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN m.id END
-            ELSE coalesce((SELECT o.id FROM main.cafe_table o
-                           WHERE o.workshop_id = b.workshop_id AND o.number = b.number), b.id) END,
-       CASE WHEN m.id IS NOT NULL THEN CASE WHEN m.workshop_id = b.workshop_id THEN 'known' ELSE 'skipped' END
-            WHEN EXISTS (SELECT 1 FROM main.cafe_table o WHERE o.workshop_id = b.workshop_id AND o.number = b.number)
-                 THEN 'matched'
-            ELSE 'added' END
-FROM bundle.cafe_table b LEFT JOIN main.cafe_table m ON m.id = b.id;
 -- A host only when that person is here, in the same workshop.
 INSERT INTO main.cafe_table (id, workshop_id, number, topic, capacity, host_id)
 SELECT b.id, b.workshop_id, b.number, b.topic, b.capacity,
@@ -412,6 +414,10 @@ impl Store {
     fn copy_in(&mut self) -> Result<BundleImport, BundleError> {
         let tx = self.tx()?;
         tx.execute_batch(COPY_IN)?;
+        for (kind, key) in NUMBERED {
+            tx.execute_batch(&MAP_NUMBERED.replace("{kind}", kind).replace("{key}", key))?;
+        }
+        tx.execute_batch(COPY_IN_REST)?;
         let count = |sql: &str| -> rusqlite::Result<u32> { tx.query_row(sql, [], |r| r.get(0)) };
         let mapped = |kind: &str, how: &str| {
             count(&format!("SELECT count(*) FROM temp.bundle_map WHERE kind = '{kind}' AND how = '{how}'"))

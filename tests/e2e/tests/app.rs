@@ -504,7 +504,7 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     s.screenshot("14-plan-route-found")?;
     // In the grid, a search marks the person in every round.
     s.click_id("plan-view-tables")?;
-    check(value_of(&s, &by_id("plan-grid-search"))? == "ozturk", "one search for both views")?;
+    check(value_of(&s, &by_id("plan-person-search"))? == "ozturk", "one search for both views")?;
     let marked = wait_for(Duration::from_secs(60), || {
         let chips = s.find_all("[data-testid=plan-person].found")?;
         Ok((chips.len() == 3).then_some(chips))
