@@ -1,7 +1,7 @@
 //! Proven lower bounds on the number of repeat encounters of any plan of an instance.
 //!
 //! Every plan that keeps the hard rules is counted, so a bound here can never exceed what the
-//! search finds; see the crate docs for the three arguments.
+//! search finds; see the crate docs for the four arguments.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -205,9 +205,14 @@ fn cheapest_units(n: u64, row: &[u64], col: &[u64], no_diagonal: bool) -> u64 {
 }
 
 /// The best bounds, with the argument that gave each (see the crate docs).
+///
+/// `should_stop` is polled as the work goes on (at thousands of people the arguments take a noticeable
+/// part of a short time limit): once it says stop, the arguments not yet finished are left out
+/// or cut short where a part of them is still a bound, so the result stays valid, only weaker.
 #[allow(clippy::too_many_lines, clippy::many_single_char_names)]
-pub fn lower_bound(inst: &Instance) -> Bounds {
+pub fn lower_bound(inst: &Instance, should_stop: &dyn Fn() -> bool) -> Bounds {
     let p = inst.p;
+    let mut stopped = false;
     // How often each pair can meet at most, for the counting arguments: 0 when it never can,
     // the rounds they share for a keep-together pair (not counted as repeats), else 1. Summed per
     // person and in all, without keeping a matrix.
@@ -215,6 +220,10 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
     let mut can_per_person = vec![0u64; p];
     let mut absorb = 0u64;
     for a in 0..p {
+        if a % 64 == 0 && should_stop() {
+            stopped = true;
+            break;
+        }
         for b in a + 1..p {
             let kind = inst.kind(a, b);
             let c = if kind == PAIR_TOGETHER {
@@ -242,7 +251,8 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
     for r in 0..inst.r {
         meetings += min_sizes(inst, r).iter().map(|&s| pairs(s)).sum::<u64>();
     }
-    let counting = meetings.saturating_sub(absorb);
+    // Cut short, `absorb` would undercount what the pairs can absorb: no bound then.
+    let counting = if stopped { 0 } else { meetings.saturating_sub(absorb) };
 
     // 2. Per participant: the people they must meet, less the people they can meet.
     let open: Vec<usize> = (0..inst.t).filter(|&t| inst.capacity[t] > 0).collect();
@@ -293,7 +303,7 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
         }
         excess += must.saturating_sub(can_per_person[x]);
     }
-    let per_participant = excess.div_ceil(2);
+    let per_participant = if stopped { 0 } else { excess.div_ceil(2) };
 
     // 3. Pairs of rounds: for r1 < r2, the fewest pairs at one table in both (travel-aware: with
     // no revisits the people at a table in r2 come from the other tables of r1).
@@ -314,7 +324,11 @@ pub fn lower_bound(inst: &Instance) -> Bounds {
         }
         reach += 1;
     }
+    // Each `r2` adds to both sums, so stopping after any of them leaves valid bounds.
     for r2 in 1..inst.r {
+        if stopped || should_stop() {
+            break;
+        }
         let mut best = 0u64;
         for r1 in r2.saturating_sub(reach)..r2 {
             let forced =

@@ -18,7 +18,7 @@ pub fn evaluate(request: &PlanRequest, seating: &[RoundSeating]) -> Result<Quali
     open.pinned.clear();
     open.previous.clear();
     let inst = instance::build(&open)?;
-    let bound = bound::lower_bound(&inst);
+    let bound = bound::lower_bound(&inst, &|| false);
     let people: HashMap<&str, usize> =
         inst.participant_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let tables: HashMap<&str, u32> =

@@ -44,6 +44,8 @@ pub struct Instance {
     pub together: Vec<(u32, u32)>,
     /// Per person, their keep-together partners.
     pub together_of: Vec<Vec<u32>>,
+    /// Per person, their keep-apart partners.
+    pub apart_of: Vec<Vec<u32>>,
     /// Per spread attribute: per person its value index, or `NONE`.
     pub attr: Vec<Vec<u32>>,
     /// Per spread attribute: number of distinct values.
@@ -285,6 +287,7 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
 
     // Pairs.
     let mut pair_kind = vec![PAIR_NORMAL; p * p];
+    let mut apart_of = vec![Vec::new(); p];
     for [a, b] in &req.apart {
         let (x, y) = (person("apart", a)?, person("apart", b)?);
         if x == y {
@@ -300,6 +303,10 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
                     table: req.tables[fx as usize].id.clone(),
                 });
             }
+        }
+        if pair_kind[x as usize * p + y as usize] != PAIR_APART {
+            apart_of[x as usize].push(y);
+            apart_of[y as usize].push(x);
         }
         pair_kind[x as usize * p + y as usize] = PAIR_APART;
         pair_kind[y as usize * p + x as usize] = PAIR_APART;
@@ -369,6 +376,7 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
         pair_kind,
         together,
         together_of,
+        apart_of,
         attr,
         attr_values,
         pins,

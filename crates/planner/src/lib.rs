@@ -44,16 +44,23 @@
 //!    round by round: held and fixed seats, then previous seats where they still
 //!    fit (re-planning), then everyone else in random order at the table where they add the
 //!    least cost (fewest people met before, smallest table, fair share of their attribute).
+//!    Only the people someone met and their keep-apart partners make a table cost more, so those
+//!    are visited rather than every table's members (the start stays fast at 500 tables). With
+//!    no revisits, a person the start had to send back to a table is moved along the shortest
+//!    chain of people to a free seat, each to a table new to them (an augmenting path). Once the
+//!    stop function fires, the start still finishes (a plan is needed) but looks at a random
+//!    48 tables per person.
 //! 3. *Tabu search* in the style of Dotú and Van Hentenryck's search for the Social Golfer
 //!    Problem. A pair-meeting matrix, per-person table visits and per-table attribute counts are
 //!    kept up to date, so the cost change of a move is computed in time proportional to the two
 //!    tables' sizes. Each iteration collects the seats in conflict (in a repeat, a clash, a
 //!    broken rule, a split pair, moved from the previous plan, or at an oversized table), samples
 //!    at most 48 of them, and evaluates for each every swap with a movable person at another
-//!    table of the same round and every move to a table with a free seat; it takes the best move
-//!    that is not tabu (moving someone back to the table they just left is tabu for a random
-//!    4 to 16 + tables iterations), unless the move gives a new best plan (aspiration). After a
-//!    stall it restarts from the best plan with a few random swaps.
+//!    table of the same round and every move to a table with a free seat (with more than 48
+//!    tables, at a random 48 of them, so an iteration costs the same at 500 tables as at 50); it
+//!    takes the best move that is not tabu (moving someone back to the table they just left is
+//!    tabu for a random 4 to 16 + tables iterations), unless the move gives a new best plan
+//!    (aspiration). After a stall it restarts from the best plan with a few random swaps.
 //!    Where a swap would send someone back to a table (travel `free`/`topic-tour`, above all in
 //!    full tours), the two swap their tables in every round of the Kempe chain that keeps the
 //!    tables each of them visits (two rounds: the traveller trades the tables of two rounds and a
@@ -105,9 +112,12 @@
 //!
 //! At most 5,000 participants ([`PlanError::TooManyParticipants`]) and 200 rounds; seat totals
 //! are summed in 64 bits. Memory: two `p × p` byte matrices (pair kinds and meeting counts) plus
-//! per-round arrays, so about 50 MB at 5,000 people. Before searching, a tour the tables cannot
-//! take (distinct tables for every traveller with the seats there are) is refused at once with
-//! [`PlanError::TourTooTight`] and the seats or rounds that would make it fit.
+//! per-round arrays, so about 50 MB at 5,000 people (the cap on participants is what bounds it).
+//! Before searching, a tour the tables cannot take (distinct tables for every traveller with the
+//! seats there are) is refused at once with [`PlanError::TourTooTight`] and the seats or rounds
+//! that would make it fit. The setup polls the stop function too: once it fires, the bounds not
+//! yet finished are left out or cut short (what is left is still a bound) and the start takes its
+//! quick form, so a time limit holds at 5,000 people.
 
 mod bound;
 mod design;
@@ -138,7 +148,10 @@ pub struct Budget<'a> {
     /// Iterations without a better plan before the search restarts from its best plan; `None`
     /// chooses from the size of the instance.
     pub stall: Option<u64>,
-    /// Polled every 64 iterations; the search stops when it returns `true` (e.g. a deadline).
+    /// Polled before every search iteration and, every few dozen people, during the setup (the
+    /// bounds and the start); the planner stops when it returns `true` (e.g. a deadline) and
+    /// returns the best plan so far. At thousands of people one iteration takes milliseconds and
+    /// the setup a few hundred, so a coarser poll would overrun a short limit.
     pub should_stop: Option<&'a dyn Fn() -> bool>,
 }
 
@@ -165,7 +178,7 @@ impl<'a> Budget<'a> {
         Budget { max_iterations, ..Budget::default() }
     }
 
-    /// Also stop when `should_stop` returns `true` (polled every 64 iterations).
+    /// Also stop when `should_stop` returns `true` (see [`Budget::should_stop`]).
     #[must_use]
     pub fn with_stop(self, should_stop: &'a dyn Fn() -> bool) -> Self {
         Budget { should_stop: Some(should_stop), ..self }
@@ -177,7 +190,7 @@ impl<'a> Budget<'a> {
 /// the plans that also keep the cap on meetings.
 #[doc(hidden)]
 pub fn all_bounds(request: &PlanRequest) -> Result<[(u64, BoundMethod); 5], PlanError> {
-    Ok(bound::lower_bound(&instance::build(request)?).each)
+    Ok(bound::lower_bound(&instance::build(request)?, &|| false).each)
 }
 
 /// Plans every round of `request` within `budget`.
@@ -187,9 +200,12 @@ pub fn all_bounds(request: &PlanRequest) -> Result<[(u64, BoundMethod); 5], Plan
 /// tight instances) still broken by the best plan when the budget ends.
 pub fn plan(request: &PlanRequest, budget: Budget<'_>) -> Result<PlanOutcome, PlanError> {
     let inst = instance::build(request)?;
-    let bounds = bound::lower_bound(&inst);
+    // The setup polls the stop function too: at thousands of people it takes a good part of a
+    // short time limit.
+    let stop = budget.should_stop.unwrap_or(&|| false);
+    let bounds = bound::lower_bound(&inst, stop);
     let mut search = search::Search::new(&inst);
-    search.construct();
+    search.construct(stop);
     let repeats = |b: u64| i64::try_from(b).unwrap_or(i64::MAX / 4);
     let squares = i64::try_from(bound::min_square_sum(&inst)).unwrap_or(i64::MAX / 4);
     let targets = search::Targets {

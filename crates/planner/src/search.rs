@@ -21,6 +21,9 @@ pub const W_CAP: i64 = 300_000;
 pub const W_HEAVY: i64 = 500;
 /// Kicks from the best plan without a better one before a fresh greedy start.
 const RESTART_AFTER_KICKS: u32 = 4;
+/// The most tables a seat's moves and swaps are tried with per iteration (a random sample when
+/// there are more).
+const TABLE_SAMPLE: usize = 48;
 /// Seats per iteration whose chain swaps are tried (see [`Search::chain`]).
 const CHAIN_SEATS: usize = 2;
 /// One unit of the sum of squared table sizes of a round (balance).
@@ -98,6 +101,13 @@ pub struct Search<'a> {
     chain_rounds: Vec<usize>,
     pair_shift: Vec<i32>,
     touched: Vec<usize>,
+    /// Scratch space for the greedy start: per table, the pair cost of joining it; per person,
+    /// the last `stamp` that counted them.
+    table_pairs: Vec<i64>,
+    seen: Vec<u32>,
+    stamp: u32,
+    /// Scratch space for [`Search::scan`]: the tables in a random order.
+    table_order: Vec<u32>,
 }
 
 /// When the search may stop: the repeats of the bounds (for the plans that keep the cap on
@@ -187,6 +197,10 @@ impl<'a> Search<'a> {
             chain_rounds: Vec::new(),
             pair_shift: Vec::new(),
             touched: Vec::new(),
+            table_pairs: vec![0; t],
+            seen: vec![0; p],
+            stamp: 0,
+            table_order: (0..t).map(crate::instance::u32_of).collect(),
         }
     }
 
@@ -430,21 +444,37 @@ impl<'a> Search<'a> {
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
         let mut b = Breakdown::default();
+        // Each person's table-mates over all rounds (each pair once, from its smaller end) and
+        // tables: proportional to the seats, not to the square of the people.
+        let mut mate_seen = vec![usize::MAX; p];
+        let mut table_seen = vec![usize::MAX; t];
         for x in 0..p {
-            for y in x + 1..p {
-                let m = i64::from(self.meet[x * p + y]);
-                match inst.kind(x, y) {
-                    PAIR_APART => b.hard += m,
-                    PAIR_TOGETHER => {}
-                    _ => {
-                        b.repeats += (m - 1).max(0);
-                        b.heavy += (m - 1).max(0) * (m - 2).max(0) / 2;
-                        b.over_cap += (m - i64::from(self.cap)).max(0);
+            for r in 0..inst.r {
+                let a = self.table[r * p + x];
+                if a == NONE {
+                    continue;
+                }
+                for &y in &self.members[r * t + a as usize] {
+                    let y = y as usize;
+                    if y <= x || mate_seen[y] == x {
+                        continue;
+                    }
+                    mate_seen[y] = x;
+                    let m = i64::from(self.meet[x * p + y]);
+                    match inst.kind(x, y) {
+                        PAIR_APART => b.hard += m,
+                        PAIR_TOGETHER => {}
+                        _ => {
+                            b.repeats += (m - 1).max(0);
+                            b.heavy += (m - 1).max(0) * (m - 2).max(0) / 2;
+                            b.over_cap += (m - i64::from(self.cap)).max(0);
+                        }
                     }
                 }
-            }
-            if inst.no_revisits && !inst.is_host(x) {
-                b.hard += (0..t).map(|tb| (i64::from(self.visits[x * t + tb]) - 1).max(0)).sum::<i64>();
+                if inst.no_revisits && !inst.is_host(x) && table_seen[a as usize] != x {
+                    table_seen[a as usize] = x;
+                    b.hard += (i64::from(self.visits[x * t + a as usize]) - 1).max(0);
+                }
             }
         }
         for r in inst.held..inst.r {
@@ -479,8 +509,9 @@ impl<'a> Search<'a> {
     }
 
     /// Seats everyone: held and fixed seats, then previous seats where they still fit, then the
-    /// rest one by one (in random order) at the table where they add the least cost.
-    pub fn construct(&mut self) {
+    /// rest one by one (in random order) at the table where they add the least cost (see
+    /// [`Search::fill_round`] for what `stop` changes: a plan is needed, so it always finishes).
+    pub fn construct(&mut self, stop: &dyn Fn() -> bool) {
         let inst = self.inst;
         let p = inst.p;
         let design = crate::design::affine_rounds(inst).unwrap_or_default();
@@ -504,7 +535,7 @@ impl<'a> Search<'a> {
             if r < inst.held {
                 continue;
             }
-            self.fill_round(r);
+            self.fill_round(r, stop);
         }
         if inst.held >= inst.r {
             self.hard_floor = self.hard;
@@ -515,8 +546,9 @@ impl<'a> Search<'a> {
 
     /// Seats the movable people of planned round `r` (nobody of them seated yet): previous seats
     /// where they still fit, then the rest one by one (in random order) at the table where they
-    /// add the least cost.
-    fn fill_round(&mut self, r: usize) {
+    /// add the least cost. Once `stop` says stop (polled every 64 people), each person looks
+    /// at a random few tables only, unless none of them fits without breaking a hard rule.
+    fn fill_round(&mut self, r: usize, stop: &dyn Fn() -> bool) {
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
         let mut order: Vec<usize> = (0..p).filter(|&x| self.movable[r * p + x]).collect();
@@ -530,48 +562,183 @@ impl<'a> Search<'a> {
                 rest.push(x);
             }
         }
-        for x in rest {
-            let mut best = (i64::MAX, 0usize, 0usize);
-            for to in 0..t {
-                let s = self.size(r, to);
-                if s >= inst.capacity[to] as usize {
-                    continue;
+        let mut quick = false;
+        let mut tables = std::mem::take(&mut self.table_order);
+        for (i, x) in rest.into_iter().enumerate() {
+            if !quick && t > TABLE_SAMPLE && i % 64 == 0 && stop() {
+                quick = true;
+            }
+            self.pairs_by_table(r, x);
+            let mut best = (i64::MAX, NONE as usize);
+            if quick {
+                for i in 0..TABLE_SAMPLE {
+                    let j = i + self.rng.below(t - i);
+                    tables.swap(i, j);
                 }
-                let mut delta = self.pair_join(r, x, to, NONE) + W_BALANCE * (2 * s as i64 + 1);
-                if inst.no_revisits && !inst.is_host(x) && self.visits[x * t + to] >= 1 {
-                    delta += W_HARD;
-                }
-                for (k, column) in inst.attr.iter().enumerate() {
-                    let v = column[x];
-                    if v != NONE {
-                        let values = inst.attr_values[k];
-                        if self.spread[k][(r * t + to) * values + v as usize] >= self.fair[k][r * values + v as usize] {
-                            delta += W_SPREAD;
-                        }
-                    }
-                }
-                for &q in &inst.together_of[x] {
-                    let tq = self.table[r * p + q as usize];
-                    if tq != NONE && tq as usize != to {
-                        delta += W_TOGETHER;
-                    }
-                }
-                // Ties are broken at random (reservoir sampling).
-                if delta < best.0 {
-                    best = (delta, to, 1);
-                } else if delta == best.0 {
-                    best.2 += 1;
-                    if self.rng.below(best.2) == 0 {
-                        best.1 = to;
+                best = self.best_table(r, x, &tables[..TABLE_SAMPLE]);
+            }
+            if best.0 >= W_HARD {
+                best = self.best_table(r, x, &tables);
+            }
+            // Some table has a free seat (the checks count the seats), so `NONE` never comes.
+            self.place(r, x, if best.1 == NONE as usize { 0 } else { best.1 });
+        }
+        self.table_order = tables;
+        if inst.no_revisits {
+            for x in 0..p {
+                if self.movable[r * p + x] && !inst.is_host(x) {
+                    let a = self.table[r * p + x] as usize;
+                    if self.visits[x * t + a] >= 2 {
+                        self.reroute(r, x);
                     }
                 }
             }
-            self.place(r, x, best.1);
+        }
+    }
+
+    /// Moves `x`, back at a table in round `r`, to a table it has not sat at, shifting others
+    /// along the shortest chain that ends at a free seat (an augmenting path: `x` takes a seat
+    /// at `b₁`, someone there moves on to `b₂`, …), each person to a table new to them. The
+    /// greedy start seats people one by one and can paint itself into a corner in tight tours
+    /// (every seat taken, everyone's last table full); such a chain exists whenever the round
+    /// can be seated without revisits given the other rounds, and the search could take long to
+    /// find it with single moves.
+    fn reroute(&mut self, r: usize, x: usize) {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let a0 = self.table[r * p + x] as usize;
+        // Per table: who moves into it, and from which table (`NONE` for `x`'s own step).
+        let mut via: Vec<(u32, u32)> = vec![(NONE, NONE); t];
+        let mut reached = vec![false; t];
+        let mut queue = std::collections::VecDeque::new();
+        let opens = |search: &Self, who: usize, c: usize| inst.capacity[c] > 0 && search.visits[who * t + c] == 0;
+        for c in 0..t {
+            if opens(self, x, c) {
+                reached[c] = true;
+                via[c] = (crate::instance::u32_of(x), NONE);
+                queue.push_back(c);
+            }
+        }
+        let mut end = None;
+        while let Some(b) = queue.pop_front() {
+            // `x` leaves `a0`, so a seat there is free for whoever comes next.
+            if self.size(r, b) < inst.capacity[b] as usize || (b == a0 && via[b].0 as usize != x) {
+                end = Some(b);
+                break;
+            }
+            for i in 0..self.members[r * t + b].len() {
+                let y = self.members[r * t + b][i] as usize;
+                if !self.movable[r * p + y] || inst.is_host(y) || y == x {
+                    continue;
+                }
+                for c in 0..t {
+                    if !reached[c] && opens(self, y, c) {
+                        reached[c] = true;
+                        via[c] = (crate::instance::u32_of(y), crate::instance::u32_of(b));
+                        queue.push_back(c);
+                    }
+                }
+            }
+        }
+        let Some(mut c) = end else { return };
+        // Walk back from the free seat: each step's person moves into its table.
+        loop {
+            let (who, from) = via[c];
+            let who = who as usize;
+            self.remove(r, who);
+            self.place(r, who, c);
+            if from == NONE {
+                break;
+            }
+            c = from as usize;
+        }
+    }
+
+    /// The table among `tables` with a free seat in round `r` where `x` adds the least cost (given
+    /// [`Search::table_pairs`]), with that cost; ties broken at random. `(i64::MAX, NONE)` when
+    /// none has a free seat.
+    fn best_table(&mut self, r: usize, x: usize, tables: &[u32]) -> (i64, usize) {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        let mut best = (i64::MAX, NONE as usize, 0usize);
+        for &to in tables {
+            let to = to as usize;
+            let s = self.size(r, to);
+            if s >= inst.capacity[to] as usize {
+                continue;
+            }
+            let mut delta = self.table_pairs[to] + W_BALANCE * (2 * s as i64 + 1);
+            if inst.no_revisits && !inst.is_host(x) && self.visits[x * t + to] >= 1 {
+                delta += W_HARD;
+            }
+            for (k, column) in inst.attr.iter().enumerate() {
+                let v = column[x];
+                if v != NONE {
+                    let values = inst.attr_values[k];
+                    if self.spread[k][(r * t + to) * values + v as usize] >= self.fair[k][r * values + v as usize] {
+                        delta += W_SPREAD;
+                    }
+                }
+            }
+            for &q in &inst.together_of[x] {
+                let tq = self.table[r * p + q as usize];
+                if tq != NONE && tq as usize != to {
+                    delta += W_TOGETHER;
+                }
+            }
+            // Ties are broken at random (reservoir sampling).
+            if delta < best.0 {
+                best = (delta, to, 1);
+            } else if delta == best.0 {
+                best.2 += 1;
+                if self.rng.below(best.2) == 0 {
+                    best.1 = to;
+                }
+            }
+        }
+        (best.0, best.1)
+    }
+
+    /// Sets [`Search::table_pairs`] to the pair cost of `x` (not seated in round `r`) joining
+    /// each table of round `r`. Only the people `x` met in other rounds and their keep-apart
+    /// partners cost anything, so they are visited instead of every table's members: with
+    /// hundreds of tables this is what keeps the start fast.
+    fn pairs_by_table(&mut self, r: usize, x: usize) {
+        let inst = self.inst;
+        let (p, t) = (inst.p, inst.t);
+        self.table_pairs.fill(0);
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.fill(0);
+            self.stamp = 1;
+        }
+        let stamp = self.stamp;
+        for other in (0..inst.r).filter(|&o| o != r) {
+            let a = self.table[other * p + x];
+            if a == NONE {
+                continue;
+            }
+            for i in 0..self.members[other * t + a as usize].len() {
+                let y = self.members[other * t + a as usize][i] as usize;
+                let b = self.table[r * p + y];
+                if y != x && b != NONE && self.seen[y] != stamp {
+                    self.seen[y] = stamp;
+                    self.table_pairs[b as usize] += self.inc(x, y);
+                }
+            }
+        }
+        for &y in &inst.apart_of[x] {
+            let y = y as usize;
+            let b = self.table[r * p + y];
+            if b != NONE && self.seen[y] != stamp {
+                self.seen[y] = stamp;
+                self.table_pairs[b as usize] += self.inc(x, y);
+            }
         }
     }
 
     /// A fresh start for the planned rounds: everyone movable seated again greedily.
-    fn rebuild(&mut self) {
+    fn rebuild(&mut self, stop: &dyn Fn() -> bool) {
         let inst = self.inst;
         let p = inst.p;
         for r in inst.held..inst.r {
@@ -582,7 +749,7 @@ impl<'a> Search<'a> {
             }
         }
         for r in inst.held..inst.r {
-            self.fill_round(r);
+            self.fill_round(r, stop);
         }
         self.cost = self.breakdown().total();
     }
@@ -672,7 +839,18 @@ impl<'a> Search<'a> {
         let (p, t) = (inst.p, inst.t);
         let a = self.table[r * p + x] as usize;
         let x_leave = self.pair_leave(r, x);
-        for b in 0..t {
+        // With many tables, a random few of them: an iteration then costs the same at 500
+        // tables as at 50, and a seat's way out of a conflict is at most tables.
+        let mut order = std::mem::take(&mut self.table_order);
+        let tables = t.min(TABLE_SAMPLE);
+        if tables < t {
+            for i in 0..tables {
+                let j = i + self.rng.below(t - i);
+                order.swap(i, j);
+            }
+        }
+        for &b in &order[..tables] {
+            let b = b as usize;
             if b == a || inst.capacity[b] == 0 {
                 continue;
             }
@@ -702,6 +880,7 @@ impl<'a> Search<'a> {
                 self.consider(candidate, tabu, best_cost, best, ties);
             }
         }
+        self.table_order = order;
         if inst.no_revisits && !inst.is_host(x) {
             for s in inst.held..inst.r {
                 let b = self.table[s * p + x] as usize;
@@ -1071,7 +1250,8 @@ impl<'a> Search<'a> {
             if best_at_bound && (best_cost <= targets.floor || since_best >= polish) {
                 break;
             }
-            if started.is_multiple_of(64) && budget.should_stop.is_some_and(|stop| stop()) {
+            // Every iteration: at thousands of people one iteration takes milliseconds.
+            if budget.should_stop.is_some_and(|stop| stop()) {
                 break;
             }
             started += 1;
@@ -1119,7 +1299,7 @@ impl<'a> Search<'a> {
                 if since_best >= stall {
                     kicks += 1;
                     if kicks >= RESTART_AFTER_KICKS {
-                        self.rebuild();
+                        self.rebuild(budget.should_stop.unwrap_or(&|| false));
                         kicks = 0;
                     } else {
                         self.restore(&best_seating);

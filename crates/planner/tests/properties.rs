@@ -21,6 +21,7 @@ struct Raw {
     together: Vec<(usize, usize)>,
     orgs: usize,
     seed: u64,
+    cap: Option<u32>,
 }
 
 fn raw() -> impl Strategy<Value = Raw> {
@@ -33,10 +34,9 @@ fn raw() -> impl Strategy<Value = Raw> {
         prop::collection::vec((0usize..40, 0u32..6, 0usize..7), 0..3),
         prop::collection::vec((0usize..40, 0usize..40), 0..4),
         prop::collection::vec((0usize..40, 0usize..40), 0..3),
-        1usize..5,
-        any::<u64>(),
+        (1usize..5, any::<u64>(), prop::option::of(1u32..4)),
     )
-        .prop_map(|(tables, people, rounds, travel, absent, pins, apart, together, orgs, seed)| Raw {
+        .prop_map(|(tables, people, rounds, travel, absent, pins, apart, together, (orgs, seed, cap))| Raw {
             tables,
             people,
             rounds,
@@ -47,6 +47,7 @@ fn raw() -> impl Strategy<Value = Raw> {
             together,
             orgs,
             seed,
+            cap,
         })
 }
 
@@ -111,7 +112,7 @@ fn request(raw: &Raw) -> PlanRequest {
         held: vec![],
         previous: vec![],
         seed: raw.seed,
-        max_meetings: None,
+        max_meetings: raw.cap,
     }
 }
 
@@ -126,6 +127,13 @@ proptest! {
         match plan(&request, Budget::iterations(300)) {
             Ok(outcome) => {
                 check(&request, &outcome);
+                // The report's word on the cap is the recount's (`check` recounts the meetings).
+                let report = &outcome.report;
+                match request.max_meetings {
+                    Some(cap) => prop_assert_eq!(report.max_meetings_kept, report.max_pair_meetings <= cap),
+                    None => prop_assert!(report.max_meetings_kept),
+                }
+                prop_assert_eq!(report.max_meetings_kept, report.pairs_over_cap == 0);
                 let again = plan(&request, Budget::iterations(300)).unwrap();
                 prop_assert_eq!(&again, &outcome);
                 if request.rounds > 1 && request.pinned.is_empty() {

@@ -120,11 +120,20 @@ fn cases() -> Vec<Case> {
             build: || s(capped(cafe(4, 5, 4, 20, Travel::Free), 2)),
         },
         Case { name: "tour-43-6x8-6-hosted", seconds: 3, seeds: 5, build: || s(cafe(6, 8, 6, 43, Travel::TopicTour)) },
-        Case { name: "golfer-8-4-10-seeds", seconds: 10, seeds: 5, build: || s(golfer(8, 4, 10, 32)) },
-        Case { name: "any-5000-625x8-6", seconds: 5, seeds: 1, build: || s(golfer(625, 8, 6, 5000)) },
+        Case {
+            name: "tour-43-6x8-6-hosted-cap3",
+            seconds: 3,
+            seeds: 5,
+            build: || s(capped(cafe(6, 8, 6, 43, Travel::TopicTour), 3)),
+        },
+        Case { name: "tour-32-6x6-6-hosted", seconds: 3, seeds: 5, build: || s(cafe(6, 6, 6, 32, Travel::TopicTour)) },
+        Case { name: "tour-40-5x8-5-hosted", seconds: 3, seeds: 5, build: || s(cafe(5, 8, 5, 40, Travel::TopicTour)) },
+        Case { name: "cafe-160-6x27-3-free", seconds: 3, seeds: 1, build: || s(cafe(6, 27, 3, 160, Travel::Free)) },
+        Case { name: "golfer-8-4-10-seeds", seconds: 10, seeds: 20, build: || s(golfer(8, 4, 10, 32)) },
+        Case { name: "any-5000-625x8-6", seconds: 1, seeds: 1, build: || s(golfer(625, 8, 6, 5000)) },
         Case {
             name: "cafe-5000-500x10-4-free",
-            seconds: 5,
+            seconds: 1,
             seeds: 1,
             build: || s(cafe(500, 10, 4, 5000, Travel::Free)),
         },
@@ -164,6 +173,12 @@ fn run_case(case: &Case) -> Result<Value, String> {
         let first = plan(&request, Budget::default()).map_err(|e| e.to_string())?;
         request = next(&first, &request);
     }
+    // The setup alone (checks, bounds, start) at full length: no search iteration, no stop.
+    let setup_seconds = (request.participants.len() >= 1_000).then(|| {
+        let started = Instant::now();
+        let _ = plan(&request, Budget::iterations(0));
+        (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0
+    });
     let mut runs: Vec<(QualityReport, f64)> = Vec::new();
     for seed in 1..=case.seeds {
         request.seed = seed;
@@ -208,12 +223,15 @@ fn run_case(case: &Case) -> Result<Value, String> {
         "bound": report.lower_bound,
         "bound_method": report.lower_bound_method,
         "max_pair_meetings": report.max_pair_meetings,
+        "max_pair_meetings_per_seed": runs.iter().map(|r| r.0.max_pair_meetings).collect::<Vec<_>>(),
+        "pairs_meeting_repeatedly": report.pairs_meeting_repeatedly,
         "max_meetings_kept": report.max_meetings_kept,
         "size_spread": report.size_spread,
         "attribute_clashes": report.attribute_clashes,
         "moved": report.moved,
         "iterations": report.iterations,
         "seconds": (seconds * 1000.0).round() / 1000.0,
+        "setup_seconds": setup_seconds,
         "time_limit": case.seconds,
         "peak_rss_mib": peak_rss_mib(),
     }))

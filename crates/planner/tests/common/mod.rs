@@ -126,6 +126,9 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
     let report = &outcome.report;
     assert_eq!(report.repeat_encounters, repeats, "repeat count");
     assert_eq!(u64::from(report.max_pair_meetings), counted.iter().copied().max().unwrap_or(0));
+    let over_cap = request.max_meetings.map_or(0, |cap| counted.iter().filter(|&&m| m > u64::from(cap)).count());
+    assert_eq!(report.pairs_over_cap, over_cap as u64, "pairs over the cap");
+    assert_eq!(report.max_meetings_kept, over_cap == 0, "whether the cap holds");
     assert_eq!(report.pairs_meeting_repeatedly, counted.iter().filter(|&&m| m > 1).count() as u64);
     assert!(report.lower_bound <= report.repeat_encounters, "bound above the plan");
     assert_eq!(report.optimal, report.lower_bound == report.repeat_encounters);
