@@ -27,7 +27,7 @@ mod documents;
 mod printables;
 
 pub use common::ExportError;
-pub use documents::{DocumentKind, MinutesInput, Photo, WorkshopMinutes};
+pub use documents::{DocumentKind, DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
 pub use printables::{PrintOptions, Printable, render, route_cards, seating_plan, sign_in_list, table_cards};
 
 /// The minutes and concept drafts (the documents subsystem) under the name the app uses:
@@ -35,6 +35,7 @@ pub use printables::{PrintOptions, Printable, render, route_cards, seating_plan,
 /// `csv_statements`, and the input types.
 pub mod minutes {
     pub use crate::documents::{
-        DocumentKind, MinutesInput, Photo, WorkshopMinutes, csv_notes, csv_statements, docx, html, markdown, pdf,
+        DocumentKind, DocumentOptions, MinutesInput, Photo, WorkshopMinutes, csv_notes, csv_statements, docx,
+        docx_with, html, html_with, markdown, markdown_with, pdf, pdf_with,
     };
 }

@@ -14,6 +14,7 @@ use cafehost_core::{
 use cafehost_export::minutes::{self, DocumentKind, MinutesInput, Photo, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+mod documents;
 mod pdf;
 use pdf::poppler;
 
@@ -66,18 +67,8 @@ fn note(
     text: &str,
     author: &str,
 ) -> Note {
-    Note {
-        id: NoteId::new(),
-        workshop_id: workshop,
-        table_id: table,
-        round_id: round,
-        kind,
-        text: text.into(),
-        tags: if kind == NoteKind::Note { vec!["Sprache".into()] } else { Vec::new() },
-        author: author.into(),
-        created_at: at(),
-        updated_at: at(),
-    }
+    let tags: &[&str] = if kind == NoteKind::Note { &["Sprache"] } else { &[] };
+    documents::note(workshop, table, round, kind, text, tags, author)
 }
 
 fn statement(
@@ -267,6 +258,31 @@ Prozess: Integrationskonzept
 
 Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
+## Ergebnisse und Vereinbarungen
+
+### Zusammenfassung des Workshops
+
+Großer Bedarf an Sprachförderung.
+
+### Ziele
+
+| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status |
+|---|---|---|---|---|---|---|
+| Z1 | Jedes Kind spricht bei Schuleintritt gut Deutsch. · Quellen: Tisch 1 / Runde 1; Tisch 1 / Runde 2 · Bezüge: M1 | Frühe Bildung | 7 |  |  | Entwurf |
+| Z2 | Mehr Ausbildungsplätze für Geflüchtete · Quellen: Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1) | Arbeit | 3 |  |  | Entwurf |
+
+### Maßnahmen
+
+| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status |
+|---|---|---|---|---|---|---|
+| M1 | Sprachkurse für Eltern in allen Kitas · Quellen: Tisch 1 / Runde 1 · Bezüge: S1, Z1 | Frühe Bildung | 5 | Jugendamt | bis 2027 | Entwurf |
+
+### Steuerung
+
+| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status |
+|---|---|---|---|---|---|---|
+| S1 | Jährlicher Bericht im Ausschuss · Bezüge: M1 | Frühe Bildung | 0 | Kommunales Integrationszentrum |  | Entwurf |
+
 ## Programm
 
 | Zeit | Programmpunkt | Frage | Dauer |
@@ -286,27 +302,13 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 | Ohne Organisation | 1 | 0 | 0 | 0 | 0 |
 | Gesamt | 4 | 2 | 0 | 0 | 1 |
 
-## Tische und Fragen
+## Tische und Notizen
 
 ### Tisch 1: Sprache & Kita
 
 *Gastgeber/in: Anna Müller*
 
-- Runde 1: Was läuft gut?
-- Runde 2: Was fehlt?
-
-### Tisch 2: Ausbildung
-
-- Runde 1: Was läuft gut?
-- Runde 2: Welche Betriebe fehlen?
-
-## Notizen nach Tisch und Runde
-
-### Tisch 1: Sprache & Kita
-
 #### Runde 1 · 14:10–14:30
-
-*Frage: Was läuft gut?*
 
 - Sprachkurse für Eltern in der Kita *(#Sprache · Anna Müller)*
 
@@ -314,52 +316,21 @@ Gemeinsam Ziele für den Übergang Schule–Beruf finden.
 
 #### Runde 2 · 14:40–15:00
 
-*Frage: Was fehlt?*
-
 - Übersetzung \<script\>alert(1)\</script\> & mehr *(#Sprache · Anna Müller)*
 
 ### Tisch 2: Ausbildung
 
-#### Runde 1 · 14:10–14:30
+*Eigene Frage des Tisches (Runde 2): Welche Betriebe fehlen?*
 
-*Frage: Was läuft gut?*
-
-- \=SUMME(A1:A3) bitte prüfen; "Zitat" *(#Sprache · Jürgen Straßer)*
-
-## Zusammenfassungen
-
-### Tisch 2: Ausbildung
-
-#### Runde 2
+#### Zusammenfassung
 
 Betriebe früh einbinden.
 
-*Jürgen Straßer*
+*Runde 2 · Jürgen Straßer*
 
-### Zusammenfassung des Workshops
+#### Runde 1 · 14:10–14:30
 
-Großer Bedarf an Sprachförderung.
-
-## Ergebnisse: Ziele, Maßnahmen, Steuerung
-
-### Ziele
-
-| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
-|---|---|---|---|---|---|---|---|---|
-| Z1 | Jedes Kind spricht bei Schuleintritt gut Deutsch. | Frühe Bildung | 7 |  |  | Entwurf | Tisch 1 / Runde 1; Tisch 1 / Runde 2 | M1 |
-| Z2 | Mehr Ausbildungsplätze für Geflüchtete | Arbeit | 3 |  |  | Entwurf | Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1) |  |
-
-### Maßnahmen
-
-| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
-|---|---|---|---|---|---|---|---|---|
-| M1 | Sprachkurse für Eltern in allen Kitas | Frühe Bildung | 5 | Jugendamt | bis 2027 | Entwurf | Tisch 1 / Runde 1 | S1, Z1 |
-
-### Steuerung
-
-| Nr. | Aussage | Handlungsfeld | Punkte | Verantwortlich | Zeitraum | Status | Quellen | Bezüge |
-|---|---|---|---|---|---|---|---|---|
-| S1 | Jährlicher Bericht im Ausschuss | Frühe Bildung | 0 | Kommunales Integrationszentrum |  | Entwurf |  | M1 |
+- \=SUMME(A1:A3) bitte prüfen; "Zitat" *(#Sprache · Jürgen Straßer)*
 "#;
 const CONCEPT_MD: &str = r#"# Konzeptentwurf: Integrationskonzept
 
@@ -368,12 +339,6 @@ Aus den Ergebnissen von 1 Workshop (12. Mai 2026)
 ## Anlass und Ziel
 
 - W1 Arbeit und Übergang: Gemeinsam Ziele für den Übergang Schule–Beruf finden.
-
-## Handlungsfeld: Arbeit
-
-### Z2 Mehr Ausbildungsplätze für Geflüchtete
-
-*Punkte: 3 · Status: Entwurf · Quellen: Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1)*
 
 ## Handlungsfeld: Frühe Bildung
 
@@ -384,7 +349,23 @@ Aus den Ergebnissen von 1 Workshop (12. Mai 2026)
 #### Maßnahmen
 
 - M1 Sprachkurse für Eltern in allen Kitas *(Punkte: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf · Quellen: Tisch 1 / Runde 1)*
-  - S1 Jährlicher Bericht im Ausschuss *(Punkte: 0 · Verantwortlich: Kommunales Integrationszentrum · Status: Entwurf)*
+  - Steuerung: → S1
+
+## Handlungsfeld: Arbeit
+
+### Z2 Mehr Ausbildungsplätze für Geflüchtete
+
+*Punkte: 3 · Status: Entwurf · Quellen: Tisch 2 / Runde 1; Tisch 2 / Runde 2; andere Workshops (1)*
+
+## Maßnahmenplan
+
+| Nr. | Maßnahme | Ziele | Verantwortlich | Zeitraum | Status |
+|---|---|---|---|---|---|
+| M1 | Sprachkurse für Eltern in allen Kitas | Z1 | Jugendamt | bis 2027 | Entwurf |
+
+## Steuerung und Monitoring
+
+- S1 Jährlicher Bericht im Ausschuss *(Handlungsfeld: Frühe Bildung · Punkte: 0 · Verantwortlich: Kommunales Integrationszentrum · Status: Entwurf · Bezüge: M1)*
 
 ## Anhang: Workshops
 
@@ -403,7 +384,7 @@ fn html_is_escaped_and_self_contained() {
     assert!(html.contains("Sprache &amp; Kita"));
     assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"), "the photo is inline");
     assert!(!html.contains("src=\"http"), "nothing is loaded from elsewhere");
-    assert!(html.contains("<td>Z1</td>") && html.contains("<td>Tisch 1 / Runde 1; Tisch 1 / Runde 2</td>"));
+    assert!(html.contains("<td>Z1</td>") && html.contains("<br>Quellen: Tisch 1 / Runde 1; Tisch 1 / Runde 2<br>"));
     assert!(html.trim_end().ends_with("</html>"));
 }
 
@@ -447,7 +428,7 @@ fn a_statement_has_its_stored_number_in_every_document_whatever_its_votes() {
             assert!(csv_line(&csv, "Jedes Kind spricht").starts_with("Z1;Ziel;"), "{csv}");
         }
         let [minutes_md, concept_md] = &documents[..] else { unreachable!() };
-        assert!(minutes_md.contains(&format!("| Z2 | {goal} |")), "{minutes_md}");
+        assert!(minutes_md.contains(&format!("| Z2 | {goal} · ")), "{minutes_md}");
         assert!(concept_md.contains(&format!("### Z2 {goal}")), "{concept_md}");
         assert!(!minutes_md.contains("| Z3 |") && !concept_md.contains("Z3"), "no number is derived from the order");
     }
@@ -659,13 +640,20 @@ fn pdf_reads_back_with_umlauts_statements_and_the_photo() {
     ] {
         assert!(flat.contains(wanted), "{wanted} in {flat}");
     }
-    // Statements wrap inside their table cells; every word is there.
+    // Statements wrap (and hyphenate) inside their table cells. The tagged structure reads
+    // cell by cell (`pdfinfo` leaves the soft hyphens at the line ends out): each statement is
+    // there whole, spaces aside.
+    let tree = poppler("pdfinfo", &pdf, &["-struct-text"]);
+    let cells: String = tree
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .collect();
     for statement in
         ["Jedes Kind spricht bei Schuleintritt gut Deutsch.", "Jährlicher Bericht im Ausschuss", "Jugendamt"]
     {
-        for word in statement.split_whitespace() {
-            assert!(flat.contains(word), "{word} in {flat}");
-        }
+        assert!(cells.contains(&statement.replace(' ', "")), "{statement} in {cells}");
     }
     let images = poppler("pdfimages", &pdf, &["-list"]);
     let rows: Vec<&str> = images.lines().skip(2).collect();
@@ -865,12 +853,13 @@ fn pseudonymised_minutes_show_initials_and_keep_offices_and_words() {
         "Dank an Ö., A. und A. M.",
         "- Praxis Dr. W.: B. K.",
         "### Tisch 1: Sprache bei Frau Ö.",
-        "Runde 2: Was sagt Herr K.?",
+        "Eigene Frage des Tisches (Runde 2): Was sagt Herr K.?",
         "Ort: Rathaus, Büro von J. S.",
         "*\\[Foto 1, Tisch 1, Runde 1\\]*",
         "*\\[Foto 2, Tisch 1, Runde 1\\]*",
         "*\\[Foto 1, Tisch 1, Runde 2\\]*",
-        "| Z1 | Jedes Kind spricht gut Deutsch; Abstimmung mit Frau S. | Frühe Bildung | 7 | L. S. |",
+        "| Z1 | Jedes Kind spricht gut Deutsch; Abstimmung mit Frau S. · Quellen: ",
+        " | Frühe Bildung | 7 | L. S. |",
         "| 5 | Jugendamt | bis 2027 |",
         "| 0 | Kommunales Integrationszentrum | nach Rücksprache mit L. |",
     ] {

@@ -2,141 +2,24 @@
 //! with the title, a footer "Seite X von Y" (fields `PAGE` and `NUMPAGES`), a table of contents
 //! field filled on opening, automatic hyphenation, headings kept with the next paragraph and the
 //! core properties; in the PDF the metadata (`pdfinfo`), an outline holding every heading
-//! (`pdftohtml -xml`) and no heading alone at the foot of a page (`pdftotext`). Needs
-//! poppler-utils, not `LibreOffice`.
+//! (`pdftohtml -xml`) and no heading alone at the foot of a page (`pdftotext`); long words
+//! hyphenated, never broken without a hyphen (`pdftotext -bbox`); every PDF tagged and valid
+//! PDF/UA-1 (krilla validates while writing; `pdfinfo -struct`), PDF/A-2u on request
+//! (`pdfinfo -meta`); the minutes' and concept drafts' order of chapters, each statement in full
+//! once. Needs poppler-utils; the conversion by `LibreOffice` is in `libreoffice.rs`.
 
 // The tests write documents to temporary files to read them back; the library writes none.
 #![allow(clippy::disallowed_methods)]
 #![allow(clippy::unwrap_used, missing_docs, clippy::too_many_lines)]
 
-use cafehost_core::run::{RunFrame, agenda, schedule};
-use cafehost_core::{
-    Attendance, CafeTable, Language, Note, NoteId, NoteKind, Participant, ParticipantId, ParticipantInput, Round,
-    RoundId, RoundInput, TableId, TableInput, TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
-};
-use cafehost_export::minutes::{self, DocumentKind, MinutesInput, WorkshopMinutes};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use cafehost_core::{Language, NoteKind};
+use cafehost_export::ExportError;
+use cafehost_export::minutes::{self, DocumentKind, DocumentOptions, MinutesInput, Photo};
 
+mod documents;
 mod pdf;
+use documents::{at, input, note, with_statements};
 use pdf::poppler;
-
-fn at() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-05-12T12:00:00Z").unwrap().with_timezone(&Utc)
-}
-
-/// A workshop with six tables and three rounds, several notes per table and round (long enough
-/// that headings fall near the foot of pages), and a summary.
-fn input(kind: DocumentKind, language: Language) -> MinutesInput {
-    let w = WorkshopId::new();
-    let rounds: Vec<Round> = ["Was läuft gut?", "Was fehlt?", "Was tun wir als Nächstes?"]
-        .iter()
-        .enumerate()
-        .map(|(i, q)| Round {
-            id: RoundId::new(),
-            workshop_id: w,
-            position: u32::try_from(i).unwrap(),
-            input: RoundInput { duration_minutes: 20, break_after_minutes: 0, question: (*q).into() },
-        })
-        .collect();
-    let participants: Vec<Participant> = (0..12)
-        .map(|i| Participant {
-            id: ParticipantId::new(),
-            workshop_id: w,
-            input: ParticipantInput {
-                first_name: format!("Person{i}"),
-                last_name: "Beispiel".into(),
-                organisation: ["Jobcenter", "Jugendamt", "AWO Kreisverband"][i % 3].into(),
-                ..ParticipantInput::default()
-            },
-            attendance: Attendance::Present,
-            walk_in: false,
-            created_at: at(),
-            updated_at: at(),
-        })
-        .collect();
-    let tables: Vec<CafeTable> = (1..=6)
-        .map(|n| CafeTable {
-            id: TableId::new(),
-            workshop_id: w,
-            input: TableInput {
-                number: n,
-                topic: format!("Thema {n} & Übergang"),
-                capacity: 8,
-                host_id: None,
-                questions: Vec::new(),
-            },
-        })
-        .collect();
-    let mut notes = Vec::new();
-    for (t, table) in tables.iter().enumerate() {
-        for round in &rounds {
-            for k in 0..(2 + (t % 3)) {
-                notes.push(Note {
-                    id: NoteId::new(),
-                    workshop_id: w,
-                    table_id: Some(table.id),
-                    round_id: Some(round.id),
-                    kind: NoteKind::Note,
-                    text: format!(
-                        "Beobachtung {k}: Die Sprachförderung in den Kitas braucht mehr Zeit, feste Ansprechpersonen \
-                         und eine Abstimmung zwischen Schule, Jugendhilfe und Eltern. {}",
-                        "Weitere Einzelheiten folgen. ".repeat(k + t % 4)
-                    ),
-                    tags: vec!["Sprache".into()],
-                    author: String::new(),
-                    created_at: at(),
-                    updated_at: at(),
-                });
-            }
-        }
-    }
-    notes.push(Note {
-        id: NoteId::new(),
-        workshop_id: w,
-        table_id: None,
-        round_id: None,
-        kind: NoteKind::WorkshopSummary,
-        text: "Großer Bedarf an Sprachförderung.".into(),
-        tags: Vec::new(),
-        author: String::new(),
-        created_at: at(),
-        updated_at: at(),
-    });
-    let setup = WorkshopSetup {
-        workshop: Workshop {
-            id: w,
-            process_id: None,
-            details: WorkshopDetails {
-                title: "Arbeit & Übergang".into(),
-                date: NaiveDate::from_ymd_opt(2026, 5, 12),
-                start_time: NaiveTime::from_hms_opt(14, 0, 0),
-                place: "Kreishaus, Saal 2".into(),
-                purpose: "Gemeinsam Ziele für den Übergang Schule–Beruf finden.".into(),
-                language: Language::De,
-                travel_mode: TravelMode::Free,
-            },
-            created_at: at(),
-            updated_at: at(),
-        },
-        process: None,
-        tables,
-        rounds,
-        participants,
-    };
-    let timetable = schedule(&agenda(&setup.rounds, RunFrame::default()), setup.workshop.details.start_time);
-    MinutesInput {
-        kind,
-        title: "Arbeit & Übergang".into(),
-        process_title: None,
-        process_description: String::new(),
-        language,
-        workshops: vec![WorkshopMinutes { number: 1, schedule: timetable, setup, notes, photos: Vec::new() }],
-        statements: Vec::new(),
-        include_names: true,
-        pseudonymise: false,
-        created: None,
-    }
-}
 
 /// Keeps a rendered file for a person to look at when `CAFEHOST_DUMP_DIR` is set.
 fn dump(name: &str, bytes: &[u8]) {
@@ -344,5 +227,396 @@ fn no_pdf_heading_stands_alone_at_the_foot_of_a_page() {
             let last = body.last().copied().unwrap_or_default();
             assert!(!headings.iter().any(|h| h == last), "page {}: heading {last:?} ends the page", n + 1);
         }
+    }
+}
+
+/// A word as `pdftotext -bbox` places it.
+struct Word {
+    page: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    text: String,
+}
+
+/// The words of a PDF as `pdftotext -bbox` places them.
+fn bbox_words(pdf: &[u8]) -> Vec<Word> {
+    let xml = poppler("pdftotext", pdf, &["-bbox"]);
+    let attr = |tag: &str, name: &str| -> f32 {
+        tag.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).unwrap().parse().unwrap()
+    };
+    let mut words = Vec::new();
+    for (page, part) in xml.split("<page ").skip(1).enumerate() {
+        for w in part.split("<word ").skip(1) {
+            let (tag, rest) = w.split_once('>').unwrap();
+            let text = unescape(rest.split("</word").next().unwrap());
+            words.push(Word { page, x0: attr(tag, "xMin"), x1: attr(tag, "xMax"), y: attr(tag, "yMin"), text });
+        }
+    }
+    words
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{ad}')
+}
+
+/// A word without the punctuation around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && !is_hyphen(c))
+}
+
+#[test]
+fn pdf_hyphenates_long_words_and_never_breaks_one_without_a_hyphen() {
+    let mut input = with_statements(input(DocumentKind::Minutes, Language::De));
+    // Long words where columns are narrow: the owner, the field of action, the time frame.
+    for s in &mut input.statements {
+        s.owner = "Integrationsbeauftragte Jugendmigrationsdienst".into();
+        s.field_of_action = "Jugendmigrationsdienst".into();
+        s.time_frame = "Straße Straßenbahnhaltestelle".into();
+    }
+    for kind in [DocumentKind::Minutes, DocumentKind::Concept] {
+        input.kind = kind;
+        let pdf = minutes::pdf(&input).unwrap();
+        dump(&format!("hyphenation-{kind:?}.pdf"), &pdf);
+        // Every word the document may print whole (its Markdown says the same), and the parts
+        // of words joined by a dash.
+        let markdown = minutes::markdown(&input);
+        let mut vocabulary: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for word in markdown.split(|c: char| c.is_whitespace() || c == '|') {
+            let word = word.replace('\\', "");
+            for part in std::iter::once(word.as_str()).chain(word.split(['-', '–', '/'])) {
+                vocabulary.insert(bare(part).trim_matches(is_hyphen).to_owned());
+            }
+        }
+        // The footer: the title (in the Markdown too), "Seite 3 von 9".
+        vocabulary.extend(["Seite", "von"].map(String::from));
+        vocabulary.extend((1..=99).map(|n| n.to_string()));
+        let known = |w: &str| vocabulary.contains(w);
+        let words = bbox_words(&pdf);
+        let mut heads = 0;
+        for word in &words {
+            let token = bare(&word.text);
+            let whole = token.trim_end_matches(is_hyphen);
+            if token.ends_with(is_hyphen) {
+                // The head of a broken word (or a word ending in a dash) ends its line: the
+                // next word on that line is in another cell, further than a space away.
+                let next = words.iter().find(|w| {
+                    w.page == word.page && (w.y - word.y).abs() < 0.5 && w.x0 > word.x1 && w.x0 - word.x1 < 4.0
+                });
+                assert!(next.is_none(), "{kind:?}: {:?} does not end its line", word.text);
+                if !known(whole) {
+                    heads += 1;
+                }
+                continue;
+            }
+            if known(token) {
+                continue;
+            }
+            // A tail: the line above it in its cell ends with the head it completes.
+            let head = words.iter().find(|h| {
+                h.page == word.page
+                    && (4.0..16.0).contains(&(word.y - h.y))
+                    && h.x0 >= word.x0 - 0.5
+                    && h.text.ends_with(is_hyphen)
+                    && vocabulary
+                        .iter()
+                        .any(|v| v.ends_with(&format!("{}{token}", bare(&h.text).trim_end_matches(is_hyphen))))
+            });
+            assert!(head.is_some(), "{kind:?}: {:?} is part of a word broken without a hyphen", word.text);
+        }
+        assert!(heads > 3, "{kind:?}: long words in narrow columns are hyphenated ({heads})");
+        // Broken at syllables, not anywhere: "Straßen-bahnhaltestelle", "Straßenbahn-haltestelle".
+        let heads: Vec<&str> = words
+            .iter()
+            .map(|w| w.text.as_str())
+            .filter(|w| w.starts_with("Straßen") && w.ends_with(is_hyphen))
+            .collect();
+        assert!(!heads.is_empty(), "{kind:?}: the long word is hyphenated");
+        for head in heads {
+            assert!(
+                ["Straßen", "Straßenbahn", "Straßenbahnhal"].contains(&head.trim_end_matches(is_hyphen)),
+                "{kind:?}: {head}"
+            );
+        }
+    }
+}
+
+/// Whether `bytes` hold `needle`.
+fn holds(bytes: &[u8], needle: &str) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// The structure tree as `pdfinfo -struct-text` prints it.
+fn structure(pdf: &[u8]) -> String {
+    poppler("pdfinfo", pdf, &["-struct-text"])
+}
+
+/// A 40 × 30 PNG.
+fn png() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(40, 30, |x, y| {
+        image::Rgb([u8::try_from(x * 6).unwrap(), 90, u8::try_from(y * 8).unwrap()])
+    });
+    let mut out = Vec::new();
+    picture.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
+    out
+}
+
+#[test]
+fn every_document_pdf_is_tagged_and_valid_pdf_ua() {
+    for kind in [DocumentKind::Minutes, DocumentKind::Concept] {
+        for language in [Language::De, Language::En] {
+            let mut input = with_statements(input(kind, language));
+            let w = &mut input.workshops[0];
+            let (table, round) = (w.setup.tables[0].id, w.setup.rounds[0].id);
+            w.photos.push(Photo {
+                table_id: Some(table),
+                round_id: Some(round),
+                file_name: "flipchart.png".into(),
+                media_type: "image/png".into(),
+                bytes: png(),
+                rotation_degrees: 0,
+            });
+            // Characters the font lacks and control characters typed into a note: still a
+            // conformant document (no `.notdef` glyph, no forbidden code point).
+            w.notes.push(note(
+                w.setup.workshop.id,
+                None,
+                None,
+                NoteKind::Note,
+                "Gute Stimmung 🎉\u{7}\u{feff} 漢字",
+                &[],
+                "",
+            ));
+            // krilla validates PDF/UA-1 while writing: a finding is an error, not a file.
+            let pdf = minutes::pdf(&input).unwrap_or_else(|e| panic!("{kind:?} {language:?}: {e}"));
+            dump(&format!("tagged-{kind:?}-{language:?}.pdf"), &pdf);
+            let info = poppler("pdfinfo", &pdf, &[]);
+            assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{info}");
+            let tree = structure(&pdf);
+            for element in
+                ["H1 ", "H2 ", "P (block)", "Table", "THead", "TH", "TBody", "TD", "L (block)", "LI", "Lbl", "LBody"]
+            {
+                assert!(tree.contains(element), "{kind:?} {language:?}: no {element} in {tree}");
+            }
+            if kind == DocumentKind::Minutes {
+                assert!(tree.contains("H3 "), "{tree}");
+                let figure = tree.find("Figure").unwrap_or_else(|| panic!("a photo is a figure: {tree}"));
+                let caption = match language {
+                    Language::De => "Foto, Tisch 1, Runde 1 (flipchart.png)",
+                    Language::En => "Photo, Table 1, Round 1 (flipchart.png)",
+                };
+                let after = &tree[figure..];
+                assert!(
+                    after.contains(&format!("Caption\n    \"{caption}\"")),
+                    "the caption follows the figure: {after}"
+                );
+                // Its alternate text is the caption (`pdfinfo` does not print it; the struct
+                // element's dictionary holds it as a plain string).
+                assert!(holds(&pdf, &format!("/Alt({caption})")), "{caption} as /Alt");
+            }
+            // Headings carry their text (`pdfinfo` garbles a title with umlauts, so the text
+            // under it is compared); the document has its language; the page footer is no
+            // part of the structure.
+            let heading = match (kind, language) {
+                (DocumentKind::Minutes, Language::De) => "Programm",
+                (DocumentKind::Minutes, Language::En) => "Programme",
+                (DocumentKind::Concept, Language::De) => "Maßnahmenplan",
+                (DocumentKind::Concept, Language::En) => "Action plan",
+            };
+            assert!(
+                tree.contains(&format!("(block)\n    \"{heading}\"\n")) && tree.contains("  H1 "),
+                "{heading} in {tree}"
+            );
+            let lang = if language == Language::De { "/Lang(de)" } else { "/Lang(en)" };
+            assert!(holds(&pdf, lang), "{lang}");
+            let page = if language == Language::De { "Seite 2 von" } else { "Page 2 of" };
+            assert!(poppler("pdftotext", &pdf, &[]).contains(page));
+            assert!(!tree.contains(page), "the footer is an artifact: {tree}");
+        }
+    }
+}
+
+#[test]
+fn a_pdf_for_the_archive_is_pdf_a_2u_and_dated() {
+    let mut input = with_statements(input(DocumentKind::Minutes, Language::De));
+    let archive = DocumentOptions { pdf_archive: true, ..DocumentOptions::default() };
+    assert_eq!(minutes::pdf_with(&input, &archive), Err(ExportError::Undated), "PDF/A needs a date");
+    input.created = Some(at());
+    let plain = poppler("pdfinfo", &minutes::pdf(&input).unwrap(), &["-meta"]);
+    assert!(!plain.contains("pdfaid"), "PDF/A only on request: {plain}");
+    assert!(plain.contains("pdfuaid:part"), "{plain}");
+    for kind in [DocumentKind::Minutes, DocumentKind::Concept] {
+        input.kind = kind;
+        let pdf = minutes::pdf_with(&input, &archive).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        dump(&format!("archive-{kind:?}.pdf"), &pdf);
+        let xmp = poppler("pdfinfo", &pdf, &["-meta"]);
+        let part = xmp.contains("<pdfaid:part>2</pdfaid:part>") || xmp.contains("pdfaid:part=\"2\"");
+        let conformance =
+            xmp.contains("<pdfaid:conformance>U</pdfaid:conformance>") || xmp.contains("pdfaid:conformance=\"U\"");
+        assert!(part && conformance, "{kind:?}: {xmp}");
+        assert!(xmp.contains("pdfuaid:part"), "still PDF/UA-1: {xmp}");
+        let info = poppler("pdfinfo", &pdf, &[]);
+        assert!(info.contains("Tagged:          yes") && info.contains("CreationDate:"), "{info}");
+    }
+}
+
+/// The headings of a Markdown document, in order, without their marks.
+fn md_headings(markdown: &str) -> Vec<String> {
+    markdown
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim().replace('\\', ""))
+        .collect()
+}
+
+/// The position of the first heading that starts with `text`.
+fn heading_at(headings: &[String], text: &str) -> usize {
+    headings.iter().position(|h| h.starts_with(text)).unwrap_or_else(|| panic!("{text} in {headings:?}"))
+}
+
+#[test]
+fn minutes_put_results_first_print_round_questions_once_and_name_each_host_once() {
+    let mut input = with_statements(input(DocumentKind::Minutes, Language::De));
+    let w = &mut input.workshops[0];
+    let host = w.setup.participants[4].id;
+    w.setup.tables[1].input.host_id = Some(host);
+    let (t2, r1, r3) = (w.setup.tables[1].id, w.setup.rounds[0].id, w.setup.rounds[2].id);
+    let workshop = w.setup.workshop.id;
+    let note = |table, round, kind, text: &str| note(workshop, table, round, kind, text, &[], "");
+    let extra = [
+        note(Some(t2), Some(r3), NoteKind::TableSummary, "Tisch zwei fasst zusammen."),
+        note(None, None, NoteKind::Note, "Im Plenum wurde ein Folgetermin vereinbart."),
+    ];
+    w.notes.extend(extra);
+    for (name, table, round) in
+        [("b-zweites.png", Some(t2), Some(r1)), ("a-erstes.png", Some(t2), Some(r1)), ("plenum.png", None, None)]
+    {
+        w.photos.push(Photo {
+            table_id: table,
+            round_id: round,
+            file_name: name.into(),
+            media_type: "image/png".into(),
+            bytes: Vec::new(),
+            rotation_degrees: 0,
+        });
+    }
+    let md = minutes::markdown(&input);
+    let headings = md_headings(&md);
+    let results = heading_at(&headings, "Ergebnisse und Vereinbarungen");
+    assert!(results < heading_at(&headings, "Programm"), "results first: {headings:?}");
+    assert!(heading_at(&headings, "Programm") < heading_at(&headings, "Tische und Notizen"));
+    assert!(results < heading_at(&headings, "Zusammenfassung des Workshops"));
+    assert!(heading_at(&headings, "Zusammenfassung des Workshops") < heading_at(&headings, "Programm"));
+    // Each round's question once, in the programme; each host once.
+    for question in ["Was läuft gut?", "Was fehlt?", "Was tun wir als Nächstes?"] {
+        assert_eq!(md.matches(question).count(), 1, "{question}: {md}");
+    }
+    assert_eq!(md.matches("Person4 Beispiel").count(), 2, "named once as host, once in the attendance: {md}");
+    assert_eq!(md.matches("Gastgeber/in: Person4 Beispiel").count(), 1);
+    // Table 2: its summary first, then its notes by round; its photos by file name.
+    let table2 = md.find("### Tisch 2: Thema 2 & Übergang").unwrap();
+    let table3 = md.find("### Tisch 3:").unwrap();
+    let section = &md[table2..table3];
+    let summary = section.find("#### Zusammenfassung").unwrap();
+    assert!(summary < section.find("#### Runde 1").unwrap(), "{section}");
+    assert!(section.contains("Tisch zwei fasst zusammen.\n\n*Runde 3*"), "{section}");
+    let first = section.find("(a-erstes.png)").unwrap();
+    assert!(first < section.find("(b-zweites.png)").unwrap(), "{section}");
+    assert!(section.contains("Foto, Tisch 2, Runde 1 (a-erstes.png)"));
+    // Notes and photos of no table: "Plenum".
+    let plenum = md.find("### Plenum").unwrap();
+    assert!(
+        md[plenum..].contains("- Im Plenum wurde ein Folgetermin vereinbart.")
+            && md[plenum..].contains("Foto (plenum.png)")
+    );
+    // The results table: the statement column is the widest, the numbers the narrowest.
+    let docx = minutes::docx(&input).unwrap();
+    let document = zip_part(&docx, "word/document.xml").unwrap();
+    let grid = document.split("<w:tblGrid>").nth(1).unwrap().split("</w:tblGrid>").next().unwrap();
+    let widths: Vec<u32> =
+        grid.split("w:w=\"").skip(1).map(|w| w.split('"').next().unwrap().parse().unwrap()).collect();
+    assert_eq!(widths.len(), 7, "{grid}");
+    assert_eq!(widths.iter().max(), Some(&widths[1]), "{widths:?}");
+    assert_eq!(widths.iter().min(), Some(&widths[0]), "{widths:?}");
+}
+
+/// The Markdown of a concept draft with its plan of measures cut out.
+fn without_plan(markdown: &str, plan: &str, next: &str) -> String {
+    let a = markdown.find(&format!("## {plan}")).unwrap();
+    let b = markdown.find(&format!("## {next}")).unwrap();
+    format!("{}{}", &markdown[..a], &markdown[b..])
+}
+
+#[test]
+fn a_concept_prints_each_statement_once_in_full_and_refers_to_it_by_number() {
+    let mut input = with_statements(input(DocumentKind::Concept, Language::De));
+    input.process_description = "Ein Konzept für die Integration im Kreis.".into();
+    let md = minutes::markdown(&input);
+    dump("concept.md", md.as_bytes());
+    let headings = md_headings(&md);
+    let chapters: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).map(|l| &l[3..]).collect();
+    assert_eq!(
+        chapters,
+        [
+            "Anlass und Ziel",
+            "Handlungsfeld: Arbeit",
+            "Handlungsfeld: Frühe Bildung",
+            "Handlungsfeld: Wohnen",
+            "Ohne Handlungsfeld",
+            "Maßnahmenplan",
+            "Steuerung und Monitoring",
+            "Anhang: Workshops",
+        ],
+        "fields of action as the statements first name them, not alphabetical: {md}"
+    );
+    assert!(!headings.iter().any(|h| h.trim_end() == "Handlungsfeld:"), "no empty field heading");
+    assert_eq!(md.matches("Ein Konzept für die Integration im Kreis.").count(), 1, "the description once: {md}");
+    // Every statement once in full outside the plan; the plan lists each measure once.
+    let body = without_plan(&md, "Maßnahmenplan", "Steuerung und Monitoring");
+    for s in &input.statements {
+        assert_eq!(body.matches(s.text.as_str()).count(), 1, "{} in {body}", s.text);
+    }
+    let plan = &md[md.find("## Maßnahmenplan").unwrap()..md.find("## Steuerung und Monitoring").unwrap()];
+    assert!(plan.contains("| Nr. | Maßnahme | Ziele | Verantwortlich | Zeitraum | Status |"), "{plan}");
+    assert!(plan.contains(
+        "| M2 | Sprachpatenschaften zwischen Betrieben und Kitas | Z1, Z2 | Integrationsbeauftragte | bis Ende 2027 | Entwurf |"
+    ));
+    assert_eq!(plan.matches("\n| M").count(), 4, "{plan}");
+    // M2 serves Z1 and Z2: in full under Z1 (first), its number under Z2; S1 steers M1 and M2:
+    // in full under "Steuerung und Monitoring", its number under each measure.
+    let z2 = &md[md.find("### Z2 ").unwrap()..md.find("## Handlungsfeld: Wohnen").unwrap()];
+    assert!(z2.contains("- → M2\n"), "{z2}");
+    let arbeit = &md[md.find("## Handlungsfeld: Arbeit").unwrap()..md.find("## Handlungsfeld: Frühe").unwrap()];
+    assert!(arbeit.contains("- M2 Sprachpatenschaften"), "{arbeit}");
+    assert_eq!(arbeit.matches("  - Steuerung: → S1").count(), 2, "{arbeit}");
+    let steering = &md[md.find("## Steuerung und Monitoring").unwrap()..md.find("## Anhang").unwrap()];
+    assert!(steering.contains("- S1 Halbjährlicher Bericht im Jugendhilfeausschuss *(Handlungsfeld: Arbeit ·"));
+    assert!(steering.contains("Bezüge: M1, M2)*"), "{steering}");
+    assert!(steering.contains("- S3 Lenkungsgruppe"), "steering of nothing is listed too");
+    // The measure of no field and no goal.
+    let none = &md[md.find("## Ohne Handlungsfeld").unwrap()..md.find("## Maßnahmenplan").unwrap()];
+    assert!(none.contains("### Weitere Maßnahmen") && none.contains("- M4 Lotsendienst"), "{none}");
+
+    // An order given by the app comes first; the rest as they appear.
+    let options =
+        DocumentOptions { field_order: vec!["Wohnen".into(), "frühe bildung".into()], ..DocumentOptions::default() };
+    let ordered = minutes::markdown_with(&input, &options);
+    let fields: Vec<&str> = ordered.lines().filter(|l| l.starts_with("## Handlungsfeld")).collect();
+    assert_eq!(fields, ["## Handlungsfeld: Wohnen", "## Handlungsfeld: Frühe Bildung", "## Handlungsfeld: Arbeit"]);
+    // Now Z2 comes first: M2 in full under it, its number under Z1.
+    let z2 = &ordered[ordered.find("### Z2 ").unwrap()..ordered.find("## Handlungsfeld: Arbeit").unwrap()];
+    let z1 = &ordered[ordered.find("### Z1 ").unwrap()..ordered.find("## Ohne Handlungsfeld").unwrap()];
+    assert!(z2.contains("- M2 Sprachpatenschaften") && z1.contains("- → M2\n"), "{ordered}");
+
+    // Word and PDF say the same: each statement once in the Word document's text outside the plan.
+    let docx = minutes::docx(&input).unwrap();
+    let document = zip_part(&docx, "word/document.xml").unwrap();
+    // After the table of contents, which lists the goals' headings.
+    let document = &document[document.find("<w:pStyle w:val=\"Heading1\"/>").unwrap()..];
+    let plan_at = document.find(">Maßnahmenplan<").unwrap();
+    let steering_at = document.find(">Steuerung und Monitoring<").unwrap();
+    let outside = format!("{}{}", &document[..plan_at], &document[steering_at..]);
+    for s in &input.statements {
+        assert_eq!(outside.matches(s.text.as_str()).count(), 1, "{} in the DOCX", s.text);
     }
 }

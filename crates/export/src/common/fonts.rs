@@ -37,9 +37,11 @@ impl Face {
         })
     }
 
-    /// Glyph id and advance (in em) of one character; `.notdef` for characters the font lacks.
+    /// Glyph id and advance (in em) of one character; for a character the font lacks, the
+    /// replacement character's glyph ("�"): `.notdef` draws nothing a reader can see and is
+    /// forbidden in PDF/UA and PDF/A, so an emoji in a note would otherwise fail the document.
     pub fn glyph(&self, c: char) -> (u32, f32) {
-        let id = self.charmap.map(c).unwrap_or_default();
+        let id = self.charmap.map(c).or_else(|| self.charmap.map('\u{fffd}')).unwrap_or_default();
         let advance = self.metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
         (id.to_u32(), advance)
     }

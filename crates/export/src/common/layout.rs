@@ -39,6 +39,72 @@ pub fn finish(doc: Document) -> Result<Vec<u8>, ExportError> {
 /// Breaks `text` into lines no wider than `width` at `size`: at spaces where possible, inside a
 /// word only when the word alone is too wide. Explicit line breaks are kept.
 pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
+    wrap_in(face, text, size, width, None)
+}
+
+/// The hyphen set where a word is broken: a soft hyphen, which `DejaVu` draws like a hyphen, so
+/// the reader sees "Jugendmigrations-" while a copy of the text or a screen reader gets the word
+/// whole (PDF/UA's advice for hyphenation).
+pub const HYPHEN: char = '\u{ad}';
+
+/// Where a word may be broken: after `at` bytes, with a hyphen added or not (after a dash
+/// already in the word).
+#[derive(Clone, Copy)]
+struct Break {
+    at: usize,
+    hyphen: bool,
+}
+
+/// The places `word` may be broken in `language`, in order: between the syllables of its runs
+/// of letters (`TeX`'s patterns through `hypher`), and after a dash or slash inside it.
+fn breaks(word: &str, language: hypher::Lang) -> Vec<Break> {
+    let mut out = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let push_run = |out: &mut Vec<Break>, from: usize, to: usize| {
+        let mut at = from;
+        let run = &word[from..to];
+        // Words of four letters or fewer stay whole, as typesetters keep them.
+        if run.chars().count() < 5 {
+            return;
+        }
+        let syllables: Vec<&str> = hypher::hyphenate(run, language).collect();
+        for syllable in syllables.iter().take(syllables.len().saturating_sub(1)) {
+            at += syllable.len();
+            out.push(Break { at, hyphen: true });
+        }
+    };
+    for (i, c) in word.char_indices() {
+        if c.is_alphabetic() {
+            run_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = run_start.take() {
+            push_run(&mut out, from, i);
+        }
+        let end = i + c.len_utf8();
+        if matches!(c, '-' | '–' | '—' | '/') && end < word.len() && i > 0 {
+            out.push(Break { at: end, hyphen: false });
+        }
+    }
+    if let Some(from) = run_start {
+        push_run(&mut out, from, word.len());
+    }
+    out
+}
+
+/// The part of `word` before `b`, with its hyphen when the break adds one.
+fn head(word: &str, b: Break) -> String {
+    let mut s = word[..b.at].to_owned();
+    if b.hyphen {
+        s.push(HYPHEN);
+    }
+    s
+}
+
+/// As [`wrap`]; with a `language`, a word that does not fit the rest of a line is hyphenated
+/// by that language's patterns ("Jugendmigrations-" / "dienst"), and a word broken anywhere
+/// always shows a hyphen where it is broken, even when it has to be cut between letters.
+pub fn wrap_in(face: &Face, text: &str, size: f32, width: f32, language: Option<hypher::Lang>) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -52,24 +118,80 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
                 line_width += space + word_width;
                 continue;
             }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if word_width <= width {
-                line.push_str(word);
-                line_width = word_width;
-            } else {
-                // A word wider than the line: break it between characters.
-                line_width = 0.0;
-                for c in word.chars() {
-                    let w = face.glyph(c).1 * size;
-                    if !line.is_empty() && line_width + w > width {
-                        lines.push(std::mem::take(&mut line));
-                        line_width = 0.0;
-                    }
-                    line.push(c);
-                    line_width += w;
+            let Some(language) = language else {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
                 }
+                if word_width <= width {
+                    line.push_str(word);
+                    line_width = word_width;
+                } else {
+                    // A word wider than the line: break it between characters.
+                    line_width = 0.0;
+                    for c in word.chars() {
+                        let w = face.glyph(c).1 * size;
+                        if !line.is_empty() && line_width + w > width {
+                            lines.push(std::mem::take(&mut line));
+                            line_width = 0.0;
+                        }
+                        line.push(c);
+                        line_width += w;
+                    }
+                }
+                continue;
+            };
+            let mut rest = word;
+            loop {
+                let rest_width = face.width(rest, size);
+                let gap = if line.is_empty() { 0.0 } else { space };
+                if line_width + gap + rest_width <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(rest);
+                    line_width += gap + rest_width;
+                    break;
+                }
+                // The longest head of the word that still fits this line, hyphen included.
+                let fitting = breaks(rest, language)
+                    .into_iter()
+                    .map(|b| (head(rest, b), b))
+                    .rfind(|(h, _)| line_width + gap + face.width(h, size) <= width);
+                if let Some((h, b)) = fitting {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&h);
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                    rest = &rest[b.at..];
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                    continue;
+                }
+                // Not even the first syllable fits an empty line: cut between letters, with the
+                // hyphen that shows the word goes on.
+                let hyphen = face.glyph(HYPHEN).1 * size;
+                let mut cut = 0;
+                let mut taken = 0.0;
+                for (i, c) in rest.char_indices() {
+                    let w = face.glyph(c).1 * size;
+                    if i > 0 && taken + w + hyphen > width {
+                        break;
+                    }
+                    taken += w;
+                    cut = i + c.len_utf8();
+                }
+                if cut >= rest.len() {
+                    line.push_str(rest);
+                    line_width = taken;
+                    break;
+                }
+                lines.push(head(rest, Break { at: cut, hyphen: true }));
+                rest = &rest[cut..];
             }
         }
         lines.push(line);
@@ -239,6 +361,66 @@ mod tests {
         let lines = wrap(&fonts.bold, long, 20.0, 100.0);
         assert_eq!(lines.concat(), long);
         assert!(lines.iter().all(|l| fonts.bold.width(l, 20.0) <= 100.0));
+    }
+
+    #[test]
+    fn hyphenation_breaks_long_words_at_syllables_and_always_shows_the_hyphen() {
+        let fonts = Fonts::load().unwrap_or_else(|_| panic!("fonts load"));
+        let face = &fonts.regular;
+        for (text, width) in [
+            ("Der Jugendmigrationsdienst berät die Integrationsbeauftragte in der Straße.", 70.0),
+            ("Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung", 60.0),
+            ("Schule–Beruf Jugendmigrationsdienst-Koordination", 55.0),
+            // Narrower than any syllable: cut between letters, still with a hyphen.
+            ("Straßenbahnhaltestelle", 14.0),
+        ] {
+            let lines = wrap_in(face, text, 10.0, width, Some(hypher::Lang::German));
+            assert!(lines.len() > 2, "{lines:?}");
+            for line in &lines {
+                assert!(face.width(line, 10.0) <= width + 0.01 || line.chars().count() <= 2, "{line:?} is too wide");
+            }
+            // Joined again without the hyphens set, the text is whole: no letter lost, none added.
+            let mut joined = String::new();
+            for line in &lines {
+                if !joined.is_empty() && !joined.ends_with(['–', '-', HYPHEN]) {
+                    joined.push(' ');
+                }
+                joined.push_str(line);
+            }
+            assert_eq!(joined.replace(HYPHEN, ""), text, "{lines:?}");
+            // Every line that ends inside a word ends with its hyphen (or the word's own dash).
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for line in &lines[..lines.len() - 1] {
+                let last = line.split_whitespace().last().unwrap_or_default();
+                assert!(
+                    words.contains(&last) || last.ends_with([HYPHEN, '–', '-']),
+                    "{last:?} is broken without a hyphen: {lines:?}"
+                );
+            }
+        }
+        // Broken between syllables, by the German patterns.
+        for word in ["Jugendmigrationsdienst", "Integrationsbeauftragte", "Straßenbahnhaltestelle"] {
+            let mut syllable_ends = Vec::new();
+            let mut at = 0;
+            for syllable in hypher::hyphenate(word, hypher::Lang::German) {
+                at += syllable.len();
+                syllable_ends.push(at);
+            }
+            for width in [45.0, 60.0, 80.0] {
+                let lines = wrap_in(face, word, 10.0, width, Some(hypher::Lang::German));
+                assert!(lines.len() > 1, "{word} at {width}: {lines:?}");
+                let mut at = 0;
+                for line in &lines[..lines.len() - 1] {
+                    assert!(line.ends_with(HYPHEN), "{lines:?}");
+                    at += line.len() - HYPHEN.len_utf8();
+                    assert!(syllable_ends.contains(&at), "{word}: {lines:?} breaks inside a syllable");
+                }
+            }
+        }
+        // The soft hyphen is drawn: DejaVu has a visible glyph for it, as wide as a hyphen.
+        assert!(face.glyph(HYPHEN).0 != 0 && (face.glyph(HYPHEN).1 - face.glyph('-').1).abs() < 0.01);
+        // Short words stay whole.
+        assert_eq!(wrap_in(face, "Haus Haus", 10.0, 30.0, Some(hypher::Lang::German)), ["Haus", "Haus"]);
     }
 
     #[test]

@@ -106,15 +106,38 @@ pub struct MinutesInput {
     pub created: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// How a document is written, beyond what it says: choices the app may offer. The defaults are
+/// what [`markdown`], [`html`], [`docx`] and [`pdf`] use.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DocumentOptions {
+    /// PDF only: write PDF/A-2u (archival) besides PDF/UA-1, for a records office that files
+    /// PDF/A only. Needs `MinutesInput::created` (PDF/A requires the date it was made).
+    pub pdf_archive: bool,
+    /// Concept drafts: the fields of action in this order (as typed; compared case- and
+    /// accent-blind). Fields not listed follow in the order the statements first name them.
+    pub field_order: Vec<String>,
+}
+
 /// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line (with the file name
 /// unless pseudonymised), since a Markdown file cannot hold them.
 pub fn markdown(input: &MinutesInput) -> String {
-    render::markdown::render(&content::document(input, Pictures::CaptionsOnly))
+    markdown_with(input, &DocumentOptions::default())
+}
+
+/// [`markdown`] with options.
+pub fn markdown_with(input: &MinutesInput, options: &DocumentOptions) -> String {
+    render::markdown::render(&content::document(input, options, Pictures::CaptionsOnly))
 }
 
 /// One self-contained HTML page: styles inline, photos as `data:` URIs, all text escaped.
 pub fn html(input: &MinutesInput) -> String {
-    render::html::render(&content::document(input, Pictures::Embed), input.language)
+    html_with(input, &DocumentOptions::default())
+}
+
+/// [`html`] with options.
+pub fn html_with(input: &MinutesInput, options: &DocumentOptions) -> String {
+    render::html::render(&content::document(input, options, Pictures::Embed), input.language)
 }
 
 /// Every note as CSV for spreadsheets: semicolon-separated, UTF-8 with BOM, CRLF, formula-like
@@ -130,10 +153,25 @@ pub fn csv_statements(input: &MinutesInput) -> String {
 
 /// A Word document (Office Open XML): headings with Word's heading styles, tables, photos.
 pub fn docx(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    render::docx::render(&content::document(input, Pictures::Embed), input.language, input.created)
+    docx_with(input, &DocumentOptions::default())
 }
 
-/// A PDF (A4) with the embedded fonts and the photos.
+/// [`docx`] with options.
+pub fn docx_with(input: &MinutesInput, options: &DocumentOptions) -> Result<Vec<u8>, ExportError> {
+    render::docx::render(&content::document(input, options, Pictures::Embed), input.language, input.created)
+}
+
+/// A tagged PDF (A4, PDF/UA-1) with the embedded fonts and the photos.
 pub fn pdf(input: &MinutesInput) -> Result<Vec<u8>, ExportError> {
-    render::pdf::render(&content::document(input, Pictures::Embed), input.language, input.created)
+    pdf_with(input, &DocumentOptions::default())
+}
+
+/// [`pdf`] with options: with `pdf_archive`, also PDF/A-2u.
+pub fn pdf_with(input: &MinutesInput, options: &DocumentOptions) -> Result<Vec<u8>, ExportError> {
+    render::pdf::render(
+        &content::document(input, options, Pictures::Embed),
+        input.language,
+        input.created,
+        options.pdf_archive,
+    )
 }

@@ -15,5 +15,6 @@ pub fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
         .output()
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
     assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    // Lossy: `pdfinfo -struct-text` prints some strings in the PDF's own encoding.
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

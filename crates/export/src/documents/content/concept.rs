@@ -1,14 +1,20 @@
 //! The concept draft of a process, chapter by chapter: a title page (how many workshops, when),
-//! the purpose (the process's description and the workshops' purposes), then per field of action
-//! the goals, under each its measures with their steering, then the measures and steering linked
-//! to no goal, each statement with its sources; last an annex listing the workshops.
+//! the purpose (the process's description, printed here only, and the workshops' purposes),
+//! then per field of action (in the order given, else as the statements first name them) its
+//! goals, under each the measures that serve it; then the measures serving no goal. Steering
+//! has its own chapter ("Steuerung und Monitoring"), the measures a plan (number, measure,
+//! goals, responsible, time frame, status); an annex lists the workshops.
+//!
+//! Each statement is printed in full once, where it first belongs; wherever it comes up again
+//! only its number stands ("→ M2"), so a measure serving two goals, or the steering of a
+//! measure, is not repeated. A field of action with nothing of its own to show gets no heading.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use cafehost_core::{Attendance, Statement, StatementId, StatementLevel};
 
-use super::{Block, Context};
+use super::{Block, Context, widths_by_content};
 use crate::common::text::sort_key;
 use crate::documents::WorkshopMinutes;
 
@@ -16,7 +22,10 @@ use crate::documents::WorkshopMinutes;
 pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![title_page(ctx)];
     background(ctx, &mut out);
-    fields_of_action(ctx, &mut out);
+    let all = Statements::new(ctx);
+    fields_of_action(&all, &mut out);
+    measure_plan(&all, &mut out);
+    monitoring(&all, &mut out);
     annex(ctx, &mut out);
     out
 }
@@ -40,7 +49,8 @@ fn title_page(ctx: &Context<'_>) -> Block {
         kind: l.concept.to_owned(),
         title: ctx.text(&input.title),
         lines: vec![from],
-        purpose: ctx.text(input.process_description.trim()),
+        // The description is the first paragraph of "Anlass und Ziel"; printed once.
+        purpose: String::new(),
     }
 }
 
@@ -68,20 +78,58 @@ fn background(ctx: &Context<'_>, out: &mut Vec<Block>) {
     }
 }
 
-/// The statements and their links, to find what hangs under a goal or a measure.
+/// The statements and their links, to find what hangs under a goal or a measure, and which
+/// are printed in full already.
 struct Statements<'c, 'a> {
     ctx: &'c Context<'a>,
     by_id: HashMap<StatementId, &'a Statement>,
+    /// Printed in full so far (in document order).
+    printed: std::cell::RefCell<HashSet<StatementId>>,
 }
 
-impl<'a> Statements<'_, 'a> {
-    /// The statements of `level` linked to `s` (either direction).
-    fn linked(&self, s: &Statement, level: StatementLevel) -> Vec<&'a Statement> {
-        self.ctx.linked(s.id).iter().filter_map(|id| self.by_id.get(id).copied()).filter(|o| o.level == level).collect()
+impl<'c, 'a> Statements<'c, 'a> {
+    fn new(ctx: &'c Context<'a>) -> Self {
+        Self {
+            ctx,
+            by_id: ctx.input.statements.iter().map(|s| (s.id, s)).collect(),
+            printed: std::cell::RefCell::new(HashSet::new()),
+        }
     }
 
-    /// "M1 Sprachkurse …" as a list item with its votes, owner, status and sources.
+    /// The statements of `level` linked to `s` (either direction), by number.
+    fn linked(&self, s: &Statement, level: StatementLevel) -> Vec<&'a Statement> {
+        let mut out: Vec<&'a Statement> = self
+            .ctx
+            .linked(s.id)
+            .iter()
+            .filter_map(|id| self.by_id.get(id).copied())
+            .filter(|o| o.level == level)
+            .collect();
+        out.sort_by_key(|o| o.number);
+        out
+    }
+
+    /// The statements of a level, in the order of the input.
+    fn of(&self, level: StatementLevel) -> impl Iterator<Item = &'a Statement> + '_ {
+        self.ctx.input.statements.iter().filter(move |s| s.level == level)
+    }
+
+    /// Marks `s` as printed in full; whether it was not yet.
+    fn first_time(&self, s: &Statement) -> bool {
+        self.printed.borrow_mut().insert(s.id)
+    }
+
+    /// "→ M2": a statement printed in full elsewhere.
+    fn reference(&self, depth: u8, s: &Statement) -> Block {
+        Block::Item { depth, text: format!("{} {}", self.ctx.l.see, self.ctx.number(s.id)), meta: String::new() }
+    }
+
+    /// "M1 Sprachkurse …" as a list item with its votes, owner, status and sources, the first
+    /// time; its number only after that.
     fn item(&self, depth: u8, s: &Statement) -> Block {
+        if !self.first_time(s) {
+            return self.reference(depth, s);
+        }
         Block::Item {
             depth,
             text: format!("{} {}", self.ctx.number(s.id), self.ctx.text(s.text.trim())),
@@ -89,65 +137,111 @@ impl<'a> Statements<'_, 'a> {
         }
     }
 
-    /// A measure and, one level down, the steering linked to it.
+    /// A measure, and one level down the numbers of its steering (printed in full under
+    /// "Steuerung und Monitoring").
     fn measure(&self, m: &Statement, out: &mut Vec<Block>) {
+        let first = !self.printed.borrow().contains(&m.id);
         out.push(self.item(0, m));
-        for s in self.linked(m, StatementLevel::Steering) {
-            out.push(self.item(1, s));
+        if first {
+            let steering: Vec<String> = self
+                .linked(m, StatementLevel::Steering)
+                .iter()
+                .map(|s| format!("{} {}", self.ctx.l.see, self.ctx.number(s.id)))
+                .collect();
+            if !steering.is_empty() {
+                out.push(Block::Item {
+                    depth: 1,
+                    text: format!("{}: {}", self.ctx.l.steering, steering.join(", ")),
+                    meta: String::new(),
+                });
+            }
         }
     }
 }
 
-/// One chapter per field of action (those without one last), in the order of their names.
-fn fields_of_action(ctx: &Context<'_>, out: &mut Vec<Block>) {
-    let input = ctx.input;
-    let l = ctx.l;
-    let all = Statements { ctx, by_id: input.statements.iter().map(|s| (s.id, s)).collect() };
-    let mut fields: BTreeMap<(bool, String), String> = BTreeMap::new();
-    for s in &input.statements {
-        let f = s.field_of_action.trim();
-        fields.entry((f.is_empty(), sort_key(f))).or_insert_with(|| ctx.text(f));
+/// The fields of action: those of `DocumentOptions::field_order` in that order, then the others
+/// as the statements first name them (goals come first in the input), no field last; each as
+/// (sort key, name as the statements first spell it). Keys are sort keys, so "Frühe Bildung" and
+/// "frühe bildung" are one field; a field in the order that no statement names has no chapter.
+fn field_order(ctx: &Context<'_>) -> Vec<(String, String)> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut appearing: Vec<String> = Vec::new();
+    for s in &ctx.input.statements {
+        let field = s.field_of_action.trim();
+        if field.is_empty() {
+            continue;
+        }
+        let key = sort_key(field);
+        if !names.contains_key(&key) {
+            names.insert(key.clone(), ctx.text(field));
+            appearing.push(key);
+        }
     }
-    if input.statements.is_empty() {
+    let given = ctx.options.field_order.iter().map(|f| sort_key(f.trim()));
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut fields: Vec<(String, String)> = given
+        .chain(appearing)
+        .filter(|key| names.contains_key(key) && seen.insert(key.clone()))
+        .map(|key| {
+            let name = names.get(&key).cloned().unwrap_or_default();
+            (key, name)
+        })
+        .collect();
+    if ctx.input.statements.iter().any(|s| s.field_of_action.trim().is_empty()) {
+        fields.push((String::new(), String::new()));
+    }
+    fields
+}
+
+/// One chapter per field of action (see [`field_order`]) with its goals and the measures serving
+/// them, then its measures serving no goal; a field with nothing of its own to print (only
+/// steering, or only statements printed under another field's goal) gets no chapter.
+fn fields_of_action(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
+    let ctx = all.ctx;
+    let l = ctx.l;
+    if ctx.input.statements.is_empty() {
         out.push(Block::Heading(1, l.fields_of_action.to_owned()));
         out.push(Block::Quiet(l.no_statements.to_owned()));
+        return;
     }
-    for ((_, key), name) in &fields {
-        let heading = if name.is_empty() { l.no_field.to_owned() } else { format!("{}: {name}", l.field_of_action) };
-        out.push(Block::Heading(1, heading));
+    for (key, name) in field_order(ctx) {
         let in_field: Vec<&Statement> =
-            input.statements.iter().filter(|s| sort_key(s.field_of_action.trim()) == *key).collect();
-        goals(&all, &in_field, out);
-        further_measures(&all, &in_field, out);
-        further_steering(&all, &in_field, out);
+            ctx.input.statements.iter().filter(|s| sort_key(s.field_of_action.trim()) == key).collect();
+        let mut chapter = Vec::new();
+        goals(all, &in_field, &mut chapter);
+        further_measures(all, &in_field, &mut chapter);
+        if chapter.is_empty() {
+            continue;
+        }
+        out.push(Block::Heading(
+            1,
+            if name.is_empty() { l.no_field.to_owned() } else { format!("{}: {name}", l.field_of_action) },
+        ));
+        out.append(&mut chapter);
     }
 }
 
-/// Each goal of a field with its sources, the measures linked to it (each with its steering)
-/// and the steering linked to it directly.
+/// Each goal of a field with its sources and the measures serving it (each with the numbers of
+/// its steering).
 fn goals(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
     let (ctx, l) = (all.ctx, all.ctx.l);
     for goal in in_field.iter().filter(|s| s.level == StatementLevel::Goal) {
+        if !all.first_time(goal) {
+            continue;
+        }
         out.push(Block::Heading(2, format!("{} {}", ctx.number(goal.id), ctx.text(goal.text.trim()))));
         out.push(Block::Quiet(ctx.statement_meta(goal)));
         let measures = all.linked(goal, StatementLevel::Measure);
-        let steering = all.linked(goal, StatementLevel::Steering);
         if !measures.is_empty() {
             out.push(Block::Heading(3, l.measures.to_owned()));
         }
         for m in measures {
             all.measure(m, out);
         }
-        if !steering.is_empty() {
-            out.push(Block::Heading(3, l.steering.to_owned()));
-            for s in steering {
-                out.push(all.item(0, s));
-            }
-        }
     }
 }
 
-/// The measures of a field linked to no goal, each with its steering.
+/// The measures of a field serving no goal, each with the numbers of its steering.
 fn further_measures(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
     let loose: Vec<&&Statement> = in_field
         .iter()
@@ -162,22 +256,67 @@ fn further_measures(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut
     }
 }
 
-/// The steering of a field linked to neither a goal nor a measure.
-fn further_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
-    let loose: Vec<&&Statement> = in_field
-        .iter()
-        .filter(|s| {
-            s.level == StatementLevel::Steering
-                && all.linked(s, StatementLevel::Goal).is_empty()
-                && all.linked(s, StatementLevel::Measure).is_empty()
-        })
-        .collect();
-    if loose.is_empty() {
+/// The measures as a plan: number, measure, the goals it serves, who is responsible, by when,
+/// status; by number. An overview of what is printed in full above, as a table.
+fn measure_plan(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
+    let (ctx, l) = (all.ctx, all.ctx.l);
+    let mut measures: Vec<&Statement> = all.of(StatementLevel::Measure).collect();
+    if measures.is_empty() {
         return;
     }
-    out.push(Block::Heading(2, all.ctx.l.further_steering.to_owned()));
-    for s in loose {
-        out.push(all.item(0, s));
+    measures.sort_by_key(|m| m.number);
+    out.push(Block::Heading(1, l.measure_plan.to_owned()));
+    let rows: Vec<Vec<String>> = measures
+        .iter()
+        .map(|m| {
+            let goals: Vec<&str> = all.linked(m, StatementLevel::Goal).iter().map(|g| ctx.number(g.id)).collect();
+            vec![
+                ctx.number(m.id).to_owned(),
+                ctx.text(m.text.trim()),
+                goals.join(", "),
+                ctx.owner(m.owner.trim()),
+                ctx.text(m.time_frame.trim()),
+                l.status_name(m.status).to_owned(),
+            ]
+        })
+        .collect();
+    let header: Vec<String> =
+        [l.number, l.level_name(StatementLevel::Measure), l.goals_column, l.owner, l.time_frame, l.status]
+            .iter()
+            .map(|h| (*h).to_owned())
+            .collect();
+    out.push(Block::Table { widths: widths_by_content(&header, &rows), header, rows });
+}
+
+/// Steering and monitoring: every steering statement in full (its field of action, votes,
+/// owner, status, sources), with the numbers of what it steers.
+fn monitoring(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
+    let (ctx, l) = (all.ctx, all.ctx.l);
+    let steering: Vec<&Statement> = all.of(StatementLevel::Steering).collect();
+    if steering.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(1, l.monitoring.to_owned()));
+    for s in steering {
+        if !all.first_time(s) {
+            out.push(all.reference(0, s));
+            continue;
+        }
+        let mut meta = Vec::new();
+        let field = s.field_of_action.trim();
+        if !field.is_empty() {
+            meta.push(format!("{}: {}", l.field_of_action, ctx.text(field)));
+        }
+        meta.push(ctx.statement_meta(s));
+        let steers = ctx.links_text(s);
+        if !steers.is_empty() {
+            meta.push(format!("{}: {steers}", l.links));
+        }
+        out.push(Block::Item {
+            depth: 0,
+            text: format!("{} {}", ctx.number(s.id), ctx.text(s.text.trim())),
+            meta: meta.join(" · "),
+        });
     }
 }
 

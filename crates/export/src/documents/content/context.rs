@@ -9,7 +9,7 @@ use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId};
 use super::Picture;
 use crate::common::labels::Labels;
 use crate::documents::labels::MinutesLabels;
-use crate::documents::{MinutesInput, Photo, WorkshopMinutes};
+use crate::documents::{DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
 
 /// Where a note was taken, for source references.
 struct Origin {
@@ -23,6 +23,7 @@ struct Origin {
 /// Lookups shared by all parts of a document.
 pub struct Context<'a> {
     pub input: &'a MinutesInput,
+    pub options: &'a DocumentOptions,
     pub l: &'static MinutesLabels,
     pub base: &'static Labels,
     origins: HashMap<NoteId, Origin>,
@@ -53,7 +54,11 @@ fn known_names(input: &MinutesInput) -> Names {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(input: &'a MinutesInput, pictures: HashMap<*const Photo, Picture>) -> Self {
+    pub fn new(
+        input: &'a MinutesInput,
+        options: &'a DocumentOptions,
+        pictures: HashMap<*const Photo, Picture>,
+    ) -> Self {
         let mut origins = HashMap::new();
         for workshop in &input.workshops {
             let tables: HashMap<_, u32> = workshop.setup.tables.iter().map(|t| (t.id, t.input.number)).collect();
@@ -88,7 +93,7 @@ impl<'a> Context<'a> {
             list.retain(|id| seen.insert(*id));
         }
         let names = input.pseudonymise.then(|| known_names(input));
-        Self { input, l, base: Labels::of(input.language), origins, numbers, links, names, pictures }
+        Self { input, options, l, base: Labels::of(input.language), origins, numbers, links, names, pictures }
     }
 
     /// A photo of the input ready to embed; `None` for captions only or when it cannot be shown.

@@ -1,22 +1,26 @@
-//! The minutes of one or more workshops, chapter by chapter: a title page (title, date and
-//! time, place, process, purpose), then per workshop the programme (the whole timetable:
-//! welcome, rounds with their questions, breaks, harvest, with clock times), attendance by
-//! organisation (counts; names only with `include_names`), the tables with host and questions,
-//! the notes by table and round with their photos, and the summaries; last the results, the
-//! statements by level (goals, measures, steering) with their sources and links.
+//! The minutes of one or more workshops, chapter by chapter, in the order a reader needs them:
+//! a title page (title, date and time, place, process, purpose); first the results and
+//! agreements (each workshop's closing summary, then the statements by level: goals, measures,
+//! steering, with their sources and links); then per workshop the programme (the whole
+//! timetable, where each round's question is printed, once), attendance by organisation (counts;
+//! names only with `include_names`), and the tables: each with its host (named once), the
+//! questions it asked that differ from the round's, its summary first, then its notes and photos
+//! by round; notes and photos of no table under "Plenum".
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use cafehost_core::run::{StepKind, round_times};
 use cafehost_core::{Attendance, CafeTable, NoteKind, Participant, ParticipantId, StatementLevel};
 
-use super::{Block, Context, question};
+use super::{Block, Context, question, widths_by_content};
 use crate::common::text::{clock_span, sort_key};
 use crate::documents::{Photo, WorkshopMinutes};
 
 /// The blocks of a minutes document.
 pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![title_page(ctx)];
+    results(ctx, &mut out);
     let several = ctx.input.workshops.len() > 1;
     for w in &ctx.input.workshops {
         if several {
@@ -24,11 +28,8 @@ pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
         }
         programme(ctx, w, &mut out);
         attendance(ctx, w, &mut out);
-        tables_and_questions(ctx, w, &mut out);
-        notes(ctx, w, &mut out);
-        summaries(ctx, w, &mut out);
+        tables(ctx, w, &mut out);
     }
-    results(ctx, &mut out);
     out
 }
 
@@ -160,31 +161,6 @@ fn host_name(ctx: &Context<'_>, w: &WorkshopMinutes, table: &CafeTable) -> Optio
     w.setup.participants.iter().find(|p| p.id == host).map(|p| ctx.person(&p.display_name()))
 }
 
-/// Each table with its host and the question it asks in each round.
-fn tables_and_questions(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
-    let l = ctx.l;
-    out.push(Block::Heading(1, l.tables_and_questions.to_owned()));
-    if w.setup.tables.is_empty() {
-        out.push(Block::Quiet("–".to_owned()));
-    }
-    for table in &w.setup.tables {
-        out.push(Block::Heading(2, table_heading(ctx, table)));
-        if let Some(host) = host_name(ctx, w, table) {
-            out.push(Block::Quiet(format!("{}: {host}", l.host)));
-        }
-        for i in 0..w.setup.rounds.len() {
-            let q = question(w, table, i);
-            if !q.is_empty() {
-                out.push(Block::Item {
-                    depth: 0,
-                    text: format!("{} {}: {}", ctx.base.round, i + 1, ctx.text(q)),
-                    meta: String::new(),
-                });
-            }
-        }
-    }
-}
-
 /// "#Sprache · Anna Müller": a note's tags and author.
 fn note_meta(ctx: &Context<'_>, note: &cafehost_core::Note) -> String {
     let mut parts = Vec::new();
@@ -225,107 +201,141 @@ fn photo_block(
     Block::Photo(ctx.picture(photo), caption)
 }
 
-/// The notes by table and round (round headings with their clock times), each round with its
-/// question and photos; notes of no known round or table last.
-fn notes(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
+/// Photos in the order a reader looks for them: by file name (cameras and phones number them
+/// as they are taken), the input's order among equal names.
+fn in_order(mut photos: Vec<&Photo>) -> Vec<&Photo> {
+    photos.sort_by_cached_key(|p| sort_key(p.file_name.trim()));
+    photos
+}
+
+/// The tables: each with its host (named once), the questions it asked that differ from the
+/// round's (the round's own are in the programme), its summary first, then its notes and
+/// photos by round (headed with the round's clock times); then "Plenum": notes and photos of no
+/// table.
+fn tables(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     let l = ctx.l;
-    out.push(Block::Heading(1, l.notes.to_owned()));
-    let times = round_times(&w.schedule);
-    let is_note = |n: &&cafehost_core::Note| n.kind == NoteKind::Note;
-    let mut any = false;
+    out.push(Block::Heading(1, l.tables_and_notes.to_owned()));
+    if w.setup.tables.is_empty() {
+        out.push(Block::Quiet("–".to_owned()));
+    }
+    let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     for table in &w.setup.tables {
-        let table_notes: Vec<_> = w.notes.iter().filter(is_note).filter(|n| n.table_id == Some(table.id)).collect();
-        let table_photos: Vec<&Photo> = w.photos.iter().filter(|p| p.table_id == Some(table.id)).collect();
-        if table_notes.is_empty() && table_photos.is_empty() {
+        out.push(Block::Heading(2, table_heading(ctx, table)));
+        if let Some(host) = host_name(ctx, w, table) {
+            out.push(Block::Quiet(format!("{}: {host}", l.host)));
+        }
+        for (i, round) in w.setup.rounds.iter().enumerate() {
+            let own = question(w, table, i);
+            if !own.is_empty() && own != round.input.question.trim() {
+                out.push(Block::Quiet(format!("{} ({} {}): {}", l.own_question, ctx.base.round, i + 1, ctx.text(own))));
+            }
+        }
+        let mut summaries: Vec<_> =
+            w.notes.iter().filter(|n| n.kind == NoteKind::TableSummary && n.table_id == Some(table.id)).collect();
+        summaries.sort_by_key(|n| n.round_id.and_then(|r| rounds.get(&r).copied()).unwrap_or(usize::MAX));
+        let summarised = !summaries.is_empty();
+        if summarised {
+            out.push(Block::Heading(3, l.table_summary.to_owned()));
+        }
+        for n in summaries {
+            out.push(Block::Paragraph(ctx.text(n.text.trim())));
+            let mut meta = Vec::new();
+            if let Some(i) = n.round_id.and_then(|r| rounds.get(&r)) {
+                meta.push(format!("{} {}", ctx.base.round, i + 1));
+            }
+            let note_meta = note_meta(ctx, n);
+            if !note_meta.is_empty() {
+                meta.push(note_meta);
+            }
+            if !meta.is_empty() {
+                out.push(Block::Quiet(meta.join(" · ")));
+            }
+        }
+        if !table_notes(ctx, w, table, out) && !summarised {
+            out.push(Block::Quiet(l.no_notes.to_owned()));
+        }
+    }
+    plenum(ctx, w, out);
+}
+
+/// A table's notes and photos by round, notes of no known round last; whether there were any.
+fn table_notes(ctx: &Context<'_>, w: &WorkshopMinutes, table: &CafeTable, out: &mut Vec<Block>) -> bool {
+    let times = round_times(&w.schedule);
+    let notes: Vec<_> = w.notes.iter().filter(|n| n.kind == NoteKind::Note && n.table_id == Some(table.id)).collect();
+    let photos: Vec<&Photo> = w.photos.iter().filter(|p| p.table_id == Some(table.id)).collect();
+    let mut slots: Vec<(Option<usize>, Option<cafehost_core::RoundId>)> =
+        w.setup.rounds.iter().enumerate().map(|(i, r)| (Some(i), Some(r.id))).collect();
+    slots.push((None, None));
+    let known_round = |r: Option<cafehost_core::RoundId>| r.is_some_and(|r| w.setup.rounds.iter().any(|x| x.id == r));
+    let mut any = false;
+    for (index, round) in slots {
+        let in_slot = |r: Option<cafehost_core::RoundId>| if round.is_some() { r == round } else { !known_round(r) };
+        let ns: Vec<_> = notes.iter().filter(|n| in_slot(n.round_id)).collect();
+        let ps = in_order(photos.iter().copied().filter(|p| in_slot(p.round_id)).collect());
+        if ns.is_empty() && ps.is_empty() {
             continue;
         }
         any = true;
-        out.push(Block::Heading(2, table_heading(ctx, table)));
-        let mut slots: Vec<(Option<usize>, Option<cafehost_core::RoundId>)> =
-            w.setup.rounds.iter().enumerate().map(|(i, r)| (Some(i), Some(r.id))).collect();
-        slots.push((None, None));
-        let known_round =
-            |r: Option<cafehost_core::RoundId>| r.is_some_and(|r| w.setup.rounds.iter().any(|x| x.id == r));
-        for (index, round) in slots {
-            let in_slot =
-                |r: Option<cafehost_core::RoundId>| if round.is_some() { r == round } else { !known_round(r) };
-            let ns: Vec<_> = table_notes.iter().filter(|n| in_slot(n.round_id)).collect();
-            let ps: Vec<&&Photo> = table_photos.iter().filter(|p| in_slot(p.round_id)).collect();
-            if ns.is_empty() && ps.is_empty() {
-                continue;
-            }
-            match index {
-                Some(i) => {
-                    let time = clock_span(times.get(i).copied().flatten());
-                    let heading = if time.is_empty() {
+        match index {
+            Some(i) => {
+                let time = clock_span(times.get(i).copied().flatten());
+                out.push(Block::Heading(
+                    3,
+                    if time.is_empty() {
                         format!("{} {}", ctx.base.round, i + 1)
                     } else {
                         format!("{} {} · {time}", ctx.base.round, i + 1)
-                    };
-                    out.push(Block::Heading(3, heading));
-                    let q = question(w, table, i);
-                    if !q.is_empty() {
-                        out.push(Block::Quiet(format!("{}: {}", l.question, ctx.text(q))));
-                    }
-                }
-                None => out.push(Block::Heading(3, l.without_round.to_owned())),
+                    },
+                ));
             }
-            for n in ns {
-                out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
-            }
-            for (number, p) in ps.into_iter().enumerate() {
-                out.push(photo_block(ctx, Some(table), index, number + 1, p));
-            }
+            None => out.push(Block::Heading(3, ctx.l.without_round.to_owned())),
         }
-    }
-    let known_table = |t: Option<cafehost_core::TableId>| t.is_some_and(|t| w.setup.tables.iter().any(|x| x.id == t));
-    let loose: Vec<_> = w.notes.iter().filter(is_note).filter(|n| !known_table(n.table_id)).collect();
-    let loose_photos: Vec<&Photo> = w.photos.iter().filter(|p| !known_table(p.table_id)).collect();
-    if !loose.is_empty() || !loose_photos.is_empty() {
-        any = true;
-        out.push(Block::Heading(2, l.without_table.to_owned()));
-        for n in loose {
+        for n in ns {
             out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
         }
-        for (number, p) in loose_photos.into_iter().enumerate() {
-            out.push(photo_block(ctx, None, None, number + 1, p));
+        for (number, p) in ps.into_iter().enumerate() {
+            out.push(photo_block(ctx, Some(table), index, number + 1, p));
         }
     }
-    if !any {
-        out.push(Block::Quiet(l.no_notes.to_owned()));
+    any
+}
+
+/// Notes and photos of no table (the plenary, the welcome, the harvest): "Plenum".
+fn plenum(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
+    let known_table = |t: Option<cafehost_core::TableId>| t.is_some_and(|t| w.setup.tables.iter().any(|x| x.id == t));
+    let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let notes: Vec<_> = w.notes.iter().filter(|n| n.kind == NoteKind::Note && !known_table(n.table_id)).collect();
+    let photos = in_order(w.photos.iter().filter(|p| !known_table(p.table_id)).collect());
+    if notes.is_empty() && photos.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(2, ctx.l.plenum.to_owned()));
+    for n in notes {
+        out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
+    }
+    for (number, p) in photos.into_iter().enumerate() {
+        let round = p.round_id.and_then(|r| rounds.get(&r).copied());
+        out.push(photo_block(ctx, None, round, number + 1, p));
     }
 }
 
-/// The tables' summaries by round and the summary of the workshop.
-fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
+/// Results and agreements, first: each workshop's closing summary, then the statements by level
+/// (goals, measures, steering), each level a table whose statement cell also holds its sources
+/// and links, so the table has room.
+fn results(ctx: &Context<'_>, out: &mut Vec<Block>) {
+    let input = ctx.input;
     let l = ctx.l;
-    out.push(Block::Heading(1, l.summaries.to_owned()));
-    let rounds: HashMap<_, usize> = w.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let mut any = false;
-    for table in &w.setup.tables {
-        let mut ns: Vec<_> =
-            w.notes.iter().filter(|n| n.kind == NoteKind::TableSummary && n.table_id == Some(table.id)).collect();
-        if ns.is_empty() {
+    out.push(Block::Heading(1, l.results.to_owned()));
+    let several = input.workshops.len() > 1;
+    for w in &input.workshops {
+        let closing: Vec<_> = w.notes.iter().filter(|n| n.kind == NoteKind::WorkshopSummary).collect();
+        if closing.is_empty() {
             continue;
         }
-        ns.sort_by_key(|n| n.round_id.and_then(|r| rounds.get(&r).copied()).unwrap_or(usize::MAX));
-        any = true;
-        out.push(Block::Heading(2, table_heading(ctx, table)));
-        for n in ns {
-            if let Some(i) = n.round_id.and_then(|r| rounds.get(&r)) {
-                out.push(Block::Heading(3, format!("{} {}", ctx.base.round, i + 1)));
-            }
-            out.push(Block::Paragraph(ctx.text(n.text.trim())));
-            let meta = note_meta(ctx, n);
-            if !meta.is_empty() {
-                out.push(Block::Quiet(meta));
-            }
-        }
-    }
-    let closing: Vec<_> = w.notes.iter().filter(|n| n.kind == NoteKind::WorkshopSummary).collect();
-    if !closing.is_empty() {
-        any = true;
-        out.push(Block::Heading(2, l.workshop_summary.to_owned()));
+        out.push(Block::Heading(
+            2,
+            if several { format!("{} (W{})", l.workshop_summary, w.number) } else { l.workshop_summary.to_owned() },
+        ));
         for n in closing {
             out.push(Block::Paragraph(ctx.text(n.text.trim())));
             let meta = note_meta(ctx, n);
@@ -334,16 +344,6 @@ fn summaries(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
             }
         }
     }
-    if !any {
-        out.push(Block::Quiet("–".to_owned()));
-    }
-}
-
-/// The statements by level (goals, measures, steering), each level a table.
-fn results(ctx: &Context<'_>, out: &mut Vec<Block>) {
-    let input = ctx.input;
-    let l = ctx.l;
-    out.push(Block::Heading(1, l.results.to_owned()));
     if input.statements.is_empty() {
         out.push(Block::Quiet(l.no_statements.to_owned()));
     }
@@ -353,16 +353,23 @@ fn results(ctx: &Context<'_>, out: &mut Vec<Block>) {
             .iter()
             .filter(|s| s.level == level)
             .map(|s| {
+                let mut statement = ctx.text(s.text.trim());
+                let sources = ctx.sources(s);
+                if !sources.is_empty() {
+                    let _ = write!(statement, "\n{}: {sources}", l.sources);
+                }
+                let links = ctx.links_text(s);
+                if !links.is_empty() {
+                    let _ = write!(statement, "\n{}: {links}", l.links);
+                }
                 vec![
                     ctx.number(s.id).to_owned(),
-                    ctx.text(s.text.trim()),
+                    statement,
                     ctx.text(s.field_of_action.trim()),
                     s.votes.to_string(),
                     ctx.owner(s.owner.trim()),
                     ctx.text(s.time_frame.trim()),
                     l.status_name(s.status).to_owned(),
-                    ctx.sources(s),
-                    ctx.links_text(s),
                 ]
             })
             .collect();
@@ -370,24 +377,11 @@ fn results(ctx: &Context<'_>, out: &mut Vec<Block>) {
             continue;
         }
         out.push(Block::Heading(2, l.level_plural(level).to_owned()));
-        out.push(Block::Table {
-            widths: vec![5, 23, 13, 8, 14, 9, 9, 12, 7],
-            header: [
-                l.number,
-                l.statement,
-                l.field_of_action,
-                l.votes,
-                l.owner,
-                l.time_frame,
-                l.status,
-                l.sources,
-                l.links,
-            ]
+        let header: Vec<String> = [l.number, l.statement, l.field_of_action, l.votes, l.owner, l.time_frame, l.status]
             .iter()
             .map(|h| (*h).to_owned())
-            .collect(),
-            rows,
-        });
+            .collect();
+        out.push(Block::Table { widths: widths_by_content(&header, &rows), header, rows });
     }
 }
 

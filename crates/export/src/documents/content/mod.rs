@@ -12,7 +12,7 @@ pub use context::{Context, question};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{DocumentKind, MinutesInput, Photo, downsample, metadata};
+use super::{DocumentKind, DocumentOptions, MinutesInput, Photo, downsample, metadata};
 
 /// A document: its title (for metadata) and its blocks in reading order.
 pub struct Doc {
@@ -137,14 +137,62 @@ pub enum Block {
     Photo(Option<Picture>, String),
 }
 
+/// Relative column widths for a table from what it holds, in characters: each column at least
+/// as wide as its header's longest word (headers are never hyphenated) and its cells' longest
+/// word (up to 12 characters; longer ones are hyphenated); the room left goes to the columns by
+/// how much text they hold, none wider than its longest line. So a column of numbers stays
+/// narrow and the statements get the width.
+pub fn widths_by_content(header: &[String], rows: &[Vec<String>]) -> Vec<u16> {
+    /// About as many characters of table text as fit across an A4 page's text width.
+    const ROOM: usize = 100;
+    /// A cell's padding, in characters.
+    const PAD: usize = 2;
+    let chars = |s: &str| s.chars().count();
+    let longest_word = |s: &str| s.split_whitespace().map(chars).max().unwrap_or(0);
+    // Headers are set bold, a little wider.
+    let mut least: Vec<usize> = header.iter().map(|h| longest_word(h) + 1).collect();
+    let mut wanted: Vec<usize> = header.iter().map(|h| chars(h) + 1).collect();
+    let mut weight: Vec<usize> = vec![1; header.len()];
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(header.len()) {
+            weight[i] += chars(cell);
+            for line in cell.lines() {
+                least[i] = least[i].max(longest_word(line).min(12));
+                wanted[i] = wanted[i].max(chars(line));
+            }
+        }
+    }
+    let mut extra = vec![0usize; header.len()];
+    let mut left = ROOM.saturating_sub(PAD * header.len()).saturating_sub(least.iter().sum());
+    // Share by weight, none beyond its longest line; what a column cannot take goes round again.
+    for _ in 0..4 {
+        let open: Vec<usize> = (0..header.len()).filter(|&i| least[i] + extra[i] < wanted[i]).collect();
+        let total: usize = open.iter().map(|&i| weight[i]).sum();
+        if left == 0 || total == 0 {
+            break;
+        }
+        let mut given = 0;
+        for &i in &open {
+            let share = (left * weight[i] / total).min(wanted[i] - least[i] - extra[i]);
+            extra[i] += share;
+            given += share;
+        }
+        left -= given;
+        if given == 0 {
+            break;
+        }
+    }
+    (0..header.len()).map(|i| u16::try_from(least[i] + extra[i] + PAD).unwrap_or(u16::MAX)).collect()
+}
+
 /// The document for the input's kind, its photos embedded or as captions only.
-pub fn document(input: &MinutesInput, embed: Pictures) -> Doc {
+pub fn document(input: &MinutesInput, options: &DocumentOptions, embed: Pictures) -> Doc {
     let pictures = match (embed, input.kind) {
         // A concept draft shows no photos.
         (Pictures::Embed, DocumentKind::Minutes) => pictures(input),
         _ => HashMap::new(),
     };
-    let ctx = Context::new(input, pictures);
+    let ctx = Context::new(input, options, pictures);
     let kind = match input.kind {
         DocumentKind::Minutes => ctx.l.minutes,
         DocumentKind::Concept => ctx.l.concept,

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::common::escape::csv_cell as cell;
-use crate::documents::MinutesInput;
 use crate::documents::content::{Context, question};
+use crate::documents::{DocumentOptions, MinutesInput};
 
 fn write_row(out: &mut String, cells: &[String]) {
     let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
@@ -14,7 +14,8 @@ fn write_row(out: &mut String, cells: &[String]) {
 
 /// Every note: workshop, table, topic, round, question, kind, text, tags, author.
 pub fn notes(input: &MinutesInput) -> String {
-    let ctx = Context::new(input, HashMap::new());
+    let options = DocumentOptions::default();
+    let ctx = Context::new(input, &options, HashMap::new());
     let l = ctx.l;
     let mut out = String::from("\u{feff}");
     write_row(
@@ -74,7 +75,8 @@ pub fn notes(input: &MinutesInput) -> String {
 /// Every statement: number, level, text, field of action, votes, owner, time frame, status,
 /// sources, links.
 pub fn statements(input: &MinutesInput) -> String {
-    let ctx = Context::new(input, HashMap::new());
+    let options = DocumentOptions::default();
+    let ctx = Context::new(input, &options, HashMap::new());
     let l = ctx.l;
     let mut out = String::from("\u{feff}");
     write_row(

@@ -5,8 +5,11 @@ use std::fmt::Write as _;
 use crate::common::escape::{markdown as escape, markdown_inline as inline};
 use crate::documents::content::{Block, Doc};
 
+/// A table cell on one line: a pipe table row cannot break, so a cell's lines (a statement, its
+/// sources, its links) are joined with a middle dot.
 fn cell(text: &str) -> String {
-    inline(&text.replace(['\r', '\n'], " "))
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    inline(&lines.join(" · "))
 }
 
 /// Renders the blocks.
