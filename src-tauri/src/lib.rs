@@ -12,14 +12,14 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use cafehost_app::{AppError, Cafehost, DataDirLock, os_data_dir, resolve_data_dir};
-use cafehost_ipc::IpcError;
+use cafehost_ipc::{Ipc, IpcError};
 use tauri::ipc::{Invoke, InvokeBody};
 use tauri::{Emitter as _, Manager as _};
 
 /// The database as the command handler sees it: open, or the reason it could not be opened
 /// (every command then answers with that reason, which the UI shows translated). `Cafehost`
 /// locks its own connections, so calls run side by side and reads never wait for writes.
-type Shared = Arc<Result<Cafehost, IpcError>>;
+type Shared = Arc<Result<Ipc, IpcError>>;
 
 /// Runs the app until its last window closes.
 pub fn run() -> ExitCode {
@@ -105,7 +105,7 @@ fn fold_journal_while_idle(shared: Shared) {
     });
 }
 
-fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {
+fn open(data_dir: &std::path::Path) -> Result<Ipc, IpcError> {
     let opened = Cafehost::open(data_dir).and_then(|mut app| {
         if let Some(dir) = path_argument("--export-dir") {
             app.set_export_dir(dir);
@@ -118,7 +118,7 @@ fn open(data_dir: &std::path::Path) -> Result<Cafehost, IpcError> {
         Ok::<_, AppError>(app)
     });
     match opened {
-        Ok(app) => Ok(app),
+        Ok(app) => Ok(Ipc::new(app)),
         Err(e) => {
             eprintln!("cafehost: {e}");
             Err(IpcError::from(e))

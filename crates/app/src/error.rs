@@ -112,6 +112,13 @@ pub enum AppError {
     /// No per-user data folder is known on this system.
     #[error("no data folder: pass --data-dir or set CAFEHOST_DATA_DIR")]
     NoDataDir,
+    /// A table host's phone asked for something its code does not allow
+    /// (`phone.unknown_code`, `phone.round_over`, …: `cafehost_core::phone::PhoneRefusal`).
+    #[error("refused to the phone: {code}")]
+    PhoneRefused {
+        /// Which rule.
+        code: &'static str,
+    },
     /// Another Cafehost window works on this data folder already.
     #[error("Cafehost is already open with the data folder {}; switch to that window", dir.display())]
     AlreadyOpen {
@@ -156,7 +163,7 @@ impl AppError {
             Self::HostNotParticipant => "table.host_not_participant",
             Self::NoDataDir => "data_dir.unknown",
             Self::AlreadyOpen { .. } => "open.already_open",
-            Self::Plan { code, .. } | Self::SeatRefused { code, .. } => code,
+            Self::Plan { code, .. } | Self::SeatRefused { code, .. } | Self::PhoneRefused { code } => code,
             Self::RoundsLocked { .. } => "plan.rounds_locked",
             Self::LinkRefused { .. } => "statement.link_refused",
             Self::Busy => "app.busy",
@@ -214,6 +221,12 @@ impl AppError {
         "file.protected",
         "file.write_failed",
         "export.failed",
+        "phone.unknown_code",
+        "phone.not_open",
+        "phone.not_this_table",
+        "phone.round_over",
+        "phone.id_taken",
+        "phone.ballot_refused",
     ];
 }
 
@@ -262,6 +275,9 @@ mod tests {
             AppError::NoDataDir,
             AppError::AlreadyOpen { dir: PathBuf::from("x") },
         ];
+        for refusal in cafehost_core::phone::PhoneRefusal::ALL {
+            all.push(AppError::PhoneRefused { code: refusal.code() });
+        }
         for refusal in [SeatRefusal::TableFull, SeatRefusal::Host, SeatRefusal::Revisit] {
             all.push(AppError::SeatRefused { code: refusal.code(), table: 1 });
         }
@@ -277,6 +293,7 @@ mod tests {
                 | AppError::HostNotParticipant
                 | AppError::Plan { .. }
                 | AppError::SeatRefused { .. }
+                | AppError::PhoneRefused { .. }
                 | AppError::RoundsLocked { .. }
                 | AppError::LinkRefused { .. }
                 | AppError::Busy

@@ -24,6 +24,7 @@ mod instance;
 mod minutes;
 mod notes;
 mod participants;
+mod phones;
 mod plan;
 mod print;
 mod run;
@@ -47,6 +48,7 @@ pub use instance::{DataDirLock, LOCK_FILE};
 pub use minutes::{DocumentKind, ExportFormat};
 pub use notes::Notes;
 pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, WorkshopRef};
+pub use phones::{BallotItem, HostNote, HostRound, HostView, Phones, TableAccess, TablePass};
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating};
 pub use print::{Documents, PrintOptions, Printable};
 pub use run::{Run, RunView};
@@ -214,6 +216,11 @@ impl Cafehost {
     /// Statements consolidated from the notes of a process.
     pub fn harvest(&self) -> Harvest<'_> {
         Harvest(self)
+    }
+
+    /// Capture by phone: the tables' access codes, the host's page, dot votes.
+    pub fn phones(&self) -> Phones<'_> {
+        Phones(self)
     }
 
     /// Printouts, minutes and concept drafts.

@@ -5,8 +5,8 @@
 use base64::Engine as _;
 use cafehost_core::capture::{self, SummaryChange};
 use cafehost_core::{
-    Attachment, AttachmentId, FieldProblem, Note, NoteId, NoteInput, NoteKind, RoundId, TableId, ValidationError,
-    WorkshopId,
+    Attachment, AttachmentId, FieldProblem, Note, NoteId, NoteInput, NoteKind, RoundId, Source, TableId,
+    ValidationError, WorkshopId,
 };
 use cafehost_store::{Scope, Store};
 use chrono::{DateTime, Utc};
@@ -17,7 +17,12 @@ use crate::{AppError, Cafehost, Result};
 pub struct Notes<'a>(pub(crate) &'a Cafehost);
 
 /// Checks that a table and a round (either may be absent) belong to `workshop`.
-fn check_place(s: &Store, workshop: WorkshopId, table: Option<TableId>, round: Option<RoundId>) -> Result<()> {
+pub(crate) fn check_place(
+    s: &Store,
+    workshop: WorkshopId,
+    table: Option<TableId>,
+    round: Option<RoundId>,
+) -> Result<()> {
     s.workshop(workshop)?;
     if let Some(t) = table
         && s.table(t)?.workshop_id != workshop
@@ -32,16 +37,19 @@ fn check_place(s: &Store, workshop: WorkshopId, table: Option<TableId>, round: O
     Ok(())
 }
 
-fn new_note(
-    workshop: WorkshopId,
-    table: Option<TableId>,
-    round: Option<RoundId>,
-    kind: NoteKind,
-    input: NoteInput,
-    now: DateTime<Utc>,
-) -> Note {
+/// Where a new note stands and where it came from.
+#[derive(Clone, Copy)]
+pub(crate) struct NotePlace {
+    pub(crate) workshop: WorkshopId,
+    pub(crate) table: Option<TableId>,
+    pub(crate) round: Option<RoundId>,
+    pub(crate) source: Source,
+}
+
+pub(crate) fn new_note(id: NoteId, place: &NotePlace, kind: NoteKind, input: NoteInput, now: DateTime<Utc>) -> Note {
+    let NotePlace { workshop, table, round, source } = *place;
     Note {
-        id: NoteId::new(),
+        id,
         workshop_id: workshop,
         table_id: table,
         round_id: round,
@@ -51,6 +59,7 @@ fn new_note(
         author: input.author,
         created_at: now,
         updated_at: now,
+        source,
     }
 }
 
@@ -73,7 +82,8 @@ impl Notes<'_> {
         let now = self.0.now();
         self.0.write(|s| {
             check_place(s, workshop, table, round)?;
-            let note = new_note(workshop, table, round, kind, input, now);
+            let place = NotePlace { workshop, table, round, source: Source::App };
+            let note = new_note(NoteId::new(), &place, kind, input, now);
             s.insert_note(&note)?;
             Ok(note)
         })
@@ -101,6 +111,18 @@ impl Notes<'_> {
         kind: NoteKind,
         input: &NoteInput,
     ) -> Result<Option<Note>> {
+        self.set_summary_from(Source::App, workshop, table, kind, input)
+    }
+
+    /// [`Notes::set_summary`], from the window or a host's phone.
+    pub(crate) fn set_summary_from(
+        &self,
+        source: Source,
+        workshop: WorkshopId,
+        table: Option<TableId>,
+        kind: NoteKind,
+        input: &NoteInput,
+    ) -> Result<Option<Note>> {
         capture::check_summary_place(kind, table)?;
         let now = self.0.now();
         self.0.write(|s| {
@@ -114,7 +136,8 @@ impl Notes<'_> {
                 }
                 SummaryChange::Update(id) => Ok(Some(s.update_note(id, &input.validated()?, now)?)),
                 SummaryChange::Create => {
-                    let note = new_note(workshop, table, None, kind, input.validated()?, now);
+                    let place = NotePlace { workshop, table, round: None, source };
+                    let note = new_note(NoteId::new(), &place, kind, input.validated()?, now);
                     s.insert_note(&note)?;
                     Ok(Some(note))
                 }
@@ -139,23 +162,40 @@ impl Notes<'_> {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(base64_bytes.trim())
             .map_err(|_| AppError::Invalid(ValidationError::single("photo", FieldProblem::Malformed)))?;
-        let media = capture::check_photo(&bytes)?;
+        let attachment = self.new_photo(
+            AttachmentId::new(),
+            &NotePlace { workshop, table, round, source: Source::App },
+            file_name,
+            &bytes,
+        )?;
+        self.0.write(|s| {
+            check_place(s, workshop, table, round)?;
+            s.insert_attachment(&attachment, &bytes)?;
+            Ok(attachment)
+        })
+    }
+
+    /// A photo's description, once the core accepted its bytes.
+    pub(crate) fn new_photo(
+        &self,
+        id: AttachmentId,
+        place: &NotePlace,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<Attachment> {
+        let media = capture::check_photo(bytes)?;
         let name: String = cafehost_core::text::clean_line(file_name).chars().take(200).collect();
-        let attachment = Attachment {
-            id: AttachmentId::new(),
-            workshop_id: workshop,
-            table_id: table,
-            round_id: round,
+        Ok(Attachment {
+            id,
+            workshop_id: place.workshop,
+            table_id: place.table,
+            round_id: place.round,
             file_name: if name.is_empty() { "photo".to_owned() } else { name },
             media_type: media.to_owned(),
             byte_len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
             rotation_degrees: 0,
             created_at: self.0.now(),
-        };
-        self.0.write(|s| {
-            check_place(s, workshop, table, round)?;
-            s.insert_attachment(&attachment, &bytes)?;
-            Ok(attachment)
+            source: place.source,
         })
     }
 

@@ -100,6 +100,7 @@ mod tests {
             author: String::new(),
             created_at: DateTime::default(),
             updated_at: DateTime::default(),
+            source: crate::Source::App,
         };
         let notes = vec![note.clone()];
         assert_eq!(find_summary(&notes, NoteKind::TableSummary, Some(table)), Some(&note));

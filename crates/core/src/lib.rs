@@ -24,6 +24,7 @@ pub mod consolidation;
 pub mod ids;
 pub mod import;
 pub mod model;
+pub mod phone;
 pub mod pseudonym;
 pub mod run;
 pub mod seating;

@@ -74,7 +74,7 @@ fn file_argument(bytes: &[u8]) -> (&'static str, String) {
 
 /// One call as the shell makes it: the window's JSON text is parsed into a value (Tauri), the
 /// shell hands `dispatch` a copy, and the answer goes back as JSON text.
-fn call(app: &Cafehost, command: &str, body: String) -> String {
+fn call(app: &cafehost_ipc::Ipc, command: &str, body: String) -> String {
     let parsed: Value = serde_json::from_str(&body).unwrap();
     drop(body);
     let result = dispatch(app, command, parsed.clone()).unwrap();
@@ -83,7 +83,7 @@ fn call(app: &Cafehost, command: &str, body: String) -> String {
 
 fn step(name: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let app = Cafehost::open(dir.path()).unwrap();
+    let app = cafehost_ipc::Ipc::new(Cafehost::open(dir.path()).unwrap());
     let w = app.setup().create_workshop(&NewWorkshop { title: "Bench".into(), process_title: None }).unwrap();
     let bytes = csv();
     let csv_bytes = bytes.len();

@@ -50,6 +50,19 @@ impl IpcError {
     pub const OWN_CODES: &'static [&'static str] = &["ipc.unknown_command", "ipc.bad_arguments", "ipc.bad_result"];
 }
 
+impl From<cafehost_phones::CaptureError> for IpcError {
+    fn from(e: cafehost_phones::CaptureError) -> Self {
+        match e {
+            cafehost_phones::CaptureError::App(app) => app.into(),
+            cafehost_phones::CaptureError::StartFailed { ref address, .. } => {
+                let address = address.clone();
+                Self::new(e.code(), e.to_string()).with("address", address)
+            }
+            other => Self::new(other.code(), other.to_string()),
+        }
+    }
+}
+
 impl From<AppError> for IpcError {
     fn from(e: AppError) -> Self {
         let base = Self::new(e.code(), e.to_string());

@@ -11,12 +11,15 @@
 mod error;
 mod typescript;
 
+use std::sync::Arc;
+
 use cafehost_app::{
-    AppInfo, BackupInfo, BackupPreview, BundleOutcome, Cafehost, DocumentKind, ExportFormat, HarvestOverview,
-    ImportOutcome, ImportPreviewAndDecision, Place, PlanOptions, PrintOptions, Printable, RotationPlan, RunView,
-    SavedFile,
+    AppError, AppInfo, BackupInfo, BackupPreview, BallotItem, BundleOutcome, Cafehost, DocumentKind, ExportFormat,
+    HarvestOverview, ImportOutcome, ImportPreviewAndDecision, Place, PlanOptions, PrintOptions, Printable,
+    RotationPlan, RunView, SavedFile,
 };
 use cafehost_core::import::{ColumnRole, ImportOptions};
+use cafehost_core::phone::DotVote;
 use cafehost_core::run::{RunAction, RunFrame};
 use cafehost_core::seating::SeatOption;
 use cafehost_core::{
@@ -24,8 +27,46 @@ use cafehost_core::{
     Participant, ParticipantId, ParticipantInput, ProcessGroup, Round, RoundId, RoundInput, Seat, Statement,
     StatementId, StatementInput, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
+use cafehost_phones::{CaptureStatus, NetworkAddress, PhoneAccess, PhoneCapture};
 pub use error::IpcError;
 pub use typescript::typescript_bindings;
+
+/// Set (to anything) to offer the loopback address for phone capture: tests, and a demo on the
+/// laptop itself. Phones cannot reach it, so it is not offered otherwise.
+pub const PHONES_LOOPBACK_ENV: &str = "CAFEHOST_PHONES_LOOPBACK";
+
+/// What every command works on: the open app, and phone capture (which is switched on and off
+/// from the window and needs the app shared with its server).
+pub struct Ipc {
+    app: Arc<Cafehost>,
+    phones: PhoneCapture,
+}
+
+impl Ipc {
+    /// Wraps an open app; phone capture starts switched off.
+    pub fn new(app: Cafehost) -> Self {
+        Self { app: Arc::new(app), phones: PhoneCapture::default() }
+    }
+
+    /// Phone capture.
+    pub fn phones(&self) -> &PhoneCapture {
+        &self.phones
+    }
+
+    /// Stops phone capture and closes the database (the window is closing).
+    pub fn close(&self) -> cafehost_app::Result<()> {
+        self.phones.stop();
+        self.app.close()
+    }
+}
+
+impl std::ops::Deref for Ipc {
+    type Target = Cafehost;
+
+    fn deref(&self) -> &Cafehost {
+        &self.app
+    }
+}
 
 /// Declares the commands, grouped by workflow. Each entry becomes a handler function, a branch
 /// of [`dispatch`] (by its name, unique across groups), and a typed function of the TypeScript
@@ -46,13 +87,13 @@ macro_rules! commands {
             $($(
                 $(#[doc = $doc])+
                 #[allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)]
-                pub(super) fn $name($app: &Cafehost $(, $arg: $ty)*) -> cafehost_app::Result<$ret> $body
+                pub(super) fn $name($app: &Ipc $(, $arg: $ty)*) -> Result<$ret, impl Into<IpcError>> $body
             )*)*
         }
 
         /// Runs the command called `name` with its arguments as a JSON object, returning the
         /// result as JSON or a translatable error.
-        pub fn dispatch(app: &Cafehost, name: &str, args: serde_json::Value) -> Result<serde_json::Value, IpcError> {
+        pub fn dispatch(app: &Ipc, name: &str, args: serde_json::Value) -> Result<serde_json::Value, IpcError> {
             let args = if args.is_null() { serde_json::Value::Object(Default::default()) } else { args };
             match name {
                 $($(stringify!($name) => {
@@ -60,7 +101,7 @@ macro_rules! commands {
                     #[serde(deny_unknown_fields)]
                     struct Args { $($arg: $ty,)* }
                     let Args { $($arg,)* } = serde_json::from_value(args).map_err(IpcError::bad_arguments)?;
-                    let result = handlers::$name(app $(, $arg)*)?;
+                    let result = handlers::$name(app $(, $arg)*).map_err(Into::into)?;
                     serde_json::to_value(result).map_err(IpcError::bad_result)
                 })*)*
                 _ => Err(IpcError::unknown_command(name)),
@@ -395,6 +436,56 @@ commands! {
         fn restore_backup(app, path: String) -> BackupPreview { app.backups().restore(std::path::Path::new(&path)) }
     }
 
+    /// Capture by phone: table hosts write notes and send photos from their phones over the
+    /// local network; participants give dot votes.
+    phones {
+        /// The laptop's addresses phones could reach, best first.
+        fn phone_networks(_app) -> Vec<NetworkAddress> {
+            Ok::<_, AppError>(cafehost_phones::network_addresses(std::env::var_os(PHONES_LOOPBACK_ENV).is_some()))
+        }
+
+        /// Switches capture on for a workshop, on `address` (else the best one).
+        fn start_phone_capture(app, workshop: WorkshopId, address: Option<String>) -> CaptureStatus {
+            let address = match address.as_deref().map(str::parse) {
+                Some(Ok(ip)) => Some(ip),
+                Some(Err(_)) => return Err(cafehost_phones::CaptureError::NoNetwork),
+                None => None,
+            };
+            app.phones.start(Arc::clone(&app.app), workshop, address)
+        }
+
+        /// Switches capture off: every connection closes at once.
+        fn stop_phone_capture(app) -> CaptureStatus {
+            app.phones.stop();
+            Ok::<_, AppError>(app.phones.status())
+        }
+
+        /// Whether capture is on, and what the phones did.
+        fn phone_capture_status(app) -> CaptureStatus { Ok::<_, AppError>(app.phones.status()) }
+
+        /// The tables' access codes (with address and QR code while capture is on).
+        fn phone_access(app, workshop: WorkshopId) -> Vec<PhoneAccess> { app.phones.access(&app.app, workshop) }
+
+        /// New codes for every table of a workshop (or one table): the old ones stop working at once.
+        fn renew_phone_codes(app, workshop: WorkshopId, table: Option<TableId>) -> Vec<PhoneAccess> {
+            match table {
+                Some(t) => app.app.phones().renew_access_code(t).map(|_| ()),
+                None => app.app.phones().renew_all_access_codes(workshop).map(|_| ()),
+            }
+            .map_err(cafehost_phones::CaptureError::from)?;
+            app.phones.access(&app.app, workshop)
+        }
+
+        /// The statements a dot vote can be held on.
+        fn ballot_items(app, workshop: WorkshopId) -> Vec<BallotItem> { app.app.phones().ballot_items(workshop) }
+
+        /// Opens a dot vote on the served workshop's statements.
+        fn open_dot_vote(app, vote: DotVote) -> CaptureStatus { app.phones.open_vote(vote) }
+
+        /// Closes the dot vote (its counts are stored already).
+        fn close_dot_vote(app) -> CaptureStatus { Ok::<_, AppError>(app.phones.close_vote()) }
+    }
+
     /// Workshops as `.cafehost` bundles.
     bundles {
         /// Saves a workshop (or its whole process) as a `.cafehost` bundle in the export folder.
@@ -407,7 +498,9 @@ commands! {
 
         /// The bundle the app was opened with (a double-clicked `.cafehost` file) and not yet
         /// offered, if any.
-        fn opened_bundle(app) -> Option<String> { Ok(app.take_opened_with().map(|p| p.display().to_string())) }
+        fn opened_bundle(app) -> Option<String> {
+            Ok::<_, AppError>(app.take_opened_with().map(|p| p.display().to_string()))
+        }
 
         /// What the bundle file at `path` holds; imports nothing.
         fn preview_bundle_file(app, path: String) -> BackupPreview { app.bundles().preview(std::path::Path::new(&path)) }

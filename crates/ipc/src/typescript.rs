@@ -107,8 +107,12 @@ pub fn typescript_bindings() -> String {
         out.push_str(decl.trim_end());
         out.push_str("\n\n");
     }
-    let codes: Vec<String> =
-        cafehost_app::AppError::ALL_CODES.iter().chain(IpcError::OWN_CODES).map(|c| format!("  \"{c}\",\n")).collect();
+    let codes: Vec<String> = cafehost_app::AppError::ALL_CODES
+        .iter()
+        .chain(IpcError::OWN_CODES)
+        .chain(cafehost_phones::CaptureError::OWN_CODES)
+        .map(|c| format!("  \"{c}\",\n"))
+        .collect();
     let _ = write!(
         out,
         "/** Every error code a command can fail with; each has a translation `errors.<code>`. */\n\

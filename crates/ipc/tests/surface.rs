@@ -4,11 +4,11 @@
 
 use base64::Engine as _;
 use cafehost_app::Cafehost;
-use cafehost_ipc::{IpcError, dispatch, typescript_bindings};
+use cafehost_ipc::{Ipc, IpcError, dispatch, typescript_bindings};
 use serde_json::{Value, json};
 
-fn app(dir: &tempfile::TempDir) -> Cafehost {
-    Cafehost::open(dir.path()).unwrap()
+fn app(dir: &tempfile::TempDir) -> Ipc {
+    Ipc::new(Cafehost::open(dir.path()).unwrap())
 }
 
 #[test]

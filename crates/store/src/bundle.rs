@@ -230,14 +230,15 @@ SELECT b.kind, b.id, b.id,
 FROM temp.bundle_placed b
 LEFT JOIN (SELECT id, workshop_id FROM main.note UNION ALL SELECT id, workshop_id FROM main.attachment) m ON m.id = b.id;
 UPDATE temp.bundle_map SET main_id = NULL WHERE how = 'skipped';
-INSERT INTO main.note (id, workshop_id, table_id, round_id, kind, text, tags, author, created_at, updated_at)
-SELECT n.id, n.workshop_id, p.main_table, p.main_round, n.kind, n.text, n.tags, n.author, n.created_at, n.updated_at
+INSERT INTO main.note (id, workshop_id, table_id, round_id, kind, text, tags, author, created_at, updated_at, source)
+SELECT n.id, n.workshop_id, p.main_table, p.main_round, n.kind, n.text, n.tags, n.author, n.created_at, n.updated_at,
+       n.source
 FROM bundle.note n JOIN temp.bundle_placed p ON p.id = n.id AND p.kind = 'note'
 JOIN temp.bundle_map m ON m.kind = 'note' AND m.bundle_id = n.id AND m.how = 'added';
 INSERT INTO main.attachment
-       (id, workshop_id, table_id, round_id, file_name, media_type, bytes, rotation_degrees, created_at)
+       (id, workshop_id, table_id, round_id, file_name, media_type, bytes, rotation_degrees, created_at, source)
 SELECT a.id, a.workshop_id, p.main_table, p.main_round, a.file_name, a.media_type, a.bytes, a.rotation_degrees,
-       a.created_at
+       a.created_at, a.source
 FROM bundle.attachment a JOIN temp.bundle_placed p ON p.id = a.id AND p.kind = 'attachment'
 JOIN temp.bundle_map m ON m.kind = 'attachment' AND m.bundle_id = a.id AND m.how = 'added';
 

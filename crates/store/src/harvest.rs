@@ -18,8 +18,7 @@ pub enum Scope {
     Workshop(WorkshopId),
 }
 
-const NOTE_COLUMNS: &str =
-    "n.id, n.workshop_id, n.table_id, n.round_id, n.kind, n.text, n.tags, n.author, n.created_at, n.updated_at";
+const NOTE_COLUMNS: &str = "n.id, n.workshop_id, n.table_id, n.round_id, n.kind, n.text, n.tags, n.author, n.created_at, n.updated_at, n.source";
 
 fn note_from_row(row: &Row<'_>) -> rusqlite::Result<Note> {
     Ok(Note {
@@ -33,6 +32,7 @@ fn note_from_row(row: &Row<'_>) -> rusqlite::Result<Note> {
         author: row.get("author")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
+        source: enumeration(row, "source")?,
     })
 }
 
@@ -55,6 +55,7 @@ fn attachment_from_row(row: &Row<'_>) -> rusqlite::Result<Attachment> {
         byte_len: count(row, "byte_len")?,
         rotation_degrees: count(row, "rotation_degrees")?,
         created_at: row.get("created_at")?,
+        source: enumeration(row, "source")?,
     })
 }
 
@@ -136,6 +137,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One note, if it exists.
+    pub fn find_note(&self, note: NoteId) -> Result<Option<Note>> {
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT {NOTE_COLUMNS} FROM note n WHERE n.id = ?1"), [note.to_string()], note_from_row)
+            .optional()?)
+    }
+
     /// One note.
     pub fn note(&self, note: NoteId) -> Result<Note> {
         found(
@@ -151,8 +160,8 @@ impl Store {
     /// Stores a new note.
     pub fn insert_note(&mut self, note: &Note) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO note (id, workshop_id, table_id, round_id, kind, text, tags, author, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO note (id, workshop_id, table_id, round_id, kind, text, tags, author, created_at, updated_at, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 note.id.to_string(),
                 note.workshop_id.to_string(),
@@ -163,7 +172,8 @@ impl Store {
                 json_text(&note.tags),
                 note.author,
                 note.created_at,
-                note.updated_at
+                note.updated_at,
+                enum_text(&note.source)
             ],
         )?;
         Ok(())
@@ -188,7 +198,7 @@ impl Store {
     pub fn attachments(&self, workshop: WorkshopId) -> Result<Vec<Attachment>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, workshop_id, table_id, round_id, file_name, media_type, length(bytes) AS byte_len,
-                    rotation_degrees, created_at
+                    rotation_degrees, created_at, source
              FROM attachment WHERE workshop_id = ?1 ORDER BY created_at, id",
         )?;
         let rows = stmt.query_map([workshop.to_string()], attachment_from_row)?;
@@ -198,8 +208,8 @@ impl Store {
     /// Stores a photo with its bytes.
     pub fn insert_attachment(&mut self, attachment: &Attachment, bytes: &[u8]) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO attachment (id, workshop_id, table_id, round_id, file_name, media_type, bytes, rotation_degrees, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO attachment (id, workshop_id, table_id, round_id, file_name, media_type, bytes, rotation_degrees, created_at, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 attachment.id.to_string(),
                 attachment.workshop_id.to_string(),
@@ -209,10 +219,25 @@ impl Store {
                 attachment.media_type,
                 bytes,
                 attachment.rotation_degrees,
-                attachment.created_at
+                attachment.created_at,
+                enum_text(&attachment.source)
             ],
         )?;
         Ok(())
+    }
+
+    /// One photo's description, if it exists.
+    pub fn find_attachment(&self, attachment: AttachmentId) -> Result<Option<Attachment>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, workshop_id, table_id, round_id, file_name, media_type, length(bytes) AS byte_len,
+                        rotation_degrees, created_at, source
+                 FROM attachment WHERE id = ?1",
+                [attachment.to_string()],
+                attachment_from_row,
+            )
+            .optional()?)
     }
 
     /// A photo's media type and bytes.
@@ -267,6 +292,15 @@ impl Store {
             .optional()?
             .ok_or(crate::StoreError::NotFound { entity: "statement" })?;
         load_links(&self.conn, row)
+    }
+
+    /// Sets the dot votes of statements (a vote counted on phones).
+    pub fn set_statement_votes(&mut self, votes: &[(StatementId, u32)], now: DateTime<Utc>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached("UPDATE statement SET votes = ?2, updated_at = ?3 WHERE id = ?1")?;
+        for (statement, count) in votes {
+            touched(stmt.execute(params![statement.to_string(), count, now])?, "statement")?;
+        }
+        Ok(())
     }
 
     /// Changes what a statement says and its attributes, and its number (which the core gives,

@@ -12,6 +12,7 @@
 //! use case into one transaction, and [`Store::open_reader`] gives a read-only connection whose
 //! reads never wait for a writer.
 
+mod access;
 mod bundle;
 mod convert;
 mod harvest;

@@ -372,6 +372,7 @@ fn expected_notes() -> Vec<Note> {
                 author: author.into(),
                 created_at: when,
                 updated_at: when,
+                source: cafehost_core::Source::App,
             }
         })
         .collect()
@@ -474,6 +475,7 @@ fn assert_fixture_content(store: &mut Store, version: u32) {
             byte_len: u32::try_from(bytes.len()).unwrap(),
             rotation_degrees: 90,
             created_at: at("2025-10-14T17:58:20.031Z"),
+            source: cafehost_core::Source::App,
         }]
     );
     let (media_type, stored) = store.attachment_bytes(id(PHOTO)).unwrap();
@@ -690,6 +692,7 @@ fn an_upgraded_file_takes_new_run_clocks_and_notes() {
         tags: vec!["Übergang".into()],
         created_at: at("2025-10-14T19:20:00Z"),
         updated_at: at("2025-10-14T19:20:00Z"),
+        source: cafehost_core::Source::App,
         ..expected_notes()[1].clone()
     };
     {

@@ -64,6 +64,8 @@ impl Environment {
             .process_group(0)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
+            // Phone capture may serve on loopback, where the tests reach it.
+            .env("CAFEHOST_PHONES_LOOPBACK", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -264,6 +266,16 @@ impl Session {
             Ok(Value::Bool(true)) | Err(_) => Ok(()),
             Ok(other) => Err(format!("the window did not close: {other}")),
         }
+    }
+
+    /// Loads `url` in the window (a phone page served by the app, say).
+    pub fn navigate(&self, url: &str) -> Result<()> {
+        self.request("POST", &self.session_path("/url"), Some(&json!({ "url": url }))).map(|_| ())
+    }
+
+    /// The address of the page the window shows.
+    pub fn current_url(&self) -> Result<String> {
+        Ok(self.request("GET", &self.session_path("/url"), None)?.as_str().unwrap_or_default().to_owned())
     }
 
     /// The first element matching a CSS selector, if any.

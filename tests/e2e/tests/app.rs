@@ -113,7 +113,10 @@ fn open_tab(s: &Session, name: &str) -> Result<()> {
         if shown()? {
             return Ok(Some(()));
         }
-        s.click(&s.find(&tab)?)?;
+        // Below the app's sticky header when the page is scrolled down: bring it to the middle.
+        let element = s.find(&tab)?;
+        s.execute("arguments[0].scrollIntoView({ block: 'center' })", &[element.as_argument()])?;
+        s.click(&element)?;
         // Wait for this click to show the tab; only when it does not within a few seconds is it
         // taken as lost and the tab clicked again (a second click on a tab is harmless).
         Ok(wait_for(Duration::from_secs(3), || Ok(shown()?.then_some(()))).ok())
@@ -1037,6 +1040,89 @@ macro_rules! scenarios {
 /// Every screen, in German and English at a 1366×768 laptop's size, passes axe-core's WCAG 2.1
 /// A/AA rules without a serious or critical violation. The counts of all violations per screen
 /// are printed for the record.
+/// The note as a table host's phone sends it.
+fn phone_note(api: &str, text: &str) -> Result<u16> {
+    let id = uuid::Uuid::new_v4();
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let response = agent
+        .put(&format!("{api}/notes/{id}"))
+        .header("Content-Type", "application/json")
+        .send(json!({ "text": text }).to_string())
+        .map_err(|e| e.to_string())?;
+    Ok(response.status().as_u16())
+}
+
+fn phone_notes_shown(s: &Session) -> Result<Vec<String>> {
+    s.find_all("[data-testid=note]:has([data-testid=note-from-phone]) [data-testid=note-text]")?
+        .iter()
+        .map(|n| Ok(s.property(n, "value")?.as_str().unwrap_or_default().to_owned()))
+        .collect()
+}
+
+fn table_hosts_write_from_their_phones(env: &Environment) -> Result<()> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let s = env.launch(dir.path())?;
+    s.resize(1366, 900)?;
+    s.click_id("lang-de")?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    open_tab(&s, "run")?;
+    s.find("[data-testid=phone-panel][data-on=false]")?;
+    check(s.try_find(&by_id("phone-url"))?.is_none(), "nothing is served before the moderator starts it")?;
+    s.click(&s.find("[data-testid=phone-network] option[value=\"127.0.0.1\"]")?)?;
+    s.click_id("phone-start")?;
+    wait_for(Duration::from_secs(30), || Ok((s.find_all(&by_id("phone-url"))?.len() == 6).then_some(())))?;
+    let url = s.text(&s.find(&format!("[data-testid=phone-table][data-table=\"1\"] {}", by_id("phone-url")))?)?;
+    check(url.starts_with("http://127.0.0.1:") && url.contains("/t/"), format!("table 1's address: {url}"))?;
+    let api = url.replacen("/t/", "/api/t/", 1);
+    s.screenshot("40-phones-run")?;
+
+    // A host's phone writes a note; it arrives in the notes tab, marked, without a reload.
+    check(phone_note(&api, "Vom Handy: Lesepaten an jeder Schule")? == 200, "the first note is saved")?;
+    open_tab(&s, "notes")?;
+    s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
+    s.find(&by_id("notes-phones-live"))?;
+    wait_for(Duration::from_secs(20), || {
+        Ok(phone_notes_shown(&s)?.iter().any(|t| t == "Vom Handy: Lesepaten an jeder Schule").then_some(()))
+    })?;
+    check(phone_note(&api, "Vom Handy: Elternabende mit Übersetzung")? == 200, "the second note is saved")?;
+    wait_for(Duration::from_secs(20), || Ok((phone_notes_shown(&s)?.len() == 2).then_some(())))
+        .map_err(|e| format!("a note from a phone appears while the tab is open: {e}"))?;
+    s.screenshot("41-notes-from-phone")?;
+
+    // The host's page itself, in a WebKit browser as on an iPhone: it shows the table and its
+    // notes, and a note typed there (Enter adds it) is stored.
+    let app_page = s.current_url()?;
+    s.navigate(&url)?;
+    wait_for(Duration::from_secs(30), || Ok((s.find_all("#notes li")?.len() == 2).then_some(())))
+        .map_err(|e| format!("the host's page lists the table's notes: {e}"))?;
+    check(s.text(&s.find("#table")?)?.contains("Tisch 1"), "the page names the table")?;
+    let field = s.find("#text")?;
+    s.fill(&field, "Auf dem Handy getippt")?;
+    s.type_into(&field, ENTER)?;
+    wait_for(Duration::from_secs(30), || {
+        let items = s.find_all("#notes li:not(.waiting)")?;
+        let texts: Vec<String> = items.iter().map(|i| s.text(i)).collect::<Result<_>>()?;
+        Ok(texts.iter().any(|t| t.contains("Auf dem Handy getippt")).then_some(()))
+    })
+    .map_err(|e| format!("the note typed on the page is saved: {e}"))?;
+    s.resize(412, 915)?;
+    s.screenshot("42-phone-host-page")?;
+    s.resize(1366, 900)?;
+    s.navigate(&app_page)?;
+    s.find(&by_id("app-title"))?;
+    open_workshop(&s, "Integration durch Bildung")?;
+    open_tab(&s, "notes")?;
+    s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
+    wait_for(Duration::from_secs(20), || Ok((phone_notes_shown(&s)?.len() == 3).then_some(())))?;
+
+    // Switched off, nothing answers any more.
+    open_tab(&s, "run")?;
+    s.click_id("phone-stop")?;
+    s.find("[data-testid=phone-panel][data-on=false]")?;
+    check(phone_note(&api, "zu spät").is_err(), "after stop, no connection is accepted")?;
+    s.quit()
+}
+
 fn every_screen_passes_axe_at_laptop_size(env: &Environment) -> Result<()> {
     let axe_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js");
     let axe = std::fs::read_to_string(&axe_path).map_err(|e| format!("{}: {e} (npm ci in ui/)", axe_path.display()))?;
@@ -1086,6 +1172,7 @@ fn main() {
         notes_photos_and_statements_are_kept,
         closing_leaves_one_complete_file_and_backups_restore,
         the_bell_rings_on_another_tab,
+        table_hosts_write_from_their_phones,
         every_screen_passes_axe_at_laptop_size,
     ];
     let mut names = HashSet::new();

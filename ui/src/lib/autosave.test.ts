@@ -57,6 +57,22 @@ describe("Autosaver", () => {
     expect(saver.busy).toBe(false);
   });
 
+  it("says which key still waits for the disk, until its save answered", async () => {
+    const clock = manualTimers();
+    const saver = new Autosaver(() => {}, 400, clock.timers);
+    const answer = deferred();
+    expect(saver.pending("note:1")).toBe(false);
+    saver.schedule("note:1", () => answer.promise);
+    expect(saver.pending("note:1")).toBe(true);
+    expect(saver.pending("note:2")).toBe(false);
+    clock.fire();
+    await settle();
+    expect(saver.pending("note:1")).toBe(true);
+    answer.resolve();
+    await settle();
+    expect(saver.pending("note:1")).toBe(false);
+  });
+
   it("debounces: only the last edit of a key is sent", async () => {
     const clock = manualTimers();
     const sent: string[] = [];

@@ -69,6 +69,12 @@ export class Autosaver {
     this.update(null);
   }
 
+  /** True while what was typed for `key` is not yet on disk. */
+  pending(key: string): boolean {
+    const slot = this.slots.get(key);
+    return slot !== undefined && (slot.timer !== null || slot.next !== null || slot.running !== null);
+  }
+
   /** True while anything is typed but not yet on disk. */
   get busy(): boolean {
     for (const slot of this.slots.values()) {

@@ -17,6 +17,17 @@ pub enum NoteKind {
     WorkshopSummary,
 }
 
+/// Where a note or a photo came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Typed or added in the window (or the command line, or a bundle).
+    #[default]
+    App,
+    /// Sent by a table host's phone over the local network.
+    Phone,
+}
+
 /// A note taken at a table in a round (or a summary).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Note {
@@ -40,6 +51,9 @@ pub struct Note {
     pub created_at: DateTime<Utc>,
     /// When it last changed.
     pub updated_at: DateTime<Utc>,
+    /// Where it came from.
+    #[serde(default)]
+    pub source: Source,
 }
 
 /// A photo (tablecloth, flipchart) attached to a table and round. The bytes live in the store.
@@ -63,6 +77,9 @@ pub struct Attachment {
     pub rotation_degrees: u32,
     /// When it was attached.
     pub created_at: DateTime<Utc>,
+    /// Where it came from.
+    #[serde(default)]
+    pub source: Source,
 }
 
 /// The level of a consolidated statement, as in the county's concept.

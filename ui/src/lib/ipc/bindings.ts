@@ -74,7 +74,11 @@ rotation_degrees: number,
 /**
  * When it was attached.
  */
-created_at: string, };
+created_at: string, 
+/**
+ * Where it came from.
+ */
+source: Source, };
 
 /**
  * Identifies an [`crate::Attachment`].
@@ -140,6 +144,31 @@ statements: number, };
  * Why a backup was made.
  */
 export type BackupReason = "daily_start" | "import" | "bundle_import" | "replan" | "merge" | "delete_workshop" | "restore";
+
+/**
+ * A statement as the ballot shows it.
+ */
+export type BallotItem = { 
+/**
+ * The statement.
+ */
+id: StatementId, 
+/**
+ * Its level (the page prints "Z3" or "G3" by its language).
+ */
+level: StatementLevel, 
+/**
+ * Its number on that level.
+ */
+number: number, 
+/**
+ * Its text.
+ */
+text: string, 
+/**
+ * Its votes now.
+ */
+votes: number, };
 
 /**
  * What importing a bundle added.
@@ -214,6 +243,31 @@ host_id: ParticipantId | null,
 questions: Array<TableQuestion>, };
 
 /**
+ * Whether capture is on, where, and what the phones did.
+ */
+export type CaptureStatus = { 
+/**
+ * The workshop served; `None` while capture is off.
+ */
+workshop: WorkshopId | null, 
+/**
+ * The server's address (`http://192.168.1.20:8470`) while on.
+ */
+address: string | null, 
+/**
+ * Every table that was in touch, by table.
+ */
+tables: Array<TableActivity>, 
+/**
+ * Grows with every write from a phone: the window reloads its notes when it changes.
+ */
+revision: number, 
+/**
+ * The open dot vote, if any.
+ */
+vote: VoteStatus | null, };
+
+/**
  * What a column of the file means.
  */
 export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "organisation" | "group" | "role" | "email" | "attribute";
@@ -222,6 +276,19 @@ export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "
  * Which document to make.
  */
 export type DocumentKind = "minutes" | "concept";
+
+/**
+ * A dot vote opened by the moderator: which statements, and how many dots each phone has.
+ */
+export type DotVote = { 
+/**
+ * The statements on the ballot, in the order shown.
+ */
+statements: Array<StatementId>, 
+/**
+ * Dots per person (1 to [`MAX_DOTS`]); several may go to one statement.
+ */
+dots: number, };
 
 /**
  * What two rows have in common that makes them look like one person.
@@ -531,6 +598,19 @@ header: string,
 columns: Array<number>, };
 
 /**
+ * An address of this laptop, with the name of its network interface.
+ */
+export type NetworkAddress = { 
+/**
+ * The interface (`wlan0`, `Wi-Fi`).
+ */
+interface: string, 
+/**
+ * The address.
+ */
+ip: string, };
+
+/**
  * What is needed to create a workshop: a title and, optionally, the process to file it under
  * (found by title, created when new).
  */
@@ -587,7 +667,11 @@ created_at: string,
 /**
  * When it last changed.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * Where it came from.
+ */
+source: Source, };
 
 /**
  * Identifies a [`crate::Note`].
@@ -711,6 +795,35 @@ email: string,
  * Any further columns of an imported list, by column name.
  */
 attributes: { [key in string]: string }, };
+
+/**
+ * A table's way in: its code, and while capture is on, its address and QR code.
+ */
+export type PhoneAccess = { 
+/**
+ * The table.
+ */
+table_id: TableId, 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * Its topic.
+ */
+topic: string, 
+/**
+ * The access code.
+ */
+code: string, 
+/**
+ * The page's address (only while capture is on: it depends on the network).
+ */
+url: string | null, 
+/**
+ * The address as a QR code (SVG), while capture is on.
+ */
+qr_svg: string | null, };
 
 /**
  * Where the moderator was in the window, to go back there after a restart in the middle of a
@@ -1167,6 +1280,11 @@ refusal: SeatRefusal | null, };
 export type SeatRefusal = "table_full" | "host" | "revisit";
 
 /**
+ * Where a note or a photo came from.
+ */
+export type Source = "app" | "phone";
+
+/**
  * How the file's bytes were decoded.
  */
 export type SourceEncoding = "utf8" | "utf8_bom" | "utf16" | "windows1252";
@@ -1292,6 +1410,31 @@ export type StatementStatus = "draft" | "agreed" | "adopted";
 export type StepKind = "welcome" | "round" | "break" | "harvest";
 
 /**
+ * What a table's phone has done, for the moderator's panel.
+ */
+export type TableActivity = { 
+/**
+ * The table.
+ */
+table_id: TableId, 
+/**
+ * When its page last asked for anything (the phone is connected).
+ */
+last_seen: string | null, 
+/**
+ * When it last sent a note, summary or photo.
+ */
+last_sent: string | null, 
+/**
+ * Notes and summaries written from it since capture started.
+ */
+notes: number, 
+/**
+ * Photos sent from it since capture started.
+ */
+photos: number, };
+
+/**
  * Identifies a [`crate::CafeTable`].
  */
 export type TableId = string;
@@ -1338,6 +1481,31 @@ text: string, };
  * How travellers may move between tables; decides the planner's hard rule.
  */
 export type TravelMode = "free" | "topic-tour" | "any";
+
+/**
+ * An open dot vote, as the moderator and the projector see it.
+ */
+export type VoteStatus = { 
+/**
+ * The ballot page's address.
+ */
+url: string, 
+/**
+ * That address as a QR code (SVG), for the projector.
+ */
+qr_svg: string, 
+/**
+ * Dots per person.
+ */
+dots: number, 
+/**
+ * Ballots given (one per browser).
+ */
+ballots: number, 
+/**
+ * The statements with their votes now.
+ */
+items: Array<BallotItem>, };
 
 /**
  * A workshop as stored.
@@ -1511,9 +1679,18 @@ export const ERROR_CODES = [
   "file.protected",
   "file.write_failed",
   "export.failed",
+  "phone.unknown_code",
+  "phone.not_open",
+  "phone.not_this_table",
+  "phone.round_over",
+  "phone.id_taken",
+  "phone.ballot_refused",
   "ipc.unknown_command",
   "ipc.bad_arguments",
   "ipc.bad_result",
+  "phone.no_network",
+  "phone.start_failed",
+  "phone.off",
 ] as const;
 
 /** An error code. */
@@ -1671,6 +1848,27 @@ export function makeCommands(invoke: Invoke) {
       previewBackup: (path: string) => invoke<BackupPreview>("preview_backup", { path }),
       /** Replaces everything with a backup, after keeping the current state as a backup. */
       restoreBackup: (path: string) => invoke<BackupPreview>("restore_backup", { path }),
+    },
+    /** Capture by phone: table hosts write notes and send photos from their phones over the local network; participants give dot votes. */
+    phones: {
+      /** The laptop's addresses phones could reach, best first. */
+      phoneNetworks: () => invoke<Array<NetworkAddress>>("phone_networks", {  }),
+      /** Switches capture on for a workshop, on `address` (else the best one). */
+      startPhoneCapture: (workshop: WorkshopId, address: string | null) => invoke<CaptureStatus>("start_phone_capture", { workshop, address }),
+      /** Switches capture off: every connection closes at once. */
+      stopPhoneCapture: () => invoke<CaptureStatus>("stop_phone_capture", {  }),
+      /** Whether capture is on, and what the phones did. */
+      phoneCaptureStatus: () => invoke<CaptureStatus>("phone_capture_status", {  }),
+      /** The tables' access codes (with address and QR code while capture is on). */
+      phoneAccess: (workshop: WorkshopId) => invoke<Array<PhoneAccess>>("phone_access", { workshop }),
+      /** New codes for every table of a workshop (or one table): the old ones stop working at once. */
+      renewPhoneCodes: (workshop: WorkshopId, table: TableId | null) => invoke<Array<PhoneAccess>>("renew_phone_codes", { workshop, table }),
+      /** The statements a dot vote can be held on. */
+      ballotItems: (workshop: WorkshopId) => invoke<Array<BallotItem>>("ballot_items", { workshop }),
+      /** Opens a dot vote on the served workshop's statements. */
+      openDotVote: (vote: DotVote) => invoke<CaptureStatus>("open_dot_vote", { vote }),
+      /** Closes the dot vote (its counts are stored already). */
+      closeDotVote: () => invoke<CaptureStatus>("close_dot_vote", {  }),
     },
     /** Workshops as `.cafehost` bundles. */
     bundles: {
