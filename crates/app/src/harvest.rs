@@ -2,7 +2,11 @@
 //! process, each traceable to its notes.
 
 use cafehost_core::consolidation;
-use cafehost_core::{Attachment, Note, NoteId, RoundId, Statement, StatementId, StatementInput, TableId, WorkshopId};
+use cafehost_core::fields::{self, Pick};
+use cafehost_core::{
+    Attachment, FieldOfAction, FieldOfActionId, Note, NoteId, RoundId, Statement, StatementId, StatementInput,
+    StatementPlan, TableId, WorkshopId,
+};
 use cafehost_store::{Scope, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -49,6 +53,8 @@ pub struct HarvestOverview {
     pub statements: Vec<Statement>,
     /// The photos of every workshop (without their bytes), to show beside a statement's sources.
     pub photos: Vec<Attachment>,
+    /// The fields of action statements pick from, in their order.
+    pub fields_of_action: Vec<FieldOfAction>,
 }
 
 /// Where a workshop's statements live: its process, or the workshop itself.
@@ -63,6 +69,26 @@ fn scope_of_statement(statement: &Statement) -> Result<Scope> {
         (Some(p), _) => Ok(Scope::Process(p)),
         (None, Some(w)) => Ok(Scope::Workshop(w)),
         (None, None) => Err(AppError::NotFound { entity: "statement" }),
+    }
+}
+
+/// The field of action a statement's typed name picks on the list of `scope`, added at the end of
+/// the list when new (`cafehost_core::fields::pick`). Runs inside the caller's write.
+fn pick_field(s: &mut Store, scope: Scope, name: &str) -> Result<Option<FieldOfActionId>> {
+    let list = s.fields_of_action(scope)?;
+    match fields::pick(name, &list) {
+        Pick::None => Ok(None),
+        Pick::Existing(id) => Ok(Some(id)),
+        Pick::New(name) => {
+            let name = fields::check_name(&name, &list, None)?;
+            let (process, workshop) = match scope {
+                Scope::Process(p) => (Some(p), None),
+                Scope::Workshop(w) => (None, Some(w)),
+            };
+            let entry = fields::appended(FieldOfActionId::new(), name, process, workshop, &list);
+            s.save_fields_of_action(std::slice::from_ref(&entry))?;
+            Ok(Some(entry.id))
+        }
     }
 }
 
@@ -95,6 +121,7 @@ impl Harvest<'_> {
                 Scope::Process(p) => (Some(p), None),
                 Scope::Workshop(w) => (None, Some(w)),
             };
+            let field_id = pick_field(s, scope, &input.field_of_action)?;
             let statement = Statement {
                 id: StatementId::new(),
                 process_id,
@@ -102,13 +129,15 @@ impl Harvest<'_> {
                 level: input.level,
                 number: consolidation::next_number(input.level, &s.statements(scope)?),
                 text: input.text,
-                field_of_action: input.field_of_action,
+                field_id,
+                field_of_action: String::new(),
                 votes: input.votes,
                 owner: input.owner,
                 time_frame: input.time_frame,
                 status: input.status,
                 source_note_ids: sources.to_vec(),
                 linked_statement_ids: Vec::new(),
+                plan: StatementPlan::default(),
                 created_at: now,
                 updated_at: now,
             };
@@ -117,7 +146,8 @@ impl Harvest<'_> {
         })
     }
 
-    /// Saves a statement's text and attributes; its number stays. When its level changes, it
+    /// Saves a statement's text and attributes; its number stays. Its field of action is the
+    /// entry of that name on its scope's list (added when new). When its level changes, it
     /// gets the next number on the new level, and links that no longer fit the new level (the
     /// core's rules) are removed with it.
     pub fn update_statement(&self, statement: StatementId, input: &StatementInput) -> Result<Statement> {
@@ -125,12 +155,13 @@ impl Harvest<'_> {
         let now = self.0.now();
         self.0.write(|s| {
             let before = s.statement(statement)?;
+            let field = pick_field(s, scope_of_statement(&before)?, &input.field_of_action)?;
             let number = if before.level == input.level {
                 before.number
             } else {
                 consolidation::number_for_level(&before, input.level, &s.statements(scope_of_statement(&before)?)?)
             };
-            let updated = s.update_statement(statement, &input, number, now)?;
+            let updated = s.update_statement(statement, &input, field, number, now)?;
             if before.level == updated.level {
                 return Ok(updated);
             }
@@ -140,6 +171,14 @@ impl Harvest<'_> {
             s.save_statement(&Statement { linked_statement_ids: kept, ..updated })?;
             Ok(s.statement(statement)?)
         })
+    }
+
+    /// Saves a statement's dates, indicator, resources and decision record (the end not before
+    /// the start: `StatementPlan::validated`).
+    pub fn update_statement_plan(&self, statement: StatementId, plan: &StatementPlan) -> Result<Statement> {
+        let plan = plan.validated()?;
+        let now = self.0.now();
+        self.0.write(|s| Ok(s.update_statement_plan(statement, &plan, now)?))
     }
 
     /// Replaces the notes a statement comes from.
@@ -229,5 +268,13 @@ pub(crate) fn overview(s: &mut Store, workshop: WorkshopId) -> Result<HarvestOve
             round_ids: setup.rounds.iter().map(|r| r.id).collect(),
         });
     }
-    Ok(HarvestOverview { title, workshops, tables, notes: s.notes(scope)?, statements: s.statements(scope)?, photos })
+    Ok(HarvestOverview {
+        title,
+        workshops,
+        tables,
+        notes: s.notes(scope)?,
+        statements: s.statements(scope)?,
+        photos,
+        fields_of_action: s.fields_of_action(scope)?,
+    })
 }

@@ -50,7 +50,7 @@ pub use notes::Notes;
 pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, WorkshopRef};
 pub use phones::{BallotItem, HostNote, HostRound, HostView, Phones, TableAccess, TablePass};
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating};
-pub use print::{Documents, PrintOptions, Printable};
+pub use print::{Documents, PhoneLink, PrintOptions, Printable};
 pub use run::{Run, RunView};
 pub use settings::{AppInfo, Place, Settings};
 pub use setup::Setup;
@@ -119,12 +119,18 @@ pub fn choose_data_dir(
         .ok_or(AppError::NoDataDir)
 }
 
-/// An open Cafehost: the database (a write connection and a read-only one), the clock, and the
-/// folder files are saved to. It is shared between threads as it is: each connection has its
-/// own lock, so a read never waits for a write.
+/// Read-only connections kept open: a long read (a backup, the minutes with all their photos)
+/// holds one while phones, the projector and the screens read through the others.
+const READERS: usize = 3;
+
+/// An open Cafehost: the database (a write connection and a few read-only ones), the clock, and
+/// the folder files are saved to. It is shared between threads as it is: each connection has its
+/// own lock, so a read never waits for a write, nor for another long read.
 pub struct Cafehost {
     writer: Mutex<Option<Store>>,
-    reader: Mutex<Option<Store>>,
+    readers: Vec<Mutex<Option<Store>>>,
+    /// Which reader a read waits for when all are busy (taken in turn).
+    next_reader: std::sync::atomic::AtomicUsize,
     clock: Arc<dyn Clock>,
     export_dir: PathBuf,
     database: PathBuf,
@@ -145,13 +151,16 @@ impl Cafehost {
     pub fn open_with_clock(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
         let database = data_dir.join(DATABASE_FILE);
         let writer = Store::open(&database)?;
-        let reader = Store::open_reader(&database)?;
+        let readers = (0..READERS)
+            .map(|_| Store::open_reader(&database).map(|r| Mutex::new(Some(r))))
+            .collect::<Result<_, _>>()?;
         // Printouts and exports go where people look for documents; without such a folder, next
         // to the database.
         let export_dir = dirs::document_dir().map_or_else(|| data_dir.join("exports"), |d| d.join("Cafehost"));
         let app = Self {
             writer: Mutex::new(Some(writer)),
-            reader: Mutex::new(Some(reader)),
+            readers,
+            next_reader: std::sync::atomic::AtomicUsize::new(0),
             clock,
             export_dir,
             database,
@@ -257,7 +266,9 @@ impl Cafehost {
     /// stick or a backup by hand needs). Later calls answer `app.closed`. Called when the window
     /// closes and when a `Cafehost` is dropped.
     pub fn close(&self) -> Result<()> {
-        drop(lock(&self.reader).take());
+        for reader in &self.readers {
+            drop(lock(reader).take());
+        }
         match lock(&self.writer).take() {
             Some(store) => Ok(store.close()?),
             None => Ok(()),
@@ -286,9 +297,22 @@ impl Cafehost {
         *self.unfolded_since.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
     }
 
-    /// Reads from one consistent snapshot, on the read-only connection.
+    /// Reads from one consistent snapshot, on a read-only connection.
     fn read<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        lock(&self.reader).as_mut().ok_or(AppError::Closed)?.snapshot(f)
+        self.reader().as_mut().ok_or(AppError::Closed)?.snapshot(f)
+    }
+
+    /// A free read connection, else the next in turn once it is free.
+    fn reader(&self) -> MutexGuard<'_, Option<Store>> {
+        for reader in &self.readers {
+            match reader.try_lock() {
+                Ok(guard) => return guard,
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => return poisoned.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+        }
+        let turn = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.readers.len();
+        lock(&self.readers[turn])
     }
 
     /// Writes in one transaction: all of it is saved, or none.
@@ -297,9 +321,9 @@ impl Cafehost {
         lock(&self.writer).as_mut().ok_or(AppError::Closed)?.atomically(f)
     }
 
-    /// The read connection as it is (an online backup reads every page through it).
+    /// A read connection as it is (an online backup reads every page through it).
     fn with_reader<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        f(lock(&self.reader).as_mut().ok_or(AppError::Closed)?)
+        f(self.reader().as_mut().ok_or(AppError::Closed)?)
     }
 
     /// The write connection for work that runs its own transactions (bundles attach a second

@@ -5,9 +5,11 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use std::sync::{Mutex, PoisonError};
+
 use cafehost_core::{Language, NoteId, WorkshopId};
 pub use cafehost_export::DocumentKind;
-use cafehost_export::{ExportError, MinutesInput, Photo, WorkshopMinutes};
+use cafehost_export::{DocumentOptions, ExportError, MinutesInput, Photo, WorkshopMinutes};
 use cafehost_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -72,13 +74,13 @@ fn document_name(kind: DocumentKind, format: ExportFormat, language: Language) -
     }
 }
 
-/// One document in one format.
-fn render(input: &MinutesInput, format: ExportFormat) -> Result<Vec<u8>> {
+/// One document in one format, its fields of action in the order of the process's list.
+fn render(input: &MinutesInput, options: &DocumentOptions, format: ExportFormat) -> Result<Vec<u8>> {
     Ok(match format {
-        ExportFormat::Docx => cafehost_export::minutes::docx(input).map_err(|e| export_failed(&e))?,
-        ExportFormat::Pdf => cafehost_export::minutes::pdf(input).map_err(|e| export_failed(&e))?,
-        ExportFormat::Md => cafehost_export::minutes::markdown(input).into_bytes(),
-        ExportFormat::Html => cafehost_export::minutes::html(input).into_bytes(),
+        ExportFormat::Docx => cafehost_export::minutes::docx_with(input, options).map_err(|e| export_failed(&e))?,
+        ExportFormat::Pdf => cafehost_export::minutes::pdf_with(input, options).map_err(|e| export_failed(&e))?,
+        ExportFormat::Md => cafehost_export::minutes::markdown_with(input, options).into_bytes(),
+        ExportFormat::Html => cafehost_export::minutes::html_with(input, options).into_bytes(),
         ExportFormat::CsvNotes => cafehost_export::minutes::csv_notes(input).into_bytes(),
         ExportFormat::CsvStatements => cafehost_export::minutes::csv_statements(input).into_bytes(),
     })
@@ -102,10 +104,73 @@ impl Documents<'_> {
         pseudonymise: bool,
         include_names: bool,
     ) -> Result<MinutesInput> {
-        let photo_bytes = format.embeds_photos();
-        let input = self.0.read(|s| gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes))?;
-        Ok(MinutesInput { created: Some(self.0.now()), ..input })
+        Ok(self.document_for(workshop, kind, format, language, pseudonymise, include_names)?.0)
     }
+
+    /// [`Documents::minutes_input_for`] and the options it is written with (the fields of action
+    /// in the order of the process's list), from one snapshot.
+    fn document_for(
+        &self,
+        workshop: WorkshopId,
+        kind: DocumentKind,
+        format: ExportFormat,
+        language: Language,
+        pseudonymise: bool,
+        include_names: bool,
+    ) -> Result<(MinutesInput, DocumentOptions)> {
+        let photo_bytes = format.embeds_photos();
+        let (input, options) = self.0.read(|s| {
+            let input = gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes)?;
+            let scope = crate::harvest::scope_of(s, workshop)?;
+            let field_order = s.fields_of_action(scope)?.into_iter().map(|f| f.name).collect();
+            Ok((input, DocumentOptions { field_order, ..DocumentOptions::default() }))
+        })?;
+        Ok((MinutesInput { created: Some(self.0.now()), ..input }, options))
+    }
+}
+
+fn photo(a: cafehost_core::Attachment, bytes: Vec<u8>) -> Photo {
+    Photo {
+        table_id: a.table_id,
+        round_id: a.round_id,
+        file_name: a.file_name,
+        media_type: a.media_type,
+        bytes,
+        rotation_degrees: a.rotation_degrees,
+    }
+}
+
+/// The photos as documents embed them (`Photo::document_copy`), read one after another from the
+/// snapshot and made smaller on up to four threads meanwhile, so only a few originals (a phone
+/// photo is 3–8 MB, about 50 MB decoded) are in memory at once, not all of a café's.
+fn document_copies(s: &Store, attachments: Vec<cafehost_core::Attachment>) -> Result<Vec<Photo>> {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+    let count = attachments.len();
+    let copies: Mutex<Vec<Option<Photo>>> = Mutex::new(vec![None; count]);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Photo)>(workers);
+    let receiver = Mutex::new(receiver);
+    let read = std::thread::scope(|scope| {
+        for _ in 0..workers.min(count) {
+            scope.spawn(|| {
+                loop {
+                    let next = receiver.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok((index, original)) = next else { return };
+                    let copy = original.document_copy();
+                    copies.lock().unwrap_or_else(PoisonError::into_inner)[index] = Some(copy);
+                }
+            });
+        }
+        let sent = attachments.into_iter().enumerate().try_for_each(|(index, a)| {
+            let (media_type, bytes) = s.attachment_bytes(a.id)?;
+            let original = Photo { media_type, ..photo(a, bytes) };
+            // A closed channel means every worker is gone; nothing more can be copied.
+            sender.send((index, original)).map_err(|_| AppError::Export("photo workers stopped".into()))
+        });
+        drop(sender);
+        sent
+    });
+    read?;
+    Ok(copies.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect())
 }
 
 /// Reads everything a document shows from one snapshot (the photos' bytes only with
@@ -142,21 +207,14 @@ fn gather(
         let setup = s.workshop_setup(id)?;
         let schedule = crate::print::workshop_schedule(s, &setup)?;
         let notes: Vec<_> = harvest.notes.iter().filter(|n| n.workshop_id == id).cloned().collect();
-        let mut photos = Vec::new();
         // A concept draft shows no photos; do not load their bytes for it.
         let attachments = if kind == DocumentKind::Minutes { s.attachments(id)? } else { Vec::new() };
-        for a in attachments {
+        let photos = if photo_bytes {
+            document_copies(s, attachments)?
+        } else {
             // The list holds no bytes; each photo's are read only for a format that shows it.
-            let (media_type, bytes) = if photo_bytes { s.attachment_bytes(a.id)? } else { (a.media_type, Vec::new()) };
-            photos.push(Photo {
-                table_id: a.table_id,
-                round_id: a.round_id,
-                file_name: a.file_name,
-                media_type,
-                bytes,
-                rotation_degrees: a.rotation_degrees,
-            });
-        }
+            attachments.into_iter().map(|a| photo(a, Vec::new())).collect()
+        };
         workshops.push(WorkshopMinutes { number: number_of(id), setup, notes, photos, schedule });
     }
     workshops.sort_by_key(|w| (w.setup.workshop.details.date, w.setup.workshop.created_at));
@@ -182,7 +240,8 @@ fn gather(
         kind,
         title,
         process_title: process.as_ref().map(|p| p.title.clone()),
-        process_description: process.map(|p| p.description).unwrap_or_default(),
+        process_description: process.as_ref().map(|p| p.description.clone()).unwrap_or_default(),
+        process_vision: process.map(|p| p.vision).unwrap_or_default(),
         language,
         workshops,
         statements,
@@ -217,8 +276,8 @@ impl Documents<'_> {
         pseudonymise: bool,
         include_names: bool,
     ) -> Result<Vec<u8>> {
-        let input = self.minutes_input_for(workshop, kind, format, language, pseudonymise, include_names)?;
-        render(&input, format)
+        let (input, options) = self.document_for(workshop, kind, format, language, pseudonymise, include_names)?;
+        render(&input, &options, format)
     }
 
     /// Renders [`Documents::minutes`] and saves it in the export folder as
@@ -233,8 +292,8 @@ impl Documents<'_> {
         language: Language,
         pseudonymise: bool,
     ) -> Result<SavedFile> {
-        let input = self.minutes_input_for(workshop, kind, format, language, pseudonymise, false)?;
-        let bytes = render(&input, format)?;
+        let (input, options) = self.document_for(workshop, kind, format, language, pseudonymise, false)?;
+        let bytes = render(&input, &options, format)?;
         let name =
             format!("{} – {}.{}", file_stem(&input.title), document_name(kind, format, language), format.extension());
         let path: PathBuf = crate::files::free_name(&self.0.export_dir.join(name));

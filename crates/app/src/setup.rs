@@ -1,12 +1,26 @@
 //! Workshops and their tables and rounds: create, edit, duplicate, delete. What a new workshop,
 //! table or round starts with, and what a copy carries over, is decided in `cafehost_core::setup`.
 
+use cafehost_core::fields;
 use cafehost_core::{
-    CafeTable, NewWorkshop, ProcessGroup, Round, RoundId, RoundInput, TableId, TableInput, Workshop, WorkshopDetails,
-    WorkshopId, WorkshopSetup, group_by_process,
+    CafeTable, FieldOfAction, FieldOfActionId, NewWorkshop, Process, ProcessGroup, ProcessId, ProcessTexts, Round,
+    RoundId, RoundInput, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup, group_by_process,
 };
+use cafehost_store::Store;
 
+use crate::harvest::scope_of;
 use crate::{AppError, BackupReason, Cafehost, Result};
+
+/// Whether `field` is on the list of the workshop's scope (its process's, else its own).
+fn check_field_in_scope(s: &Store, workshop: &Workshop, field: Option<FieldOfActionId>) -> Result<()> {
+    let Some(field) = field else { return Ok(()) };
+    let entry = s.field_of_action(field).map_err(|_| AppError::NotFound { entity: "field_of_action" })?;
+    if fields::in_scope(&entry, workshop.process_id, workshop.id) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound { entity: "field_of_action" })
+    }
+}
 
 /// Setting workshops up: the workshop list, details, tables and rounds.
 pub struct Setup<'a>(pub(crate) &'a Cafehost);
@@ -38,11 +52,12 @@ impl Setup<'_> {
         self.0.read(|s| Ok(s.workshop_setup(workshop)?))
     }
 
-    /// Saves the workshop's details.
+    /// Saves the workshop's details; its field of action must be on its process's list.
     pub fn update_workshop(&self, workshop: WorkshopId, details: &WorkshopDetails) -> Result<Workshop> {
         let details = details.validated()?;
         let now = self.0.now();
         self.0.write(|s| {
+            check_field_in_scope(s, &s.workshop(workshop)?, details.field_id)?;
             s.update_workshop_details(workshop, &details, now)?;
             Ok(s.workshop(workshop)?)
         })
@@ -60,9 +75,74 @@ impl Setup<'_> {
                 Some(t) => Some(s.find_or_create_process(&t, now)?.id),
                 None => None,
             };
-            s.set_workshop_process(workshop, process)?;
+            let before = s.workshop(workshop)?;
+            let field = fields::field_after_refiling(before.details.field_id, before.process_id, process);
+            s.set_workshop_process(workshop, process, field)?;
             s.delete_empty_processes()?;
             Ok(s.workshop(workshop)?)
+        })
+    }
+
+    /// Saves a process's description and guiding vision ("Leitbild").
+    pub fn update_process(&self, process: ProcessId, texts: &ProcessTexts) -> Result<Process> {
+        let texts = texts.validated()?;
+        self.0.write(|s| {
+            s.update_process_texts(process, &texts)?;
+            Ok(s.process(process)?)
+        })
+    }
+
+    /// The fields of action of the workshop's process (or of the workshop), in their order.
+    pub fn fields_of_action(&self, workshop: WorkshopId) -> Result<Vec<FieldOfAction>> {
+        self.0.read(|s| {
+            let scope = scope_of(s, workshop)?;
+            Ok(s.fields_of_action(scope)?)
+        })
+    }
+
+    /// Adds a field of action at the end of the list of the workshop's process (or of the
+    /// workshop); its name must be new there.
+    pub fn add_field_of_action(&self, workshop: WorkshopId, name: &str) -> Result<FieldOfAction> {
+        self.0.write(|s| {
+            let w = s.workshop(workshop)?;
+            let list = s.fields_of_action(scope_of(s, workshop)?)?;
+            let name = fields::check_name(name, &list, None)?;
+            let entry = fields::appended(FieldOfActionId::new(), name, w.process_id, Some(workshop), &list);
+            s.save_fields_of_action(std::slice::from_ref(&entry))?;
+            Ok(entry)
+        })
+    }
+
+    /// Renames a field of action; every statement and workshop on it shows the new name.
+    pub fn rename_field_of_action(&self, field: FieldOfActionId, name: &str) -> Result<FieldOfAction> {
+        self.0.write(|s| {
+            let list = list_of(s, field)?;
+            let name = fields::check_name(name, &list, Some(field))?;
+            let renamed = FieldOfAction { name, ..s.field_of_action(field)? };
+            s.save_fields_of_action(std::slice::from_ref(&renamed))?;
+            Ok(renamed)
+        })
+    }
+
+    /// Moves a field of action to a 0-based place in its list; returns the list in its new order.
+    pub fn move_field_of_action(&self, field: FieldOfActionId, position: u32) -> Result<Vec<FieldOfAction>> {
+        self.0.write(|s| {
+            let list = list_of(s, field)?;
+            let ordered =
+                fields::moved(&list, field, position).ok_or(AppError::NotFound { entity: "field_of_action" })?;
+            s.save_fields_of_action(&ordered)?;
+            Ok(ordered)
+        })
+    }
+
+    /// Deletes a field of action: its statements and workshops keep no field; the others close up.
+    pub fn delete_field_of_action(&self, field: FieldOfActionId) -> Result<Vec<FieldOfAction>> {
+        self.0.write(|s| {
+            let list = list_of(s, field)?;
+            s.delete_field_of_action(field)?;
+            let rest = fields::without(&list, field);
+            s.save_fields_of_action(&rest)?;
+            Ok(rest)
         })
     }
 
@@ -156,4 +236,15 @@ impl Setup<'_> {
     pub fn delete_round(&self, round: RoundId) -> Result<()> {
         self.0.write(|s| Ok(s.delete_round(round)?))
     }
+}
+
+/// The list a field of action is on.
+fn list_of(s: &Store, field: FieldOfActionId) -> Result<Vec<FieldOfAction>> {
+    let entry = s.field_of_action(field)?;
+    let scope = match (entry.process_id, entry.workshop_id) {
+        (Some(p), _) => cafehost_store::Scope::Process(p),
+        (None, Some(w)) => cafehost_store::Scope::Workshop(w),
+        (None, None) => return Err(AppError::NotFound { entity: "field_of_action" }),
+    };
+    Ok(s.fields_of_action(scope)?)
 }

@@ -280,3 +280,71 @@ fn a_table_recreated_on_the_other_laptop_is_the_same_table_here() {
     assert_eq!(seats_across_workshops(dir_b.path()), 0);
     assert_eq!(b.settings().check().unwrap(), None);
 }
+
+#[test]
+fn what_the_documents_need_travels_and_fields_join_by_name() {
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = Cafehost::open(dir_a.path()).unwrap();
+    let demo = a.settings().seed_demo_if_empty().unwrap().unwrap();
+    let setup = a.setup().workshop_setup(demo).unwrap();
+    let goal = a.harvest().add_statement(demo, &statement(StatementLevel::Goal, "Eltern früh erreichen"), &[]).unwrap();
+    // What the documents need travels too: roles, end time, the process's texts, its ordered
+    // fields of action (the workshop on one of them) and a statement's plan.
+    let arbeit = a.setup().add_field_of_action(demo, "Arbeit").unwrap();
+    a.setup().move_field_of_action(arbeit.id, 0).unwrap();
+    let details = WorkshopDetails {
+        end_time: chrono::NaiveTime::from_hms_opt(18, 0, 0),
+        organiser: "Kreis".into(),
+        moderation: "Jana Roth".into(),
+        minute_taker: "Tom Berg".into(),
+        distribution: "Dezernat III".into(),
+        field_id: Some(arbeit.id),
+        ..setup.workshop.details.clone()
+    };
+    a.setup().update_workshop(demo, &details).unwrap();
+    let process = setup.workshop.process_id.unwrap();
+    let texts = ProcessTexts { description: "Anlass".into(), vision: "Teilhabe für alle".into() };
+    a.setup().update_process(process, &texts).unwrap();
+    let plan = StatementPlan {
+        start_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        indicator: "Elterncafés".into(),
+        decision_reference: "DS 7/2026".into(),
+        ..StatementPlan::default()
+    };
+    a.harvest().update_statement_plan(goal.id, &plan).unwrap();
+    let bundle = dir_a.path().join("bildung.cafehost");
+    a.bundles().export_bundle(demo, true, Some(bundle.clone())).unwrap();
+
+    // Laptop B has the same process, with "Bildung" on its list already.
+    let b = Cafehost::open(dir_b.path()).unwrap();
+    let process_title = setup.process.as_ref().unwrap().title.to_lowercase();
+    let own =
+        b.setup().create_workshop(&NewWorkshop { title: "Arbeit".into(), process_title: Some(process_title) }).unwrap();
+    let own_goal =
+        b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Ausbildung öffnen"), &[]).unwrap();
+    b.bundles().import_bundle(&bundle).unwrap();
+    let harvest = b.harvest().overview(own.id).unwrap();
+    let carried = harvest.statements.iter().find(|s| s.id == goal.id).unwrap();
+
+    // The fields: "Bildung" is the one this laptop had (found by name), "Arbeit" comes after it.
+    let fields = b.setup().fields_of_action(own.id).unwrap();
+    assert_eq!(
+        fields.iter().map(|f| (f.name.as_str(), f.position)).collect::<Vec<_>>(),
+        [("Bildung", 0), ("Arbeit", 1)]
+    );
+    assert_eq!((carried.field_of_action.as_str(), carried.field_id), ("Bildung", own_goal.field_id));
+    assert_eq!(carried.plan, plan);
+    let travelled = b.setup().workshop_setup(demo).unwrap();
+    assert_eq!(travelled.workshop.details, WorkshopDetails { field_id: Some(arbeit.id), ..details });
+    assert_eq!(travelled.workshop.details.field_id, Some(fields[1].id));
+    let process_b = travelled.process.unwrap();
+    assert_eq!(process_b.vision, "", "a process known here keeps its own texts");
+    // A process new here brings its texts.
+    let dir_c = tempfile::tempdir().unwrap();
+    let c = Cafehost::open(dir_c.path()).unwrap();
+    c.bundles().import_bundle(&bundle).unwrap();
+    let fresh = c.setup().workshop_setup(demo).unwrap();
+    assert_eq!(fresh.process.map(|p| (p.description, p.vision)), Some(("Anlass".into(), "Teilhabe für alle".into())));
+    let names: Vec<String> = c.setup().fields_of_action(demo).unwrap().into_iter().map(|f| f.name).collect();
+    assert_eq!(names, ["Arbeit", "Bildung"], "in the order of the other laptop");
+}

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use base64::Engine as _;
-use cafehost_app::{AppError, Cafehost};
+use cafehost_app::{AppError, Cafehost, DocumentKind};
 use cafehost_core::*;
 
 fn workshop(app: &Cafehost, title: &str, process: Option<&str>) -> WorkshopSetup {
@@ -260,4 +260,103 @@ fn links_follow_the_levels_and_summaries_live_by_their_text() {
     assert!(app.notes().notes(w.workshop.id).unwrap().iter().all(|n| n.kind != kind), "emptied means gone");
     let wrong = app.notes().set_summary(w.workshop.id, None, kind, &text("ohne Tisch"));
     assert_eq!(wrong.unwrap_err().code(), "invalid");
+}
+
+#[test]
+fn statements_pick_fields_from_the_ordered_list_that_the_concept_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let w = workshop(&app, "Bildung", Some("Integrationskonzept")).workshop.id;
+    let other = workshop(&app, "Anderswo", Some("Anderer Prozess")).workshop.id;
+    let input = |level, text: &str, field: &str| StatementInput {
+        level,
+        text: text.into(),
+        field_of_action: field.into(),
+        votes: 0,
+        owner: String::new(),
+        time_frame: String::new(),
+        status: StatementStatus::Draft,
+    };
+    let arbeit = app.setup().add_field_of_action(w, "Arbeit").unwrap();
+    let taken = app.setup().add_field_of_action(w, " arbeit ").unwrap_err();
+    assert!(matches!(&taken, AppError::Invalid(e) if e.errors[0].problem == FieldProblem::Taken), "{taken:?}");
+    // A statement names its field; a name not on the list yet is added at its end.
+    let goal =
+        app.harvest().add_statement(w, &input(StatementLevel::Goal, "Kitas für alle", "Frühe Bildung"), &[]).unwrap();
+    let measure = app.harvest().add_statement(w, &input(StatementLevel::Measure, "Jobmesse", "ARBEIT"), &[]).unwrap();
+    assert_eq!((measure.field_id, measure.field_of_action.as_str()), (Some(arbeit.id), "Arbeit"));
+    let list = app.setup().fields_of_action(w).unwrap();
+    assert_eq!(
+        list.iter().map(|f| (f.name.as_str(), f.position)).collect::<Vec<_>>(),
+        [("Arbeit", 0), ("Frühe Bildung", 1)]
+    );
+    assert_eq!(app.harvest().overview(w).unwrap().fields_of_action, list);
+
+    // The concept follows the list: moved, renamed, its statements follow.
+    app.setup().move_field_of_action(list[1].id, 0).unwrap();
+    app.setup().rename_field_of_action(list[1].id, "Kita und Schule").unwrap();
+    assert_eq!(
+        app.harvest().overview(w).unwrap().statements.iter().find(|s| s.id == goal.id).unwrap().field_of_action,
+        "Kita und Schule"
+    );
+    let concept =
+        app.documents().minutes(w, DocumentKind::Concept, cafehost_app::ExportFormat::Md, Language::De, false).unwrap();
+    let concept = String::from_utf8(concept).unwrap();
+    let (kita, work) =
+        (concept.find("## Handlungsfeld: Kita und Schule").unwrap(), concept.find("## Handlungsfeld: Arbeit").unwrap());
+    assert!(kita < work, "{concept}");
+
+    // A workshop belongs to a field of its own process only, and loses it when filed elsewhere.
+    let setup = app.setup().workshop_setup(w).unwrap();
+    let details = |field| WorkshopDetails { field_id: field, ..setup.workshop.details.clone() };
+    let foreign = app.setup().add_field_of_action(other, "Fremd").unwrap();
+    assert_eq!(app.setup().update_workshop(w, &details(Some(foreign.id))).unwrap_err().code(), "not_found");
+    assert_eq!(app.setup().update_workshop(w, &details(Some(arbeit.id))).unwrap().details.field_id, Some(arbeit.id));
+    assert_eq!(app.setup().set_workshop_process(w, Some("Neuer Prozess")).unwrap().details.field_id, None);
+
+    // Deleting a field leaves its statements without one, the rest closed up.
+    let rest = app.setup().delete_field_of_action(arbeit.id).unwrap();
+    assert_eq!(rest.iter().map(|f| (f.name.as_str(), f.position)).collect::<Vec<_>>(), [("Kita und Schule", 0)]);
+    let scope_statements = app.harvest().overview(other).unwrap().statements;
+    assert!(scope_statements.is_empty());
+}
+
+#[test]
+fn a_plan_ends_after_it_starts_and_is_kept_through_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let w = workshop(&app, "Plan", None).workshop.id;
+    let input = StatementInput {
+        level: StatementLevel::Measure,
+        text: "Elterncafés".into(),
+        field_of_action: String::new(),
+        votes: 0,
+        owner: String::new(),
+        time_frame: String::new(),
+        status: StatementStatus::Draft,
+    };
+    let measure = app.harvest().add_statement(w, &input, &[]).unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 5, d);
+    let wrong = StatementPlan { start_date: day(20), end_date: day(2), ..StatementPlan::default() };
+    let refused = app.harvest().update_statement_plan(measure.id, &wrong).unwrap_err();
+    assert!(matches!(&refused, AppError::Invalid(e) if e.errors[0].field == "end_date"), "{refused:?}");
+    let plan = StatementPlan { end_date: day(31), target: " 38 Kitas ".into(), ..wrong };
+    let saved = app.harvest().update_statement_plan(measure.id, &plan).unwrap();
+    assert_eq!((saved.plan.end_date, saved.plan.target.as_str()), (day(31), "38 Kitas"));
+    let edited = app.harvest().update_statement(measure.id, &StatementInput { votes: 3, ..input }).unwrap();
+    assert_eq!(edited.plan, saved.plan, "an edit of the wording keeps the plan");
+}
+
+#[test]
+fn a_process_keeps_its_description_and_vision() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let setup = workshop(&app, "Bildung", Some("Integrationskonzept"));
+    let process = setup.process.unwrap().id;
+    let texts = ProcessTexts { description: " Anlass ".into(), vision: "Teilhabe".into() };
+    let saved = app.setup().update_process(process, &texts).unwrap();
+    assert_eq!((saved.description.as_str(), saved.vision.as_str()), ("Anlass", "Teilhabe"));
+    assert_eq!(app.setup().workshop_setup(setup.workshop.id).unwrap().process, Some(saved));
+    let long = ProcessTexts { vision: "x".repeat(2_001), ..texts };
+    assert_eq!(app.setup().update_process(process, &long).unwrap_err().code(), "invalid");
 }

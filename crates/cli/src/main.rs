@@ -642,6 +642,7 @@ fn describe_row(problem: &RowProblem) -> String {
             FieldProblem::OutOfRange { min, max } => format!("{field} must be between {min} and {max}"),
             FieldProblem::Malformed => format!("{field} is not valid"),
             FieldProblem::Taken => format!("{field} is already used"),
+            FieldProblem::BeforeStart => format!("{field} is before the start"),
         },
     };
     format!("{place}{what}")

@@ -158,6 +158,7 @@ mod tests {
             level,
             number: 1,
             text: text.into(),
+            field_id: None,
             field_of_action: String::new(),
             votes,
             owner: String::new(),
@@ -165,6 +166,7 @@ mod tests {
             status: StatementStatus::Draft,
             source_note_ids: Vec::new(),
             linked_statement_ids: Vec::new(),
+            plan: crate::StatementPlan::default(),
             created_at: DateTime::default(),
             updated_at: DateTime::default(),
         }

@@ -64,4 +64,6 @@ id_type! {
     AttachmentId;
     /// Identifies a [`crate::Statement`].
     StatementId;
+    /// Identifies a [`crate::FieldOfAction`].
+    FieldOfActionId;
 }

@@ -8,7 +8,10 @@ use ts_rs::TS;
 
 use crate::run::RunFrame;
 use crate::text::{char_len, clean_line, clean_text};
-use crate::{NewWorkshop, NoteInput, ParticipantInput, RoundInput, StatementInput, TableInput, WorkshopDetails};
+use crate::{
+    NewWorkshop, NoteInput, ParticipantInput, ProcessTexts, RoundInput, StatementInput, StatementPlan, TableInput,
+    WorkshopDetails,
+};
 
 /// Longest title, topic, name or other single-line field, in characters.
 pub const MAX_LINE_CHARS: u32 = 200;
@@ -57,6 +60,8 @@ pub enum FieldProblem {
     Malformed,
     /// Already used by another entity where it must be unique.
     Taken,
+    /// An end (date or time) before its start.
+    BeforeStart,
 }
 
 /// A problem with a named field of an input.
@@ -120,6 +125,15 @@ impl Checker {
         }
     }
 
+    /// An end not before its start (both given); the problem is the end's.
+    fn ordered<T: PartialOrd>(&mut self, end_field: &str, start: Option<T>, end: Option<T>) {
+        if let (Some(start), Some(end)) = (start, end)
+            && end < start
+        {
+            self.push(end_field, FieldProblem::BeforeStart);
+        }
+    }
+
     fn finish<T>(self, value: T) -> Result<T, ValidationError> {
         if self.errors.is_empty() { Ok(value) } else { Err(ValidationError { errors: self.errors }) }
     }
@@ -140,14 +154,51 @@ impl WorkshopDetails {
     /// The cleaned input, or every problem.
     pub fn validated(&self) -> Result<Self, ValidationError> {
         let mut c = Checker::default();
+        c.ordered("end_time", self.start_time, self.end_time);
         let cleaned = Self {
             title: c.line("title", &self.title, true),
             date: self.date,
             start_time: self.start_time,
+            end_time: self.end_time,
             place: c.line("place", &self.place, false),
             purpose: c.text("purpose", &self.purpose, MAX_TEXT_CHARS),
             language: self.language,
             travel_mode: self.travel_mode,
+            organiser: c.line("organiser", &self.organiser, false),
+            moderation: c.line("moderation", &self.moderation, false),
+            minute_taker: c.line("minute_taker", &self.minute_taker, false),
+            distribution: c.text("distribution", &self.distribution, MAX_TEXT_CHARS),
+            field_id: self.field_id,
+        };
+        c.finish(cleaned)
+    }
+}
+
+impl ProcessTexts {
+    /// The cleaned texts, or every problem.
+    pub fn validated(&self) -> Result<Self, ValidationError> {
+        let mut c = Checker::default();
+        let description = c.text("description", &self.description, MAX_TEXT_CHARS);
+        let vision = c.text("vision", &self.vision, MAX_TEXT_CHARS);
+        c.finish(Self { description, vision })
+    }
+}
+
+impl StatementPlan {
+    /// The cleaned plan, or every problem: an end date before the start date is one.
+    pub fn validated(&self) -> Result<Self, ValidationError> {
+        let mut c = Checker::default();
+        c.ordered("end_date", self.start_date, self.end_date);
+        let cleaned = Self {
+            start_date: self.start_date,
+            end_date: self.end_date,
+            indicator: c.line("indicator", &self.indicator, false),
+            baseline: c.line("baseline", &self.baseline, false),
+            target: c.line("target", &self.target, false),
+            resources: c.text("resources", &self.resources, MAX_TEXT_CHARS),
+            decision_body: c.line("decision_body", &self.decision_body, false),
+            decision_date: self.decision_date,
+            decision_reference: c.line("decision_reference", &self.decision_reference, false),
         };
         c.finish(cleaned)
     }
@@ -365,6 +416,47 @@ mod tests {
                 .validated()
                 .unwrap();
         assert_eq!(ok.display_name(), "Anna");
+    }
+
+    #[test]
+    fn a_workshop_ends_after_it_starts_and_names_its_roles() {
+        let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+        let details = WorkshopDetails {
+            start_time: time(14),
+            end_time: time(9),
+            organiser: "x".repeat(201),
+            minute_taker: " Jana  Roth ".into(),
+            ..WorkshopDetails::titled("Bildung")
+        };
+        let err = details.validated().unwrap_err();
+        assert_eq!(
+            problems(&err),
+            vec![("end_time", &FieldProblem::BeforeStart), ("organiser", &FieldProblem::TooLong { max: 200 })]
+        );
+        let ok = WorkshopDetails { end_time: time(17), organiser: "Kreis".into(), ..details }.validated().unwrap();
+        assert_eq!(ok.minute_taker, "Jana Roth");
+        let open_end = WorkshopDetails { end_time: time(8), ..WorkshopDetails::titled("x") };
+        assert!(open_end.validated().is_ok(), "an end without a start is not compared");
+    }
+
+    #[test]
+    fn a_plan_ends_on_or_after_its_start() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d);
+        let plan = StatementPlan { start_date: day(10), end_date: day(9), ..StatementPlan::default() };
+        assert_eq!(problems(&plan.validated().unwrap_err()), vec![("end_date", &FieldProblem::BeforeStart)]);
+        let same_day = StatementPlan { end_date: day(10), indicator: " Kitas ".into(), ..plan };
+        assert_eq!(same_day.validated().unwrap().indicator, "Kitas");
+        let long = StatementPlan { resources: "x".repeat(2_001), ..StatementPlan::default() };
+        assert_eq!(
+            problems(&long.validated().unwrap_err()),
+            vec![("resources", &FieldProblem::TooLong { max: 2_000 })]
+        );
+    }
+
+    #[test]
+    fn process_texts_are_limited() {
+        let texts = ProcessTexts { description: "Anlass".into(), vision: "x".repeat(2_001) };
+        assert_eq!(problems(&texts.validated().unwrap_err()), vec![("vision", &FieldProblem::TooLong { max: 2_000 })]);
     }
 
     #[test]

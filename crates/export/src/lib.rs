@@ -28,7 +28,9 @@ mod printables;
 
 pub use common::ExportError;
 pub use documents::{DocumentKind, DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
-pub use printables::{PrintOptions, Printable, render, route_cards, seating_plan, sign_in_list, table_cards};
+pub use printables::{
+    PhoneLink, PrintOptions, Printable, render, route_cards, seating_plan, sign_in_list, table_cards,
+};
 
 /// The minutes and concept drafts (the documents subsystem) under the name the app uses:
 /// `cafehost_export::minutes::docx(&input)`, `pdf`, `markdown`, `html`, `csv_notes`,

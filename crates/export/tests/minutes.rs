@@ -8,8 +8,8 @@
 use cafehost_core::run::{RunFrame, ScheduledStep, agenda, schedule};
 use cafehost_core::{
     Attendance, CafeTable, Language, Note, NoteId, NoteKind, Participant, ParticipantId, ParticipantInput, Process,
-    ProcessId, Round, RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementStatus, TableId,
-    TableInput, TableQuestion, TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    ProcessId, Round, RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementPlan, StatementStatus,
+    TableId, TableInput, TableQuestion, TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
 use cafehost_export::minutes::{self, DocumentKind, MinutesInput, Photo, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -87,6 +87,7 @@ fn statement(
         level,
         number: 1,
         text: text.into(),
+        field_id: None,
         field_of_action: field.into(),
         votes,
         owner: owner.into(),
@@ -94,6 +95,7 @@ fn statement(
         status: StatementStatus::Draft,
         source_note_ids: sources.to_vec(),
         linked_statement_ids: links.to_vec(),
+        plan: StatementPlan::default(),
         created_at: at(),
         updated_at: at(),
     }
@@ -104,7 +106,12 @@ fn statement(
 /// of statements.
 pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
     let w = WorkshopId::new();
-    let process = Process { id: ProcessId::new(), title: "Integrationskonzept".into(), description: String::new() };
+    let process = Process {
+        id: ProcessId::new(),
+        title: "Integrationskonzept".into(),
+        description: String::new(),
+        vision: String::new(),
+    };
     let rounds: Vec<Round> = [("Was läuft gut?", 10), ("Was fehlt?", 0)]
         .iter()
         .enumerate()
@@ -204,6 +211,7 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
                 purpose: "Gemeinsam Ziele für den Übergang Schule–Beruf finden.".into(),
                 language: Language::De,
                 travel_mode: TravelMode::Free,
+                ..WorkshopDetails::titled("")
             },
             created_at: at(),
             updated_at: at(),
@@ -229,6 +237,7 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
         },
         process_title: Some(process.title),
         process_description: String::new(),
+        process_vision: String::new(),
         language,
         workshops: vec![WorkshopMinutes { number: 1, schedule: timetable(&setup), setup, notes, photos: vec![photo] }],
         statements: vec![g1, g2, m1, s1],
@@ -252,8 +261,10 @@ fn markdown_concept_snapshot() {
 
 const MINUTES_MD: &str = r#"# Protokoll: Arbeit und Übergang
 
-Datum: 12. Mai 2026, 14:00  
+Datum: 12. Mai 2026  
+Zeit: 14:00  
 Ort: Rathaus Hürth, Saal 1  
+Teilnehmende: 2 (AWO Kreisverband 1, Jobcenter 1)  
 Prozess: Integrationskonzept  
 
 Gemeinsam Ziele für den Übergang Schule–Beruf finden.
@@ -359,9 +370,9 @@ Aus den Ergebnissen von 1 Workshop (12. Mai 2026)
 
 ## Maßnahmenplan
 
-| Nr. | Maßnahme | Ziele | Verantwortlich | Zeitraum | Status |
-|---|---|---|---|---|---|
-| M1 | Sprachkurse für Eltern in allen Kitas | Z1 | Jugendamt | bis 2027 | Entwurf |
+| Nr. | Maßnahme | Ziele | Verantwortlich | Zeitraum | Indikator | Status |
+|---|---|---|---|---|---|---|
+| M1 | Sprachkurse für Eltern in allen Kitas | Z1 | Jugendamt | bis 2027 |  | Entwurf |
 
 ## Steuerung und Monitoring
 
@@ -518,7 +529,7 @@ fn attendance_counts_walk_ins_apart_from_the_registered() {
 #[test]
 fn english_labels() {
     let md = minutes::markdown(&sample(DocumentKind::Minutes, Language::En));
-    assert!(md.starts_with("# Minutes: Arbeit und Übergang\n\nDate: 12 May 2026, 14:00"));
+    assert!(md.starts_with("# Minutes: Arbeit und Übergang\n\nDate: 12 May 2026  \nTime: 14:00  \n"), "{md}");
     for heading in ["## Programme", "## Participants by organisation", "### Goals", "### Measures", "### Steering"] {
         assert!(md.contains(heading), "{heading}");
     }
@@ -1091,4 +1102,98 @@ fn markdown_and_csv_need_no_photo_bytes() {
     assert_eq!(minutes::markdown(&without), minutes::markdown(&input));
     assert_eq!(minutes::csv_notes(&without), minutes::csv_notes(&input));
     assert_eq!(minutes::csv_statements(&without), minutes::csv_statements(&input));
+}
+
+#[test]
+fn the_minutes_head_names_the_roles_and_the_concept_opens_with_the_vision_and_plans() {
+    let mut input = sample(DocumentKind::Minutes, Language::De);
+    {
+        let d = &mut input.workshops[0].setup.workshop.details;
+        d.end_time = NaiveTime::from_hms_opt(17, 30, 0);
+        d.organiser = "Rhein-Erft-Kreis, Kommunales Integrationszentrum".into();
+        d.moderation = "Jana Roth".into();
+        d.minute_taker = "Jürgen Straßer".into();
+        d.distribution = "Teilnehmende\n\n  Dezernat III ".into();
+    }
+    let md = minutes::markdown(&input);
+    let head = &md[..md.find("## Ergebnisse").unwrap()];
+    assert_eq!(
+        head,
+        "# Protokoll: Arbeit und Übergang\n\n\
+         Veranstalter: Rhein-Erft-Kreis, Kommunales Integrationszentrum  \n\
+         Datum: 12. Mai 2026  \nZeit: 14:00–17:30  \nOrt: Rathaus Hürth, Saal 1  \n\
+         Moderation: Jana Roth  \nProtokollführung: Jürgen Straßer  \n\
+         Teilnehmende: 2 (AWO Kreisverband 1, Jobcenter 1)  \n\
+         Verteiler: Teilnehmende; Dezernat III  \nProzess: Integrationskonzept  \n\n\
+         Gemeinsam Ziele für den Übergang Schule–Beruf finden.\n\n"
+    );
+    input.pseudonymise = true;
+    let hidden = minutes::markdown(&input);
+    assert!(hidden.contains("Moderation: J. R.") && hidden.contains("Protokollführung: J. S."), "{hidden}");
+    input.language = Language::En;
+    input.pseudonymise = false;
+    let english = minutes::markdown(&input);
+    assert!(english.contains("Organiser: Rhein-Erft-Kreis") && english.contains("Minutes taken by: Jürgen Straßer"));
+    assert!(english.contains("Distribution: Teilnehmende; Dezernat III"));
+
+    let mut concept = sample(DocumentKind::Concept, Language::De);
+    concept.process_vision = "Alle Kinder wachsen mit guten Chancen auf.".into();
+    concept.process_description = "Ein Konzept für den Kreis.".into();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    for s in &mut concept.statements {
+        match s.level {
+            StatementLevel::Measure => {
+                s.plan = StatementPlan {
+                    start_date: day(2026, 9, 1),
+                    end_date: day(2027, 7, 31),
+                    indicator: "Kitas mit Sprachkurs".into(),
+                    baseline: "3".into(),
+                    target: "38".into(),
+                    ..StatementPlan::default()
+                };
+            }
+            StatementLevel::Steering => {
+                s.plan = StatementPlan {
+                    indicator: "Berichte".into(),
+                    target: "1 im Jahr".into(),
+                    start_date: day(2026, 1, 1),
+                    resources: "0,5 Stelle im KI".into(),
+                    ..StatementPlan::default()
+                };
+            }
+            StatementLevel::Goal if s.number == 1 => {
+                s.plan = StatementPlan {
+                    decision_body: "Jugendhilfeausschuss".into(),
+                    decision_date: day(2026, 6, 18),
+                    decision_reference: "DS 41/2026".into(),
+                    ..StatementPlan::default()
+                };
+            }
+            StatementLevel::Goal => {}
+        }
+    }
+    let md = minutes::markdown(&concept);
+    let vision = md.find("## Leitbild\n\nAlle Kinder wachsen mit guten Chancen auf.").expect("the vision");
+    let purpose = md.find("## Anlass und Ziel\n\nEin Konzept für den Kreis.").expect("the description");
+    assert!(vision < purpose && purpose < md.find("## Handlungsfeld").unwrap(), "the vision comes first: {md}");
+    assert!(md.contains("| Nr. | Maßnahme | Ziele | Verantwortlich | Zeitraum | Indikator | Status |"), "{md}");
+    assert!(
+        md.contains(
+            "| M1 | Sprachkurse für Eltern in allen Kitas | Z1 | Jugendamt | 1. September 2026 – 31. Juli 2027 \
+             | Kitas mit Sprachkurs: 3 → 38 | Entwurf |"
+        ),
+        "{md}"
+    );
+    let steering = &md[md.find("## Steuerung und Monitoring").unwrap()..md.find("## Anhang").unwrap()];
+    assert!(
+        steering.contains(
+            "  - Indikator: Berichte: → 1 im Jahr\n  - Zeitraum: ab 1. Januar 2026\n  - Ressourcen: 0,5 Stelle im KI"
+        ),
+        "{steering}"
+    );
+    assert!(steering.contains("### Beschlusslage"), "{steering}");
+    assert!(
+        steering.contains("| Z1 | Jedes Kind spricht bei Schuleintritt gut Deutsch. | Jugendhilfeausschuss | 18. Juni 2026 | DS 41/2026 |"),
+        "{steering}"
+    );
 }

@@ -23,9 +23,10 @@ use cafehost_core::phone::DotVote;
 use cafehost_core::run::{RunAction, RunFrame};
 use cafehost_core::seating::SeatOption;
 use cafehost_core::{
-    Attachment, AttachmentId, Attendance, CafeTable, Language, NewWorkshop, Note, NoteId, NoteInput, NoteKind,
-    Participant, ParticipantId, ParticipantInput, ProcessGroup, Round, RoundId, RoundInput, Seat, Statement,
-    StatementId, StatementInput, TableId, TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    Attachment, AttachmentId, Attendance, CafeTable, FieldOfAction, FieldOfActionId, Language, NewWorkshop, Note,
+    NoteId, NoteInput, NoteKind, Participant, ParticipantId, ParticipantInput, Process, ProcessGroup, ProcessId,
+    ProcessTexts, Round, RoundId, RoundInput, Seat, Statement, StatementId, StatementInput, StatementPlan, TableId,
+    TableInput, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
 use cafehost_phones::{CaptureStatus, NetworkAddress, PhoneAccess, PhoneCapture};
 pub use error::IpcError;
@@ -51,6 +52,19 @@ impl Ipc {
     /// Phone capture.
     pub fn phones(&self) -> &PhoneCapture {
         &self.phones
+    }
+
+    /// Each table's phone page while capture serves `workshop` (else none), for its table card.
+    pub fn phone_links(&self, workshop: WorkshopId) -> Vec<cafehost_app::PhoneLink> {
+        if self.phones.status().workshop != Some(workshop) {
+            return Vec::new();
+        }
+        self.phones
+            .access(&self.app, workshop)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|a| a.url.map(|url| cafehost_app::PhoneLink { table_id: a.table_id, url }))
+            .collect()
     }
 
     /// Stops phone capture and closes the database (the window is closing).
@@ -175,6 +189,34 @@ commands! {
             app.setup().set_workshop_process(workshop, process_title.as_deref())
         }
 
+        /// Saves a process's description and guiding vision ("Leitbild").
+        fn update_process(app, process: ProcessId, texts: ProcessTexts) -> Process {
+            app.setup().update_process(process, &texts)
+        }
+
+        /// The fields of action of the workshop's process (or of the workshop), in their order.
+        fn fields_of_action(app, workshop: WorkshopId) -> Vec<FieldOfAction> { app.setup().fields_of_action(workshop) }
+
+        /// Adds a field of action at the end of the list.
+        fn add_field_of_action(app, workshop: WorkshopId, name: String) -> FieldOfAction {
+            app.setup().add_field_of_action(workshop, &name)
+        }
+
+        /// Renames a field of action (every statement on it shows the new name).
+        fn rename_field_of_action(app, field: FieldOfActionId, name: String) -> FieldOfAction {
+            app.setup().rename_field_of_action(field, &name)
+        }
+
+        /// Moves a field of action to a 0-based place; returns the list in its new order.
+        fn move_field_of_action(app, field: FieldOfActionId, position: u32) -> Vec<FieldOfAction> {
+            app.setup().move_field_of_action(field, position)
+        }
+
+        /// Deletes a field of action (its statements keep no field); returns the rest in order.
+        fn delete_field_of_action(app, field: FieldOfActionId) -> Vec<FieldOfAction> {
+            app.setup().delete_field_of_action(field)
+        }
+
         /// Copies a workshop's setup into a new workshop.
         fn duplicate_workshop(app, workshop: WorkshopId) -> Workshop { app.setup().duplicate_workshop(workshop) }
 
@@ -258,6 +300,14 @@ commands! {
         /// plan; refused when one of those rounds has begun.
         fn plan_rotation(app, workshop: WorkshopId, options: PlanOptions) -> RotationPlan {
             app.seating().plan_rotation(workshop, options)
+        }
+
+        /// How often two people may share a table at most in this workshop's plans (`null`: no cap).
+        fn meeting_cap(app, workshop: WorkshopId) -> Option<u32> { app.seating().meeting_cap(workshop) }
+
+        /// Chooses the meeting cap for the next plans; answers the stored plan judged by it.
+        fn set_meeting_cap(app, workshop: WorkshopId, cap: Option<u32>) -> RotationPlan {
+            app.seating().set_meeting_cap(workshop, cap)
         }
 
         /// For each table, whether a person may be moved there in a round, and why not.
@@ -373,6 +423,11 @@ commands! {
             app.harvest().update_statement(statement, &input)
         }
 
+        /// Saves a statement's dates, indicator, resources and decision record.
+        fn update_statement_plan(app, statement: StatementId, plan: StatementPlan) -> Statement {
+            app.harvest().update_statement_plan(statement, &plan)
+        }
+
         /// Replaces the notes a statement comes from.
         fn set_statement_sources(app, statement: StatementId, notes: Vec<NoteId>) -> Statement {
             app.harvest().set_statement_sources(statement, &notes)
@@ -402,6 +457,8 @@ commands! {
         /// Saves a printable (table cards, route cards, seating plan, sign-in list) as PDF in the
         /// export folder.
         fn save_printable(app, workshop: WorkshopId, document: Printable, language: Language, options: PrintOptions) -> SavedFile {
+            // While capture by phone serves this workshop, table cards carry each table's QR code.
+            let options = PrintOptions { phone_links: app.phone_links(workshop), ..options };
             app.documents().save_printable(workshop, document, language, options)
         }
 

@@ -147,11 +147,51 @@ JOIN temp.bundle_map m ON m.kind = 'process' AND m.bundle_id = b.id AND m.how = 
 INSERT INTO temp.bundle_map
 SELECT 'workshop', b.id, b.id, CASE WHEN m.id IS NULL THEN 'added' ELSE 'known' END
 FROM bundle.workshop b LEFT JOIN main.workshop m ON m.id = b.id;
+-- Its field of action once the fields are mapped (below).
 INSERT INTO main.workshop
-       (id, process_id, title, date, start_time, place, purpose, language, travel_mode, created_at, updated_at)
+       (id, process_id, title, date, start_time, place, purpose, language, travel_mode, created_at, updated_at,
+        end_time, organiser, moderation, minute_taker, distribution)
 SELECT w.id, (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = w.process_id),
-       w.title, w.date, w.start_time, w.place, w.purpose, w.language, w.travel_mode, w.created_at, w.updated_at
+       w.title, w.date, w.start_time, w.place, w.purpose, w.language, w.travel_mode, w.created_at, w.updated_at,
+       w.end_time, w.organiser, w.moderation, w.minute_taker, w.distribution
 FROM bundle.workshop w JOIN temp.bundle_map m ON m.kind = 'workshop' AND m.bundle_id = w.id AND m.how = 'added';
+
+-- Fields of action: known by id in the same list; else the field of that name in the list here
+-- (a process matched by title has its own list); else added after the fields here, in the
+-- bundle's order. Skipped when the id belongs to another list here.
+DROP TABLE IF EXISTS temp.bundle_field;
+CREATE TEMP TABLE bundle_field AS
+SELECT f.id, f.name, f.position, f.workshop_id,
+       (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = f.process_id) AS process_id,
+       coalesce((SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = f.process_id),
+                f.workshop_id) AS scope,
+       (SELECT min(o.id) FROM main.field_of_action o
+        WHERE coalesce(o.process_id, o.workshop_id) = coalesce(
+                  (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = f.process_id),
+                  f.workshop_id)
+          AND o.name = f.name COLLATE NOCASE) AS same_name
+FROM bundle.field_of_action f;
+INSERT INTO temp.bundle_map
+SELECT 'field', b.id,
+       CASE WHEN m.id IS NOT NULL THEN CASE WHEN coalesce(m.process_id, m.workshop_id) = b.scope THEN m.id END
+            ELSE coalesce(b.same_name, b.id) END,
+       CASE WHEN m.id IS NOT NULL THEN CASE WHEN coalesce(m.process_id, m.workshop_id) = b.scope THEN 'known'
+                                            ELSE 'skipped' END
+            WHEN b.same_name IS NOT NULL THEN 'matched'
+            ELSE 'added' END
+FROM temp.bundle_field b LEFT JOIN main.field_of_action m ON m.id = b.id;
+INSERT INTO main.field_of_action (id, process_id, workshop_id, position, name)
+SELECT b.id, b.process_id, CASE WHEN b.process_id IS NULL THEN b.workshop_id END,
+       coalesce((SELECT max(o.position) + 1 FROM main.field_of_action o
+                 WHERE coalesce(o.process_id, o.workshop_id) = b.scope), 0)
+       + row_number() OVER (PARTITION BY b.scope ORDER BY b.position) - 1,
+       b.name
+FROM temp.bundle_field b JOIN temp.bundle_map m ON m.kind = 'field' AND m.bundle_id = b.id AND m.how = 'added';
+DROP TABLE temp.bundle_field;
+UPDATE main.workshop SET field_id = (
+    SELECT f.main_id FROM bundle.workshop b JOIN temp.bundle_map f ON f.kind = 'field' AND f.bundle_id = b.field_id
+    WHERE b.id = main.workshop.id)
+WHERE id IN (SELECT bundle_id FROM temp.bundle_map WHERE kind = 'workshop' AND how = 'added');
 
 -- Rows of a workshop: known by id in the same workshop, skipped when the id is used elsewhere.
 INSERT INTO temp.bundle_map
@@ -275,10 +315,13 @@ FROM (SELECT t.id,
                       AND o.level = t.level AND o.number = t.number)) r
 WHERE b.id = r.id;
 INSERT INTO main.statement
-       (id, process_id, workshop_id, level, number, text, field_of_action, votes, owner, time_frame, status,
-        created_at, updated_at)
-SELECT s.id, n.process_id, s.workshop_id, s.level, n.number, s.text, s.field_of_action, s.votes, s.owner,
-       s.time_frame, s.status, s.created_at, s.updated_at
+       (id, process_id, workshop_id, level, number, text, field_id, votes, owner, time_frame, status,
+        created_at, updated_at, start_date, end_date, indicator, baseline, target, resources, decision_body,
+        decision_date, decision_reference)
+SELECT s.id, n.process_id, s.workshop_id, s.level, n.number, s.text,
+       (SELECT f.main_id FROM temp.bundle_map f WHERE f.kind = 'field' AND f.bundle_id = s.field_id), s.votes,
+       s.owner, s.time_frame, s.status, s.created_at, s.updated_at, s.start_date, s.end_date, s.indicator,
+       s.baseline, s.target, s.resources, s.decision_body, s.decision_date, s.decision_reference
 FROM bundle.statement s JOIN temp.bundle_statement n ON n.id = s.id;
 DROP TABLE temp.bundle_statement;
 -- Sources and links come with a statement that is new here; those of known statements stay ours.
@@ -323,6 +366,9 @@ impl Store {
         tx.execute_batch(
             "CREATE TEMP TABLE IF NOT EXISTS bundle_ids (id TEXT PRIMARY KEY); DELETE FROM temp.bundle_ids;",
         )?;
+        // A workshop names its field of action, and a field of a workshop of no process names its
+        // workshop: the references are checked when the copy is complete.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         for w in workshops {
             tx.execute("INSERT OR IGNORE INTO temp.bundle_ids (id) VALUES (?1)", [w.to_string()])?;
         }
@@ -334,6 +380,12 @@ impl Store {
         for (table, filter) in COPY_OUT {
             tx.execute(&format!("INSERT INTO bundle.{table} SELECT * FROM main.{table} WHERE {filter}"), [])?;
         }
+        tx.execute(
+            "INSERT INTO bundle.field_of_action SELECT * FROM main.field_of_action
+             WHERE process_id IN (SELECT id FROM bundle.process)
+                OR (process_id IS NULL AND workshop_id IN (SELECT id FROM temp.bundle_ids))",
+            [],
+        )?;
         tx.execute(
             "INSERT INTO bundle.statement SELECT * FROM main.statement
              WHERE process_id IN (SELECT id FROM bundle.process)
@@ -401,7 +453,9 @@ impl Store {
             if let Some(p) = process {
                 bundle.process(p).map_err(unreadable)?;
                 bundle.statements(crate::Scope::Process(p)).map_err(unreadable)?;
+                bundle.fields_of_action(crate::Scope::Process(p)).map_err(unreadable)?;
             }
+            bundle.fields_of_action(crate::Scope::Workshop(summary.id)).map_err(unreadable)?;
             bundle.workshop_setup(summary.id).map_err(unreadable)?;
             bundle.seats(summary.id).map_err(unreadable)?;
             bundle.run_state(summary.id).map_err(unreadable)?;

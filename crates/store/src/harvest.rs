@@ -1,7 +1,8 @@
 //! Notes (with full-text search), photo attachments and statements: what the harvest stores.
 
 use cafehost_core::{
-    Attachment, AttachmentId, Note, NoteId, NoteInput, ProcessId, Statement, StatementId, StatementInput, WorkshopId,
+    Attachment, AttachmentId, FieldOfActionId, Note, NoteId, NoteInput, ProcessId, Statement, StatementId,
+    StatementInput, StatementPlan, WorkshopId,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -92,6 +93,7 @@ fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         level: enumeration(row, "level")?,
         number: count(row, "number")?,
         text: row.get("text")?,
+        field_id: opt_id(row, "field_id")?,
         field_of_action: row.get("field_of_action")?,
         votes: count(row, "votes")?,
         owner: row.get("owner")?,
@@ -99,12 +101,30 @@ fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         status: enumeration(row, "status")?,
         source_note_ids: Vec::new(),
         linked_statement_ids: Vec::new(),
+        plan: StatementPlan {
+            start_date: row.get("start_date")?,
+            end_date: row.get("end_date")?,
+            indicator: row.get("indicator")?,
+            baseline: row.get("baseline")?,
+            target: row.get("target")?,
+            resources: row.get("resources")?,
+            decision_body: row.get("decision_body")?,
+            decision_date: row.get("decision_date")?,
+            decision_reference: row.get("decision_reference")?,
+        },
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
 }
 
-const STATEMENT_COLUMNS: &str = "id, process_id, workshop_id, level, number, text, field_of_action, votes, owner, time_frame, status, created_at, updated_at";
+/// The stored columns of a statement, in the order [`Store::save_statement`] writes them.
+const STATEMENT_COLUMNS: &str = "id, process_id, workshop_id, level, number, text, field_id, votes, owner, \
+     time_frame, status, created_at, updated_at, start_date, end_date, indicator, baseline, target, resources, \
+     decision_body, decision_date, decision_reference";
+
+/// A statement with its field's name (alias `s`; filters name its columns `s.…`).
+const STATEMENT_SELECT: &str = "SELECT s.*, coalesce(f.name, '') AS field_of_action
+     FROM statement s LEFT JOIN field_of_action f ON f.id = s.field_id";
 
 /// An FTS5 query from what a person typed: every word must occur, as a prefix; quotes and
 /// operators are taken literally.
@@ -269,12 +289,12 @@ impl Store {
     /// The statements of a process or workshop, with their sources and links.
     pub fn statements(&self, scope: Scope) -> Result<Vec<Statement>> {
         let (filter, key) = match scope {
-            Scope::Process(p) => ("process_id = ?1", p.to_string()),
-            Scope::Workshop(w) => ("workshop_id = ?1 AND process_id IS NULL", w.to_string()),
+            Scope::Process(p) => ("s.process_id = ?1", p.to_string()),
+            Scope::Workshop(w) => ("s.workshop_id = ?1 AND s.process_id IS NULL", w.to_string()),
         };
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {STATEMENT_COLUMNS} FROM statement WHERE {filter}
-             ORDER BY CASE level WHEN 'goal' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END, votes DESC, created_at"
+            "{STATEMENT_SELECT} WHERE {filter}
+             ORDER BY CASE s.level WHEN 'goal' THEN 0 WHEN 'measure' THEN 1 ELSE 2 END, s.votes DESC, s.created_at"
         ))?;
         let rows = stmt.query_map([key], statement_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter().map(|s| load_links(&self.conn, s)).collect()
@@ -284,11 +304,7 @@ impl Store {
     pub fn statement(&self, statement: StatementId) -> Result<Statement> {
         let row = self
             .conn
-            .query_row(
-                &format!("SELECT {STATEMENT_COLUMNS} FROM statement WHERE id = ?1"),
-                [statement.to_string()],
-                statement_from_row,
-            )
+            .query_row(&format!("{STATEMENT_SELECT} WHERE s.id = ?1"), [statement.to_string()], statement_from_row)
             .optional()?
             .ok_or(crate::StoreError::NotFound { entity: "statement" })?;
         load_links(&self.conn, row)
@@ -303,29 +319,60 @@ impl Store {
         Ok(())
     }
 
-    /// Changes what a statement says and its attributes, and its number (which the core gives,
+    /// Changes what a statement says and its attributes, its field (the entry the core's
+    /// `fields::pick` found for the typed name) and its number (which the core gives,
     /// `consolidation::number_for_level`: its own unless the level changes).
     pub fn update_statement(
         &mut self,
         statement: StatementId,
         input: &StatementInput,
+        field: Option<FieldOfActionId>,
         number: u32,
         now: DateTime<Utc>,
     ) -> Result<Statement> {
         let rows = self.conn.execute(
-            "UPDATE statement SET level = ?2, text = ?3, field_of_action = ?4, votes = ?5, owner = ?6, time_frame = ?7,
+            "UPDATE statement SET level = ?2, text = ?3, field_id = ?4, votes = ?5, owner = ?6, time_frame = ?7,
                     status = ?8, updated_at = ?9, number = ?10 WHERE id = ?1",
             params![
                 statement.to_string(),
                 enum_text(&input.level),
                 input.text,
-                input.field_of_action,
+                field.map(|f| f.to_string()),
                 input.votes,
                 input.owner,
                 input.time_frame,
                 enum_text(&input.status),
                 now,
                 number
+            ],
+        )?;
+        touched(rows, "statement")?;
+        self.statement(statement)
+    }
+
+    /// Changes a statement's dates, indicator, resources and decision record.
+    pub fn update_statement_plan(
+        &mut self,
+        statement: StatementId,
+        plan: &StatementPlan,
+        now: DateTime<Utc>,
+    ) -> Result<Statement> {
+        let rows = self.conn.execute(
+            "UPDATE statement SET start_date = ?2, end_date = ?3, indicator = ?4, baseline = ?5, target = ?6,
+                    resources = ?7, decision_body = ?8, decision_date = ?9, decision_reference = ?10, updated_at = ?11
+             WHERE id = ?1",
+            params![
+                statement.to_string(),
+                plan.start_date,
+                plan.end_date,
+                plan.indicator,
+                plan.baseline,
+                plan.target,
+                plan.resources,
+                plan.decision_body,
+                plan.decision_date,
+                plan.decision_reference,
+                now
             ],
         )?;
         touched(rows, "statement")?;
@@ -368,10 +415,15 @@ impl Store {
         tx.execute(
             &format!(
                 "INSERT INTO statement ({STATEMENT_COLUMNS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                         ?21, ?22)
                  ON CONFLICT (id) DO UPDATE SET level = excluded.level, number = excluded.number, text = excluded.text,
-                    field_of_action = excluded.field_of_action, votes = excluded.votes, owner = excluded.owner,
-                    time_frame = excluded.time_frame, status = excluded.status, updated_at = excluded.updated_at"
+                    field_id = excluded.field_id, votes = excluded.votes, owner = excluded.owner,
+                    time_frame = excluded.time_frame, status = excluded.status, updated_at = excluded.updated_at,
+                    start_date = excluded.start_date, end_date = excluded.end_date, indicator = excluded.indicator,
+                    baseline = excluded.baseline, target = excluded.target, resources = excluded.resources,
+                    decision_body = excluded.decision_body, decision_date = excluded.decision_date,
+                    decision_reference = excluded.decision_reference"
             ),
             params![
                 key,
@@ -380,13 +432,22 @@ impl Store {
                 enum_text(&statement.level),
                 statement.number,
                 statement.text,
-                statement.field_of_action,
+                statement.field_id.map(|f| f.to_string()),
                 statement.votes,
                 statement.owner,
                 statement.time_frame,
                 enum_text(&statement.status),
                 statement.created_at,
-                statement.updated_at
+                statement.updated_at,
+                statement.plan.start_date,
+                statement.plan.end_date,
+                statement.plan.indicator,
+                statement.plan.baseline,
+                statement.plan.target,
+                statement.plan.resources,
+                statement.plan.decision_body,
+                statement.plan.decision_date,
+                statement.plan.decision_reference
             ],
         )?;
         write_sources(&tx, statement.id, &statement.source_note_ids)?;

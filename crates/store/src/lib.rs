@@ -15,6 +15,7 @@
 mod access;
 mod bundle;
 mod convert;
+mod fields;
 mod harvest;
 mod open;
 mod participants;
@@ -152,12 +153,30 @@ impl Store {
         // A partial file of its own: two backups at once (two processes, the same millisecond)
         // must not write into one file.
         let partial = open::beside(path, &format!("{BACKUP_PARTIAL}{}", uuid::Uuid::new_v4()));
-        let copied = self.conn.backup(rusqlite::MAIN_DB, &partial, None).map_err(StoreError::from).and_then(|()| {
+        let copied = (|| {
+            let mut copy = Connection::open(&partial)?;
+            {
+                // Every page in one step, from one snapshot: a step-by-step copy starts over
+                // whenever another connection writes, which during a café (phones sending notes
+                // every second) could be forever.
+                let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+                let mut waits = 0;
+                loop {
+                    match backup.step(-1)? {
+                        rusqlite::backup::StepResult::Done => break,
+                        rusqlite::backup::StepResult::More => {}
+                        _ if waits < 100 => {
+                            waits += 1;
+                            std::thread::sleep(std::time::Duration::from_millis(50));
+                        }
+                        _ => return Err(StoreError::BadData("the database stayed locked during the backup".into())),
+                    }
+                }
+            }
             // The copy is a self-contained file: no journal mode that needs a sidecar.
-            let copy = Connection::open(&partial)?;
             copy.pragma_update(None, "journal_mode", "DELETE")?;
             copy.close().map_err(|(_, e)| StoreError::from(e))
-        });
+        })();
         let renamed = copied.and_then(|()| {
             std::fs::rename(&partial, path).map_err(|source| StoreError::Io { path: path.to_owned(), source })
         });

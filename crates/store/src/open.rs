@@ -21,6 +21,7 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("../migrations/0004_walk_in.sql")),
         M::up(include_str!("../migrations/0005_statement_number.sql")),
         M::up(include_str!("../migrations/0006_phone_capture.sql")),
+        M::up(include_str!("../migrations/0007_process_structure.sql")),
     ]
 }
 
@@ -51,7 +52,7 @@ fn identity(conn: &Connection) -> Option<String> {
 pub const SIDECARS: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Why a database file was not opened. In every case the file was left as it was.
 #[derive(Debug, thiserror::Error)]

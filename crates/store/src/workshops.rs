@@ -1,14 +1,19 @@
 //! Processes and workshops, and whole-workshop operations (insert a complete setup, delete).
 
-use cafehost_core::{Process, ProcessId, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup, WorkshopSummary};
+use cafehost_core::{
+    FieldOfActionId, Process, ProcessId, ProcessTexts, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    WorkshopSummary,
+};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use crate::convert::{count, enum_text, enumeration, found, id, opt_id, touched};
 use crate::{Result, Store};
 
-const WORKSHOP_COLUMNS: &str =
-    "id, process_id, title, date, start_time, place, purpose, language, travel_mode, created_at, updated_at";
+const WORKSHOP_COLUMNS: &str = "id, process_id, title, date, start_time, place, purpose, language, travel_mode, \
+     created_at, updated_at, end_time, organiser, moderation, minute_taker, distribution, field_id";
+
+const PROCESS_COLUMNS: &str = "id, title, description, vision";
 
 fn workshop_from_row(row: &Row<'_>) -> rusqlite::Result<Workshop> {
     Ok(Workshop {
@@ -18,10 +23,16 @@ fn workshop_from_row(row: &Row<'_>) -> rusqlite::Result<Workshop> {
             title: row.get("title")?,
             date: row.get("date")?,
             start_time: row.get("start_time")?,
+            end_time: row.get("end_time")?,
             place: row.get("place")?,
             purpose: row.get("purpose")?,
             language: enumeration(row, "language")?,
             travel_mode: enumeration(row, "travel_mode")?,
+            organiser: row.get("organiser")?,
+            moderation: row.get("moderation")?,
+            minute_taker: row.get("minute_taker")?,
+            distribution: row.get("distribution")?,
+            field_id: opt_id(row, "field_id")?,
         },
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
@@ -29,7 +40,12 @@ fn workshop_from_row(row: &Row<'_>) -> rusqlite::Result<Workshop> {
 }
 
 fn process_from_row(row: &Row<'_>) -> rusqlite::Result<Process> {
-    Ok(Process { id: id(row, "id")?, title: row.get("title")?, description: row.get("description")? })
+    Ok(Process {
+        id: id(row, "id")?,
+        title: row.get("title")?,
+        description: row.get("description")?,
+        vision: row.get("vision")?,
+    })
 }
 
 /// How many of each thing a database holds.
@@ -53,7 +69,7 @@ impl Store {
         let tx = self.tx()?;
         let existing = tx
             .query_row(
-                "SELECT id, title, description FROM process WHERE title = ?1 COLLATE NOCASE",
+                &format!("SELECT {PROCESS_COLUMNS} FROM process WHERE title = ?1 COLLATE NOCASE"),
                 [title],
                 process_from_row,
             )
@@ -61,7 +77,12 @@ impl Store {
         let process = match existing {
             Some(p) => p,
             None => {
-                let p = Process { id: ProcessId::new(), title: title.to_owned(), description: String::new() };
+                let p = Process {
+                    id: ProcessId::new(),
+                    title: title.to_owned(),
+                    description: String::new(),
+                    vision: String::new(),
+                };
                 tx.execute(
                     "INSERT INTO process (id, title, description, created_at) VALUES (?1, ?2, ?3, ?4)",
                     params![p.id.to_string(), p.title, p.description, now],
@@ -75,7 +96,8 @@ impl Store {
 
     /// All processes by title.
     pub fn processes(&self) -> Result<Vec<Process>> {
-        let mut stmt = self.conn.prepare("SELECT id, title, description FROM process ORDER BY title COLLATE NOCASE")?;
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT {PROCESS_COLUMNS} FROM process ORDER BY title COLLATE NOCASE"))?;
         let rows = stmt.query_map([], process_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -84,12 +106,21 @@ impl Store {
     pub fn process(&self, process: ProcessId) -> Result<Process> {
         found(
             self.conn.query_row(
-                "SELECT id, title, description FROM process WHERE id = ?1",
+                &format!("SELECT {PROCESS_COLUMNS} FROM process WHERE id = ?1"),
                 [process.to_string()],
                 process_from_row,
             ),
             "process",
         )
+    }
+
+    /// Changes a process's description and guiding vision.
+    pub fn update_process_texts(&mut self, process: ProcessId, texts: &ProcessTexts) -> Result<()> {
+        let rows = self.conn.execute(
+            "UPDATE process SET description = ?2, vision = ?3 WHERE id = ?1",
+            params![process.to_string(), texts.description, texts.vision],
+        )?;
+        touched(rows, "process")
     }
 
     /// Removes processes that no workshop or statement refers to any more.
@@ -170,7 +201,8 @@ impl Store {
     ) -> Result<()> {
         let rows = self.conn.execute(
             "UPDATE workshop SET title = ?2, date = ?3, start_time = ?4, place = ?5, purpose = ?6,
-                    language = ?7, travel_mode = ?8, updated_at = ?9
+                    language = ?7, travel_mode = ?8, updated_at = ?9, end_time = ?10, organiser = ?11,
+                    moderation = ?12, minute_taker = ?13, distribution = ?14, field_id = ?15
              WHERE id = ?1",
             params![
                 workshop.to_string(),
@@ -181,17 +213,29 @@ impl Store {
                 details.purpose,
                 enum_text(&details.language),
                 enum_text(&details.travel_mode),
-                now
+                now,
+                details.end_time,
+                details.organiser,
+                details.moderation,
+                details.minute_taker,
+                details.distribution,
+                details.field_id.map(|f| f.to_string())
             ],
         )?;
         touched(rows, "workshop")
     }
 
-    /// Files a workshop under a process, or under none.
-    pub fn set_workshop_process(&mut self, workshop: WorkshopId, process: Option<ProcessId>) -> Result<()> {
+    /// Files a workshop under a process, or under none, with the field of action it keeps there
+    /// (`cafehost_core::fields::field_after_refiling`).
+    pub fn set_workshop_process(
+        &mut self,
+        workshop: WorkshopId,
+        process: Option<ProcessId>,
+        field: Option<FieldOfActionId>,
+    ) -> Result<()> {
         let rows = self.conn.execute(
-            "UPDATE workshop SET process_id = ?2 WHERE id = ?1",
-            params![workshop.to_string(), process.map(|p| p.to_string())],
+            "UPDATE workshop SET process_id = ?2, field_id = ?3 WHERE id = ?1",
+            params![workshop.to_string(), process.map(|p| p.to_string()), field.map(|f| f.to_string())],
         )?;
         touched(rows, "workshop")
     }
@@ -217,7 +261,7 @@ impl Store {
         let process = match w.process_id {
             Some(p) => Some(found(
                 tx.query_row(
-                    "SELECT id, title, description FROM process WHERE id = ?1",
+                    &format!("SELECT {PROCESS_COLUMNS} FROM process WHERE id = ?1"),
                     [p.to_string()],
                     process_from_row,
                 ),
@@ -238,7 +282,10 @@ impl Store {
         let tx = self.tx()?;
         let w = &setup.workshop;
         tx.execute(
-            &format!("INSERT INTO workshop ({WORKSHOP_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+            &format!(
+                "INSERT INTO workshop ({WORKSHOP_COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+            ),
             params![
                 w.id.to_string(),
                 w.process_id.map(|p| p.to_string()),
@@ -250,7 +297,13 @@ impl Store {
                 enum_text(&w.details.language),
                 enum_text(&w.details.travel_mode),
                 w.created_at,
-                w.updated_at
+                w.updated_at,
+                w.details.end_time,
+                w.details.organiser,
+                w.details.moderation,
+                w.details.minute_taker,
+                w.details.distribution,
+                w.details.field_id.map(|f| f.to_string())
             ],
         )?;
         for round in &setup.rounds {

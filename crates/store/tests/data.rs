@@ -102,7 +102,7 @@ fn processes_are_found_by_title_regardless_of_case() {
     assert_eq!(store.processes().unwrap().len(), 1);
     let setup = sample("Bildung");
     store.insert_setup(&setup).unwrap();
-    store.set_workshop_process(setup.workshop.id, Some(a.id)).unwrap();
+    store.set_workshop_process(setup.workshop.id, Some(a.id), None).unwrap();
     assert_eq!(store.delete_empty_processes().unwrap(), 0);
     store.delete_workshop(setup.workshop.id).unwrap();
     assert_eq!(store.delete_empty_processes().unwrap(), 1);

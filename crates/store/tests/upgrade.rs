@@ -169,6 +169,7 @@ fn expected_setup() -> WorkshopSetup {
             purpose: "Ideen für gute Übergänge von der Kita in die Schule sammeln.".into(),
             language: Language::De,
             travel_mode: TravelMode::Free,
+            ..WorkshopDetails::titled("")
         },
         created_at: at("2025-09-02T08:15:30.125Z"),
         updated_at: at("2025-10-14T19:02:11.5Z"),
@@ -203,8 +204,12 @@ fn expected_setup() -> WorkshopSetup {
         },
     })
     .collect();
-    let process =
-        Process { id: id(PROCESS), title: "Integrationskonzept Rhein-Erft 2025".into(), description: String::new() };
+    let process = Process {
+        id: id(PROCESS),
+        title: "Integrationskonzept Rhein-Erft 2025".into(),
+        description: String::new(),
+        vision: String::new(),
+    };
     WorkshopSetup { participants: expected_participants(workshop.id), workshop, process: Some(process), tables, rounds }
 }
 
@@ -395,6 +400,7 @@ fn expected_statements() -> Vec<Statement> {
         // One statement per level: each is the first on its level.
         number: 1,
         text: text.into(),
+        field_id: None,
         field_of_action: "Bildung".into(),
         votes,
         owner: owner.into(),
@@ -402,6 +408,7 @@ fn expected_statements() -> Vec<Statement> {
         status,
         source_note_ids: Vec::new(),
         linked_statement_ids: vec![id(STATEMENTS[1 - i])],
+        plan: StatementPlan::default(),
         created_at: at(&format!("2025-10-14T{time}Z")),
         updated_at: at(&format!("2025-10-14T{time}Z")),
     };
@@ -483,8 +490,14 @@ fn assert_fixture_content(store: &mut Store, version: u32) {
     assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF]), "the photo is still a JPEG");
     assert_eq!(stored, bytes, "the photo's bytes");
 
+    // The field typed on the statements became the process's list (schema 7), with an id of its own.
+    let fields = store.fields_of_action(process).unwrap();
+    assert_eq!(fields.iter().map(|f| (f.name.as_str(), f.position)).collect::<Vec<_>>(), [("Bildung", 0)]);
+    assert_eq!(fields[0].process_id, Some(id(PROCESS)));
     let statements = store.statements(process).unwrap();
-    assert_eq!(statements, expected_statements());
+    let expected: Vec<Statement> =
+        expected_statements().into_iter().map(|s| Statement { field_id: Some(fields[0].id), ..s }).collect();
+    assert_eq!(statements, expected);
     for statement in &statements {
         assert_eq!(&store.statement(statement.id).unwrap(), statement);
     }
@@ -522,6 +535,7 @@ fn assert_every_row_was_read(path: &Path, version: u32) {
         // The fixture's language, and the identity every database gets when it is opened.
         ("setting", 2),
         ("run_state", usize::from(version >= 2)),
+        ("field_of_action", 1),
     ]);
     // Tables that later versions add must still be empty after an upgrade.
     let counts = row_counts(path);
@@ -710,4 +724,57 @@ fn an_upgraded_file_takes_new_run_clocks_and_notes() {
     let mut want = vec![note.id, id(NOTES[1]), id(NOTES[4])];
     want.sort();
     assert_eq!(tagged, want);
+}
+
+#[test]
+fn an_upgraded_file_lists_the_fields_typed_so_far_in_the_order_they_first_appeared() {
+    let (_dir, path, _) = user_file(4);
+    // Statements as version 4 wrote them, their field typed freely: a new field before the
+    // fixture's "Bildung" (made at 19:10), the same field in other case, blanks, and a workshop of
+    // no process with a list of its own.
+    let other_workshop = "0b0c3e4e-7a5f-4a8e-9a57-1d2c3b4a5f60";
+    let added = [
+        ("1f0e4a52-0c38-4a1c-9b5e-2f6f6b0e7d11", Some(PROCESS), None, "2025-10-14 19:05:00+00:00", " Arbeit "),
+        ("ff6d7b21-4b8e-4a5c-8d1e-3a2b1c0d9e8f", Some(PROCESS), None, "2025-10-14 19:11:00+00:00", "BILDUNG"),
+        ("05a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", Some(PROCESS), None, "2025-10-14 19:30:00+00:00", "Wohnen"),
+        ("2a1b2c3d-d4e5-4f60-8a7b-9c0d1e2f3a4b", Some(PROCESS), None, "2025-10-14 19:31:00+00:00", "  "),
+        ("7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", None, Some(other_workshop), "2025-10-14 19:40:00+00:00", "Arbeit"),
+    ];
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO workshop (id, title, language, travel_mode, created_at, updated_at)
+             VALUES (?1, 'Ohne Prozess', 'de', 'free', '2025-10-01 08:00:00+00:00', '2025-10-01 08:00:00+00:00')",
+            [other_workshop],
+        )
+        .unwrap();
+        for (statement, process, workshop, at, field) in added {
+            conn.execute(
+                "INSERT INTO statement (id, process_id, workshop_id, level, text, field_of_action, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'goal', 'Noch ein Ziel', ?4, ?5, ?5)",
+                rusqlite::params![statement, process, workshop, field, at],
+            )
+            .unwrap();
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    store.check_integrity().unwrap();
+    let process = Scope::Process(id(PROCESS));
+    let list = store.fields_of_action(process).unwrap();
+    assert_eq!(
+        list.iter().map(|f| (f.name.as_str(), f.position)).collect::<Vec<_>>(),
+        [("Arbeit", 0), ("Bildung", 1), ("Wohnen", 2)],
+        "in the order they first appeared, trimmed, spelled as first typed"
+    );
+    assert!(list.iter().all(|f| f.id.0.get_version_num() == 4), "random ids");
+    let field_of = |statement: &str| store.statement(id(statement)).unwrap().field_of_action;
+    assert_eq!(field_of(added[1].0), "Bildung", "another case is the same field");
+    assert_eq!(store.statement(id(added[3].0)).unwrap().field_id, None, "a blank field is none");
+    let own = store.fields_of_action(Scope::Workshop(id(other_workshop))).unwrap();
+    assert_eq!(
+        own.iter().map(|f| (f.name.as_str(), f.workshop_id)).collect::<Vec<_>>(),
+        [("Arbeit", Some(id(other_workshop)))]
+    );
+    assert_ne!(own[0].id, list[0].id, "each scope has its own list");
+    assert_eq!(store.statement(id(added[4].0)).unwrap().field_id, Some(own[0].id));
 }

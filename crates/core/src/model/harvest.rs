@@ -1,8 +1,8 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::{AttachmentId, NoteId, ProcessId, RoundId, StatementId, TableId, WorkshopId};
+use crate::ids::{AttachmentId, FieldOfActionId, NoteId, ProcessId, RoundId, StatementId, TableId, WorkshopId};
 
 /// What a note records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -124,7 +124,9 @@ pub struct Statement {
     pub number: u32,
     /// The wording.
     pub text: String,
-    /// Field of action ("Handlungsfeld").
+    /// Its field of action ("Handlungsfeld"): an entry of its scope's list, if any.
+    pub field_id: Option<FieldOfActionId>,
+    /// That field's name as stored in the list (empty without one); read only, follows renames.
     pub field_of_action: String,
     /// Dot votes counted by the moderator.
     pub votes: u32,
@@ -138,6 +140,8 @@ pub struct Statement {
     pub source_note_ids: Vec<NoteId>,
     /// Statements it serves or steers (a measure → goals; steering → measures).
     pub linked_statement_ids: Vec<StatementId>,
+    /// Dates, indicator, resources and the decision that adopted it.
+    pub plan: StatementPlan,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When it last changed.
@@ -156,6 +160,47 @@ pub struct NoteInput {
     pub author: String,
 }
 
+/// A field of action ("Handlungsfeld") of a process (or of a workshop of no process): one entry
+/// of an ordered list, which statements and workshops pick from and the concept draft follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldOfAction {
+    /// Identity.
+    pub id: FieldOfActionId,
+    /// The process whose list it is on.
+    pub process_id: Option<ProcessId>,
+    /// The workshop whose list it is on, when that workshop belongs to no process.
+    pub workshop_id: Option<WorkshopId>,
+    /// 0-based place in the list.
+    pub position: u32,
+    /// Its name, e.g. "Frühe Bildung"; unique in its list (spelling folded).
+    pub name: String,
+}
+
+/// How a statement is put into practice and the decision that adopted it: the columns of the
+/// concept's Maßnahmenplan and its steering chapter. Every part is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct StatementPlan {
+    /// When it starts.
+    pub start_date: Option<NaiveDate>,
+    /// When it should be done; not before the start.
+    pub end_date: Option<NaiveDate>,
+    /// How success is measured ("Anzahl der Elterncafés").
+    pub indicator: String,
+    /// The indicator's value at the start ("2").
+    pub baseline: String,
+    /// The value aimed for ("alle 38 Kitas").
+    pub target: String,
+    /// Money, staff, rooms it needs.
+    pub resources: String,
+    /// Who decided on it ("Kreistag", "Jugendhilfeausschuss").
+    pub decision_body: String,
+    /// When it was decided.
+    pub decision_date: Option<NaiveDate>,
+    /// The decision's reference ("Drucksache 123/2026").
+    pub decision_reference: String,
+}
+
 /// What staff edit about a statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StatementInput {
@@ -163,7 +208,8 @@ pub struct StatementInput {
     pub level: StatementLevel,
     /// The statement.
     pub text: String,
-    /// Field of action ("Handlungsfeld"), e.g. "Frühe Bildung".
+    /// Field of action ("Handlungsfeld"), e.g. "Frühe Bildung": the name of an entry of the
+    /// scope's list (spelling folded); a name not on it yet is added at its end; empty for none.
     pub field_of_action: String,
     /// Dot votes counted by the moderator.
     pub votes: u32,

@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::ids::{ParticipantId, ProcessId, RoundId, TableId, WorkshopId};
+use crate::ids::{FieldOfActionId, ParticipantId, ProcessId, RoundId, TableId, WorkshopId};
 
 /// A series of workshops that feed one result, e.g. the five workshops of an integration concept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -11,8 +11,20 @@ pub struct Process {
     pub id: ProcessId,
     /// Name shown in the workshop list, unique (case-insensitively) among processes.
     pub title: String,
-    /// What the process is for; used on the title page of a concept draft.
+    /// What the process is for; the concept draft's "Anlass und Ziel" starts with it.
     pub description: String,
+    /// The guiding vision ("Leitbild") the process works towards; the concept draft opens with it.
+    pub vision: String,
+}
+
+/// What staff edit about a process besides its title (which files workshops under it).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ProcessTexts {
+    /// What the process is for.
+    pub description: String,
+    /// The guiding vision ("Leitbild").
+    pub vision: String,
 }
 
 /// Language of a workshop's printables and minutes (the UI language is chosen separately).
@@ -48,6 +60,8 @@ pub struct WorkshopDetails {
     pub date: Option<NaiveDate>,
     /// Start time; the rounds' clock times are computed from it.
     pub start_time: Option<NaiveTime>,
+    /// When it ends, as announced (the minutes' "Zeit: 9:00–12:30"); not before the start.
+    pub end_time: Option<NaiveTime>,
     /// Venue.
     pub place: String,
     /// Why the workshop takes place; printed on the minutes.
@@ -56,6 +70,16 @@ pub struct WorkshopDetails {
     pub language: Language,
     /// How travellers move between tables.
     pub travel_mode: TravelMode,
+    /// Who holds the workshop ("Veranstalter"), e.g. "Kreis Mettmann, Kommunales Integrationszentrum".
+    pub organiser: String,
+    /// Who moderates ("Moderation").
+    pub moderation: String,
+    /// Who takes the minutes ("Protokollführung").
+    pub minute_taker: String,
+    /// Who receives the minutes ("Verteiler"), free text, one recipient a line.
+    pub distribution: String,
+    /// The field of action of its process the workshop belongs to, if one.
+    pub field_id: Option<FieldOfActionId>,
 }
 
 impl WorkshopDetails {
@@ -65,10 +89,16 @@ impl WorkshopDetails {
             title: title.into(),
             date: None,
             start_time: None,
+            end_time: None,
             place: String::new(),
             purpose: String::new(),
             language: Language::default(),
             travel_mode: TravelMode::default(),
+            organiser: String::new(),
+            moderation: String::new(),
+            minute_taker: String::new(),
+            distribution: String::new(),
+            field_id: None,
         }
     }
 }
@@ -253,8 +283,14 @@ mod tests {
 
     #[test]
     fn workshops_are_grouped_by_process_with_loose_ones_last() {
-        let concept = Process { id: ProcessId::new(), title: "Integrationskonzept".into(), description: String::new() };
-        let unused = Process { id: ProcessId::new(), title: "Alt".into(), description: String::new() };
+        let concept = Process {
+            id: ProcessId::new(),
+            title: "Integrationskonzept".into(),
+            description: String::new(),
+            vision: String::new(),
+        };
+        let unused =
+            Process { id: ProcessId::new(), title: "Alt".into(), description: String::new(), vision: String::new() };
         let groups = group_by_process(
             vec![concept.clone(), unused],
             vec![

@@ -59,6 +59,19 @@ pub struct Photo {
     pub rotation_degrees: u32,
 }
 
+impl Photo {
+    /// The photo as documents embed it (upright, at most 1600 px, no metadata; its rotation
+    /// applied, so 0 here), for a caller that wants to hold copies rather than originals; the
+    /// bytes are empty when the picture cannot be decoded (documents then show its caption).
+    #[must_use]
+    pub fn document_copy(self) -> Self {
+        let picture = content::Picture::of(&self);
+        let (media_type, bytes) =
+            picture.map_or_else(|| (self.media_type.clone(), Vec::new()), |p| (p.media_type.to_owned(), p.bytes));
+        Self { media_type, bytes, rotation_degrees: 0, ..self }
+    }
+}
+
 /// One workshop as the minutes see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkshopMinutes {
@@ -88,6 +101,8 @@ pub struct MinutesInput {
     pub process_title: Option<String>,
     /// The process's description (the concept's purpose; else the workshops' purposes are used).
     pub process_description: String,
+    /// The process's guiding vision ("Leitbild"): the concept draft opens with it.
+    pub process_vision: String,
     /// Language of the labels.
     pub language: Language,
     /// The workshops, in the order they took place (each with its number, W1, W2, …).

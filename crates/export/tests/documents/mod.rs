@@ -8,8 +8,8 @@
 use cafehost_core::run::{RunFrame, agenda, schedule};
 use cafehost_core::{
     Attendance, CafeTable, Language, Note, NoteId, NoteKind, Participant, ParticipantId, ParticipantInput, Round,
-    RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementStatus, TableId, TableInput, TravelMode,
-    Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementPlan, StatementStatus, TableId, TableInput,
+    TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
 use cafehost_export::minutes::{DocumentKind, MinutesInput, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -120,6 +120,7 @@ pub fn input(kind: DocumentKind, language: Language) -> MinutesInput {
                 purpose: "Gemeinsam Ziele für den Übergang Schule–Beruf finden.".into(),
                 language: Language::De,
                 travel_mode: TravelMode::Free,
+                ..WorkshopDetails::titled("")
             },
             created_at: at(),
             updated_at: at(),
@@ -135,6 +136,7 @@ pub fn input(kind: DocumentKind, language: Language) -> MinutesInput {
         title: "Arbeit & Übergang".into(),
         process_title: None,
         process_description: String::new(),
+        process_vision: String::new(),
         language,
         workshops: vec![WorkshopMinutes { number: 1, schedule: timetable, setup, notes, photos: Vec::new() }],
         statements: Vec::new(),
@@ -160,6 +162,7 @@ pub fn statement(
         level,
         number,
         text: text.into(),
+        field_id: None,
         field_of_action: field.into(),
         votes: number,
         owner: owner.into(),
@@ -167,6 +170,7 @@ pub fn statement(
         status: StatementStatus::Draft,
         source_note_ids: Vec::new(),
         linked_statement_ids: links.to_vec(),
+        plan: StatementPlan::default(),
         created_at: at(),
         updated_at: at(),
     }

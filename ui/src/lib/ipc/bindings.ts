@@ -335,6 +335,37 @@ field: string,
 problem: FieldProblem, };
 
 /**
+ * A field of action ("Handlungsfeld") of a process (or of a workshop of no process): one entry
+ * of an ordered list, which statements and workshops pick from and the concept draft follows.
+ */
+export type FieldOfAction = { 
+/**
+ * Identity.
+ */
+id: FieldOfActionId, 
+/**
+ * The process whose list it is on.
+ */
+process_id: ProcessId | null, 
+/**
+ * The workshop whose list it is on, when that workshop belongs to no process.
+ */
+workshop_id: WorkshopId | null, 
+/**
+ * 0-based place in the list.
+ */
+position: number, 
+/**
+ * Its name, e.g. "Frühe Bildung"; unique in its list (spelling folded).
+ */
+name: string, };
+
+/**
+ * Identifies a [`crate::FieldOfAction`].
+ */
+export type FieldOfActionId = string;
+
+/**
  * What is wrong with one field.
  */
 export type FieldProblem = { "code": "required" } | { "code": "too_long", 
@@ -349,7 +380,7 @@ min: number,
 /**
  * Largest allowed value.
  */
-max: number, } | { "code": "malformed" } | { "code": "taken" };
+max: number, } | { "code": "malformed" } | { "code": "taken" } | { "code": "before_start" };
 
 /**
  * Everything the consolidation screen shows: the notes of every workshop of the process (or of
@@ -379,7 +410,11 @@ statements: Array<Statement>,
 /**
  * The photos of every workshop (without their bytes), to show beside a statement's sources.
  */
-photos: Array<Attachment>, };
+photos: Array<Attachment>, 
+/**
+ * The fields of action statements pick from, in their order.
+ */
+fields_of_action: Array<FieldOfAction>, };
 
 /**
  * One table of a workshop in a harvest, with the workshop it stands in.
@@ -891,7 +926,15 @@ table_revisits: number,
 /**
  * People present but without a seat in a round that has not started yet.
  */
-unseated: number, };
+unseated: number, 
+/**
+ * How often two people may share a table at most (`None`: no cap), as chosen.
+ */
+meeting_cap: number | null, 
+/**
+ * Pairs who share a table more often than the cap allows (0 when it is kept).
+ */
+pairs_over_cap: number, };
 
 /**
  * Choices that change how a printable looks and what it holds.
@@ -927,9 +970,13 @@ id: ProcessId,
  */
 title: string, 
 /**
- * What the process is for; used on the title page of a concept draft.
+ * What the process is for; the concept draft's "Anlass und Ziel" starts with it.
  */
-description: string, };
+description: string, 
+/**
+ * The guiding vision ("Leitbild") the process works towards; the concept draft opens with it.
+ */
+vision: string, };
 
 /**
  * The workshop list: workshops grouped by process, stand-alone workshops last.
@@ -948,6 +995,19 @@ workshops: Array<WorkshopSummary>, };
  * Identifies a [`crate::Process`].
  */
 export type ProcessId = string;
+
+/**
+ * What staff edit about a process besides its title (which files workshops under it).
+ */
+export type ProcessTexts = { 
+/**
+ * What the process is for.
+ */
+description: string, 
+/**
+ * The guiding vision ("Leitbild").
+ */
+vision: string, };
 
 /**
  * A workshop's seating plan and its quality (`None` while nobody is seated).
@@ -1320,7 +1380,11 @@ number: number,
  */
 text: string, 
 /**
- * Field of action ("Handlungsfeld").
+ * Its field of action ("Handlungsfeld"): an entry of its scope's list, if any.
+ */
+field_id: FieldOfActionId | null, 
+/**
+ * That field's name as stored in the list (empty without one); read only, follows renames.
  */
 field_of_action: string, 
 /**
@@ -1348,6 +1412,10 @@ source_note_ids: Array<NoteId>,
  */
 linked_statement_ids: Array<StatementId>, 
 /**
+ * Dates, indicator, resources and the decision that adopted it.
+ */
+plan: StatementPlan, 
+/**
  * When it was created.
  */
 created_at: string, 
@@ -1374,7 +1442,8 @@ level: StatementLevel,
  */
 text: string, 
 /**
- * Field of action ("Handlungsfeld"), e.g. "Frühe Bildung".
+ * Field of action ("Handlungsfeld"), e.g. "Frühe Bildung": the name of an entry of the
+ * scope's list (spelling folded); a name not on it yet is added at its end; empty for none.
  */
 field_of_action: string, 
 /**
@@ -1398,6 +1467,48 @@ status: StatementStatus, };
  * The level of a consolidated statement, as in the county's concept.
  */
 export type StatementLevel = "goal" | "measure" | "steering";
+
+/**
+ * How a statement is put into practice and the decision that adopted it: the columns of the
+ * concept's Maßnahmenplan and its steering chapter. Every part is optional.
+ */
+export type StatementPlan = { 
+/**
+ * When it starts.
+ */
+start_date: string | null, 
+/**
+ * When it should be done; not before the start.
+ */
+end_date: string | null, 
+/**
+ * How success is measured ("Anzahl der Elterncafés").
+ */
+indicator: string, 
+/**
+ * The indicator's value at the start ("2").
+ */
+baseline: string, 
+/**
+ * The value aimed for ("alle 38 Kitas").
+ */
+target: string, 
+/**
+ * Money, staff, rooms it needs.
+ */
+resources: string, 
+/**
+ * Who decided on it ("Kreistag", "Jugendhilfeausschuss").
+ */
+decision_body: string, 
+/**
+ * When it was decided.
+ */
+decision_date: string | null, 
+/**
+ * The decision's reference ("Drucksache 123/2026").
+ */
+decision_reference: string, };
 
 /**
  * How far a statement has come.
@@ -1549,6 +1660,10 @@ date: string | null,
  */
 start_time: string | null, 
 /**
+ * When it ends, as announced (the minutes' "Zeit: 9:00–12:30"); not before the start.
+ */
+end_time: string | null, 
+/**
  * Venue.
  */
 place: string, 
@@ -1563,7 +1678,27 @@ language: Language,
 /**
  * How travellers move between tables.
  */
-travel_mode: TravelMode, };
+travel_mode: TravelMode, 
+/**
+ * Who holds the workshop ("Veranstalter"), e.g. "Kreis Mettmann, Kommunales Integrationszentrum".
+ */
+organiser: string, 
+/**
+ * Who moderates ("Moderation").
+ */
+moderation: string, 
+/**
+ * Who takes the minutes ("Protokollführung").
+ */
+minute_taker: string, 
+/**
+ * Who receives the minutes ("Verteiler"), free text, one recipient a line.
+ */
+distribution: string, 
+/**
+ * The field of action of its process the workshop belongs to, if one.
+ */
+field_id: FieldOfActionId | null, };
 
 /**
  * Identifies a [`crate::Workshop`].
@@ -1727,6 +1862,18 @@ export function makeCommands(invoke: Invoke) {
       updateWorkshop: (workshop: WorkshopId, details: WorkshopDetails) => invoke<Workshop>("update_workshop", { workshop, details }),
       /** Files the workshop under a process (by title; created when new) or under none. */
       setWorkshopProcess: (workshop: WorkshopId, process_title: string | null) => invoke<Workshop>("set_workshop_process", { workshop, process_title }),
+      /** Saves a process's description and guiding vision ("Leitbild"). */
+      updateProcess: (process: ProcessId, texts: ProcessTexts) => invoke<Process>("update_process", { process, texts }),
+      /** The fields of action of the workshop's process (or of the workshop), in their order. */
+      fieldsOfAction: (workshop: WorkshopId) => invoke<Array<FieldOfAction>>("fields_of_action", { workshop }),
+      /** Adds a field of action at the end of the list. */
+      addFieldOfAction: (workshop: WorkshopId, name: string) => invoke<FieldOfAction>("add_field_of_action", { workshop, name }),
+      /** Renames a field of action (every statement on it shows the new name). */
+      renameFieldOfAction: (field: FieldOfActionId, name: string) => invoke<FieldOfAction>("rename_field_of_action", { field, name }),
+      /** Moves a field of action to a 0-based place; returns the list in its new order. */
+      moveFieldOfAction: (field: FieldOfActionId, position: number) => invoke<Array<FieldOfAction>>("move_field_of_action", { field, position }),
+      /** Deletes a field of action (its statements keep no field); returns the rest in order. */
+      deleteFieldOfAction: (field: FieldOfActionId) => invoke<Array<FieldOfAction>>("delete_field_of_action", { field }),
       /** Copies a workshop's setup into a new workshop. */
       duplicateWorkshop: (workshop: WorkshopId) => invoke<Workshop>("duplicate_workshop", { workshop }),
       /** Deletes a workshop with everything in it. */
@@ -1767,6 +1914,10 @@ export function makeCommands(invoke: Invoke) {
       rotationPlan: (workshop: WorkshopId) => invoke<RotationPlan>("rotation_plan", { workshop }),
       /** Plans the rounds from `options.from_round` on, keeping pinned seats, and stores the plan; refused when one of those rounds has begun. */
       planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
+      /** How often two people may share a table at most in this workshop's plans (`null`: no cap). */
+      meetingCap: (workshop: WorkshopId) => invoke<number | null>("meeting_cap", { workshop }),
+      /** Chooses the meeting cap for the next plans; answers the stored plan judged by it. */
+      setMeetingCap: (workshop: WorkshopId, cap: number | null) => invoke<RotationPlan>("set_meeting_cap", { workshop, cap }),
       /** For each table, whether a person may be moved there in a round, and why not. */
       seatOptions: (round: RoundId, participant: ParticipantId) => invoke<Array<SeatOption>>("seat_options", { round, participant }),
       /** Moves one person to a table in one round (pinned: kept by later re-plans). */
@@ -1820,6 +1971,8 @@ export function makeCommands(invoke: Invoke) {
       addStatement: (workshop: WorkshopId, input: StatementInput, sources: Array<NoteId>) => invoke<Statement>("add_statement", { workshop, input, sources }),
       /** Saves a statement. */
       updateStatement: (statement: StatementId, input: StatementInput) => invoke<Statement>("update_statement", { statement, input }),
+      /** Saves a statement's dates, indicator, resources and decision record. */
+      updateStatementPlan: (statement: StatementId, plan: StatementPlan) => invoke<Statement>("update_statement_plan", { statement, plan }),
       /** Replaces the notes a statement comes from. */
       setStatementSources: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("set_statement_sources", { statement, notes }),
       /** Links or unlinks two statements (a measure serves a goal, steering steers a measure). */

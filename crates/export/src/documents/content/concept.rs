@@ -1,9 +1,12 @@
 //! The concept draft of a process, chapter by chapter: a title page (how many workshops, when),
-//! the purpose (the process's description, printed here only, and the workshops' purposes),
+//! the guiding vision ("Leitbild"), the purpose (the process's description, printed here only,
+//! and the workshops' purposes),
 //! then per field of action (in the order given, else as the statements first name them) its
 //! goals, under each the measures that serve it; then the measures serving no goal. Steering
-//! has its own chapter ("Steuerung und Monitoring"), the measures a plan (number, measure,
-//! goals, responsible, time frame, status); an annex lists the workshops.
+//! has its own chapter ("Steuerung und Monitoring": each steering statement with its indicator,
+//! dates and resources, then the decisions taken on any statement), the measures a plan
+//! (number, measure, goals, responsible, from–to, indicator with baseline → target, status); an
+//! annex lists the workshops.
 //!
 //! Each statement is printed in full once, where it first belongs; wherever it comes up again
 //! only its number stands ("→ M2"), so a measure serving two goals, or the steering of a
@@ -21,6 +24,7 @@ use crate::documents::WorkshopMinutes;
 /// The blocks of a concept draft.
 pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![title_page(ctx)];
+    vision(ctx, &mut out);
     background(ctx, &mut out);
     let all = Statements::new(ctx);
     fields_of_action(&all, &mut out);
@@ -51,6 +55,45 @@ fn title_page(ctx: &Context<'_>) -> Block {
         lines: vec![from],
         // The description is the first paragraph of "Anlass und Ziel"; printed once.
         purpose: String::new(),
+    }
+}
+
+/// The guiding vision, first: what everything after it works towards; left out when not written.
+fn vision(ctx: &Context<'_>, out: &mut Vec<Block>) {
+    let vision = ctx.input.process_vision.trim();
+    if vision.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(1, ctx.l.vision.to_owned()));
+    out.push(Block::Paragraph(ctx.text(vision)));
+}
+
+/// "1. März 2026 – 31. Dez. 2027" from a plan's dates, "ab …" / "bis …" with one of them, else
+/// the time frame as typed.
+fn period(ctx: &Context<'_>, s: &Statement) -> String {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| ctx.base.date(d));
+    match (date(s.plan.start_date), date(s.plan.end_date)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        (Some(a), None) => format!("{} {a}", ctx.l.from_date),
+        (None, Some(b)) => format!("{} {b}", ctx.l.until_date),
+        (None, None) => ctx.text(s.time_frame.trim()),
+    }
+}
+
+/// "Elterncafés: 2 → 38": the indicator with its baseline and target, whichever are given.
+fn indicator(ctx: &Context<'_>, s: &Statement) -> String {
+    let (name, from, to) = (s.plan.indicator.trim(), s.plan.baseline.trim(), s.plan.target.trim());
+    let values = match (from.is_empty(), to.is_empty()) {
+        (false, false) => format!("{} → {}", ctx.text(from), ctx.text(to)),
+        (true, false) => format!("→ {}", ctx.text(to)),
+        (false, true) => ctx.text(from),
+        (true, true) => String::new(),
+    };
+    match (name.is_empty(), values.is_empty()) {
+        (false, false) => format!("{}: {values}", ctx.text(name)),
+        (false, true) => ctx.text(name),
+        _ => values,
     }
 }
 
@@ -256,8 +299,8 @@ fn further_measures(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut
     }
 }
 
-/// The measures as a plan: number, measure, the goals it serves, who is responsible, by when,
-/// status; by number. An overview of what is printed in full above, as a table.
+/// The measures as a plan: number, measure, the goals it serves, who is responsible, from–to
+/// (else the time frame as typed), the indicator with baseline → target, status; by number. An overview of what is printed in full above, as a table.
 fn measure_plan(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
     let (ctx, l) = (all.ctx, all.ctx.l);
     let mut measures: Vec<&Statement> = all.of(StatementLevel::Measure).collect();
@@ -275,13 +318,14 @@ fn measure_plan(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
                 ctx.text(m.text.trim()),
                 goals.join(", "),
                 ctx.owner(m.owner.trim()),
-                ctx.text(m.time_frame.trim()),
+                period(ctx, m),
+                indicator(ctx, m),
                 l.status_name(m.status).to_owned(),
             ]
         })
         .collect();
     let header: Vec<String> =
-        [l.number, l.level_name(StatementLevel::Measure), l.goals_column, l.owner, l.time_frame, l.status]
+        [l.number, l.level_name(StatementLevel::Measure), l.goals_column, l.owner, l.time_frame, l.indicator, l.status]
             .iter()
             .map(|h| (*h).to_owned())
             .collect();
@@ -289,15 +333,58 @@ fn measure_plan(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
 }
 
 /// Steering and monitoring: every steering statement in full (its field of action, votes,
-/// owner, status, sources), with the numbers of what it steers.
+/// owner, status, sources), with the numbers of what it steers and, one level down, its
+/// indicator, dates and resources; then the decisions taken on any statement (body, date,
+/// reference) as a table.
 fn monitoring(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
     let (ctx, l) = (all.ctx, all.ctx.l);
     let steering: Vec<&Statement> = all.of(StatementLevel::Steering).collect();
-    if steering.is_empty() {
+    let decided: Vec<&Statement> = ctx.input.statements.iter().filter(|s| has_decision(s)).collect();
+    if steering.is_empty() && decided.is_empty() {
         return;
     }
     out.push(Block::Heading(1, l.monitoring.to_owned()));
-    for s in steering {
+    steering_items(all, &steering, out);
+    decisions(ctx, decided, out);
+}
+
+fn has_decision(s: &Statement) -> bool {
+    let p = &s.plan;
+    !p.decision_body.trim().is_empty() || p.decision_date.is_some() || !p.decision_reference.trim().is_empty()
+}
+
+/// The decisions taken on statements, by level and number: who decided, when, under which
+/// reference.
+fn decisions(ctx: &Context<'_>, mut decided: Vec<&Statement>, out: &mut Vec<Block>) {
+    if decided.is_empty() {
+        return;
+    }
+    let l = ctx.l;
+    decided.sort_by_key(|s| (s.level as u8, s.number));
+    out.push(Block::Heading(2, l.decisions.to_owned()));
+    let rows: Vec<Vec<String>> = decided
+        .iter()
+        .map(|s| {
+            vec![
+                ctx.number(s.id).to_owned(),
+                ctx.text(s.text.trim()),
+                ctx.text(s.plan.decision_body.trim()),
+                s.plan.decision_date.map(|d| ctx.base.date(d)).unwrap_or_default(),
+                ctx.text(s.plan.decision_reference.trim()),
+            ]
+        })
+        .collect();
+    let header: Vec<String> = [l.number, l.statement, l.decision_body, l.date, l.decision_reference]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    out.push(Block::Table { widths: widths_by_content(&header, &rows), header, rows });
+}
+
+/// Each steering statement in full the first time, its number after that.
+fn steering_items(all: &Statements<'_, '_>, steering: &[&Statement], out: &mut Vec<Block>) {
+    let (ctx, l) = (all.ctx, all.ctx.l);
+    for &s in steering {
         if !all.first_time(s) {
             out.push(all.reference(0, s));
             continue;
@@ -317,6 +404,20 @@ fn monitoring(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
             text: format!("{} {}", ctx.number(s.id), ctx.text(s.text.trim())),
             meta: meta.join(" · "),
         });
+        let mut plan = Vec::new();
+        let measured = indicator(ctx, s);
+        if !measured.is_empty() {
+            plan.push(format!("{}: {measured}", l.indicator));
+        }
+        if s.plan.start_date.is_some() || s.plan.end_date.is_some() {
+            plan.push(format!("{}: {}", l.time_frame, period(ctx, s)));
+        }
+        if !s.plan.resources.trim().is_empty() {
+            plan.push(format!("{}: {}", l.resources, ctx.text(s.plan.resources.trim())));
+        }
+        for line in plan {
+            out.push(Block::Item { depth: 1, text: line, meta: String::new() });
+        }
     }
 }
 

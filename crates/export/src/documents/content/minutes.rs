@@ -1,5 +1,6 @@
 //! The minutes of one or more workshops, chapter by chapter, in the order a reader needs them:
-//! a title page (title, date and time, place, process, purpose); first the results and
+//! a title page (title; organiser, date, time from–to, place, moderation, minute taker, participants
+//! by organisation, distribution; process, purpose); first the results and
 //! agreements (each workshop's closing summary, then the statements by level: goals, measures,
 //! steering, with their sources and links); then per workshop the programme (the whole
 //! timetable, where each round's question is printed, once), attendance by organisation (counts;
@@ -33,7 +34,10 @@ pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     out
 }
 
-/// Title, date and start time, place, process and purpose (of the first workshop).
+/// The head of the minutes, as a county office files them: organiser, date, time from–to, place,
+/// moderation, minute taker, the participants by organisation with their total, the distribution
+/// list, then the process and the purpose (of the first workshop). Lines with nothing to say are
+/// left out.
 fn title_page(ctx: &Context<'_>) -> Block {
     let input = ctx.input;
     let l = ctx.l;
@@ -41,19 +45,56 @@ fn title_page(ctx: &Context<'_>) -> Block {
     let mut purpose = String::new();
     if let Some(w) = input.workshops.first() {
         let d = &w.setup.workshop.details;
-        if let Some(date) = d.date {
-            let time = d.start_time.map(|t| format!(", {}", t.format("%H:%M"))).unwrap_or_default();
-            lines.push(format!("{}: {}{time}", l.date, ctx.base.date(date)));
-        }
-        if !d.place.trim().is_empty() {
-            lines.push(format!("{}: {}", l.place, ctx.text(d.place.trim())));
-        }
+        let mut line = |label: &str, value: &str, person: bool| {
+            let value = value.trim();
+            if !value.is_empty() {
+                lines.push(format!("{label}: {}", if person { ctx.person(value) } else { ctx.text(value) }));
+            }
+        };
+        line(l.organiser, &d.organiser, false);
+        line(l.date, &d.date.map(|date| ctx.base.date(date)).unwrap_or_default(), false);
+        let time = match (d.start_time, d.end_time) {
+            (Some(a), Some(b)) => clock_span(Some((a, b))),
+            (Some(a), None) => a.format("%H:%M").to_string(),
+            (None, _) => String::new(),
+        };
+        line(l.time, &time, false);
+        line(l.place, &d.place, false);
+        line(l.moderation, &d.moderation, true);
+        line(l.minute_taker, &d.minute_taker, true);
+        line(l.participants, &participants_line(ctx, w), false);
+        // One recipient a line as typed; in the head they stand in one line.
+        let distribution: Vec<&str> = d.distribution.lines().map(str::trim).filter(|r| !r.is_empty()).collect();
+        line(l.distribution, &distribution.join("; "), false);
         purpose = ctx.text(d.purpose.trim());
     }
     if let Some(p) = input.process_title.as_deref().filter(|p| !p.trim().is_empty()) {
         lines.push(format!("{}: {}", l.process, ctx.text(p.trim())));
     }
     Block::TitlePage { kind: l.minutes.to_owned(), title: ctx.text(&input.title), lines, purpose }
+}
+
+/// "5 (AWO Kreisverband 2, Jobcenter 3)": everyone who came (as the attendance table's
+/// "present"), by organisation; empty when nobody is checked in.
+fn participants_line(ctx: &Context<'_>, w: &WorkshopMinutes) -> String {
+    let mut by_organisation: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let came = w.setup.participants.iter().filter(|p| matches!(p.attendance, Attendance::Present | Attendance::Left));
+    let mut total = 0;
+    for p in came {
+        let org = p.input.organisation.trim();
+        let (key, name) = if org.is_empty() {
+            ("\u{10FFFF}".to_owned(), ctx.base.no_organisation.to_owned())
+        } else {
+            (sort_key(org), org.to_owned())
+        };
+        by_organisation.entry(key).or_insert((name, 0)).1 += 1;
+        total += 1;
+    }
+    if total == 0 {
+        return String::new();
+    }
+    let parts: Vec<String> = by_organisation.values().map(|(name, n)| format!("{name} {n}")).collect();
+    format!("{total} ({})", parts.join(", "))
 }
 
 /// The workshop's timetable: every step (welcome, rounds with their questions, breaks, harvest)
