@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use cafehost_core::run::{AgendaStep, RunState, agenda, route_cards_to_reprint};
-use cafehost_core::seating::{SeatOption, SeatRefused, SeatingRules};
+use cafehost_core::seating::{DEFAULT_MEETING_CAP, SeatOption, SeatRefused, SeatingRules, check_meeting_cap};
 use cafehost_core::{Attendance, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup};
 use cafehost_planner::{
     Absence, Budget, ParticipantSpec, Pin, PlanError, PlanRequest, QualityReport, TableSpec, Travel,
@@ -51,6 +51,10 @@ pub struct PlanQuality {
     pub table_revisits: u32,
     /// People present but without a seat in a round that has not started yet.
     pub unseated: u32,
+    /// How often two people may share a table at most (`None`: no cap), as chosen.
+    pub meeting_cap: Option<u32>,
+    /// Pairs who share a table more often than the cap allows (0 when it is kept).
+    pub pairs_over_cap: u32,
 }
 
 /// A workshop's seating plan and its quality (`None` while nobody is seated).
@@ -152,7 +156,7 @@ fn is_away(attendance: Attendance) -> bool {
     matches!(attendance, Attendance::Absent | Attendance::Left)
 }
 
-fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions) -> Translation {
+fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions, cap: Option<u32>) -> Translation {
     let round_ids: Vec<RoundId> = setup.rounds.iter().map(|r| r.id).collect();
     let round_index: HashMap<RoundId, usize> = round_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let rounds = count(round_ids.len());
@@ -222,7 +226,7 @@ fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions) -> Tra
             held,
             previous,
             seed: u64::from(options.seed),
-            max_meetings: None,
+            max_meetings: cap,
         },
         round_ids,
         tables: setup.tables.iter().map(|t| (t.id.to_string(), t.id)).collect(),
@@ -230,8 +234,10 @@ fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions) -> Tra
     }
 }
 
-fn quality(report: &QualityReport, unseated: u32) -> PlanQuality {
+fn quality(report: &QualityReport, unseated: u32, cap: Option<u32>) -> PlanQuality {
     PlanQuality {
+        meeting_cap: cap,
+        pairs_over_cap: count(report.pairs_over_cap),
         repeat_encounters: count(report.repeat_encounters),
         lower_bound: count(report.lower_bound),
         pairs_meeting_repeatedly: count(report.pairs_meeting_repeatedly),
@@ -279,6 +285,21 @@ struct PlanBasis {
     seats: Vec<Seat>,
     state: RunState,
     agenda: Vec<AgendaStep>,
+    cap: Option<u32>,
+}
+
+/// Where a workshop's meeting cap is kept (a planning choice of this laptop).
+fn cap_key(workshop: WorkshopId) -> String {
+    format!("meeting_cap:{workshop}")
+}
+
+/// The meeting cap chosen for a workshop: the default until the moderator chose another.
+fn stored_cap(s: &Store, workshop: WorkshopId) -> Result<Option<u32>> {
+    Ok(match s.setting(&cap_key(workshop))?.as_deref() {
+        None => Some(DEFAULT_MEETING_CAP),
+        Some("none") => None,
+        Some(n) => n.parse().ok().or(Some(DEFAULT_MEETING_CAP)),
+    })
 }
 
 impl PlanBasis {
@@ -287,7 +308,8 @@ impl PlanBasis {
         let seats = s.seats(workshop)?;
         let (state, frame) = s.run_state(workshop)?;
         let agenda = agenda(&setup.rounds, frame);
-        Ok(Self { setup, seats, state, agenda })
+        let cap = stored_cap(s, workshop)?;
+        Ok(Self { setup, seats, state, agenda, cap })
     }
 
     /// The first round that is neither held nor under way; earlier gaps are not worth a warning.
@@ -303,7 +325,7 @@ impl Seating<'_> {
     /// The stored seating plan with its quality.
     pub fn rotation_plan(&self, workshop: WorkshopId) -> Result<RotationPlan> {
         let basis = self.0.read(|s| PlanBasis::load(s, workshop))?;
-        evaluate(&basis.setup, basis.seats.clone(), basis.open_from())
+        evaluate(&basis.setup, basis.seats.clone(), basis.open_from(), basis.cap)
     }
 
     /// Plans the rounds from `options.from_round` on and stores the plan; earlier rounds stay.
@@ -343,6 +365,26 @@ impl Seating<'_> {
             }
         }
         Err(AppError::Busy)
+    }
+
+    /// How often two people may share a table at most in this workshop's plans (`None`: no cap).
+    pub fn meeting_cap(&self, workshop: WorkshopId) -> Result<Option<u32>> {
+        self.0.read(|s| {
+            s.workshop(workshop)?;
+            stored_cap(s, workshop)
+        })
+    }
+
+    /// Chooses the meeting cap for the next plans (`None`: no cap); the stored plan is judged by
+    /// it at once.
+    pub fn set_meeting_cap(&self, workshop: WorkshopId, cap: Option<u32>) -> Result<RotationPlan> {
+        let cap = check_meeting_cap(cap)?;
+        let value = cap.map_or_else(|| "none".to_owned(), |n| n.to_string());
+        self.0.write(|s| {
+            s.workshop(workshop)?;
+            Ok(s.set_setting(&cap_key(workshop), &value)?)
+        })?;
+        self.rotation_plan(workshop)
     }
 
     /// For each table, whether `person` may be moved there in `round`, and why not (the core's
@@ -420,7 +462,7 @@ fn seat_refused(e: SeatRefused) -> AppError {
 
 /// Runs the planner on a snapshot (no lock held) and returns the seats of the planned rounds.
 fn compute_plan(basis: &PlanBasis, options: PlanOptions) -> Result<Vec<Seat>> {
-    let t = translate(&basis.setup, &basis.seats, options);
+    let t = translate(&basis.setup, &basis.seats, options, basis.cap);
     let deadline = Instant::now() + TIME_LIMIT;
     let stop = || Instant::now() >= deadline;
     let outcome = cafehost_planner::plan(&t.request, Budget::default().with_stop(&stop))
@@ -443,11 +485,11 @@ fn compute_plan(basis: &PlanBasis, options: PlanOptions) -> Result<Vec<Seat>> {
     Ok(planned)
 }
 
-fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result<RotationPlan> {
+fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize, cap: Option<u32>) -> Result<RotationPlan> {
     if seats.is_empty() {
         return Ok(RotationPlan { seats, quality: None, changes: Vec::new(), route_cards_to_reprint: Vec::new() });
     }
-    let t = translate(setup, &seats, PlanOptions::default());
+    let t = translate(setup, &seats, PlanOptions::default(), cap);
     let stored = t.request.previous.clone();
     let seated: std::collections::HashSet<(RoundId, ParticipantId)> =
         seats.iter().map(|s| (s.round_id, s.participant_id)).collect();
@@ -459,7 +501,7 @@ fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize) -> Result
     let report = cafehost_planner::evaluate(&t.request, &stored).map_err(|e| plan_error(&e, setup))?;
     Ok(RotationPlan {
         seats,
-        quality: Some(quality(&report, count(unseated))),
+        quality: Some(quality(&report, count(unseated), cap)),
         changes: Vec::new(),
         route_cards_to_reprint: Vec::new(),
     })

@@ -4,7 +4,7 @@
 use cafehost_core::run::{ScheduledStep, agenda, schedule};
 use cafehost_core::{Language, WorkshopId, WorkshopSetup};
 use cafehost_export::ExportError;
-pub use cafehost_export::{PrintOptions, Printable};
+pub use cafehost_export::{PhoneLink, PrintOptions, Printable};
 use cafehost_store::Store;
 
 use crate::{AppError, Cafehost, Result};

@@ -240,3 +240,62 @@ fn two_travellers_swap_tables_and_both_seats_are_pinned() {
     };
     assert_eq!(code, "seat.host");
 }
+
+/// How many rounds each pair shares a table in a stored plan, counted here from the seats.
+fn meetings(plan: &RotationPlan) -> HashMap<(ParticipantId, ParticipantId), u32> {
+    let mut tables: HashMap<(RoundId, TableId), Vec<ParticipantId>> = HashMap::new();
+    for seat in &plan.seats {
+        tables.entry((seat.round_id, seat.table_id)).or_default().push(seat.participant_id);
+    }
+    let mut pairs: HashMap<(ParticipantId, ParticipantId), u32> = HashMap::new();
+    for people in tables.values() {
+        for (i, a) in people.iter().enumerate() {
+            for b in &people[i + 1..] {
+                *pairs.entry(if a < b { (*a, *b) } else { (*b, *a) }).or_default() += 1;
+            }
+        }
+    }
+    pairs
+}
+
+fn most_meetings(plan: &RotationPlan) -> u32 {
+    meetings(plan).values().copied().max().unwrap_or(0)
+}
+
+#[test]
+fn the_meeting_cap_is_two_by_default_chosen_per_workshop_and_reported_truthfully() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = demo(&dir);
+    assert_eq!(app.seating().meeting_cap(id).unwrap(), Some(2), "twice at most unless chosen otherwise");
+    // Four rounds at six tables: without a cap a pair could meet in every round.
+    app.setup().add_round(id).unwrap();
+    let plan = app.seating().plan_rotation(id, PlanOptions { from_round: 0, seed: 3 }).unwrap();
+    let quality = plan.quality.unwrap();
+    assert_eq!(quality.meeting_cap, Some(2));
+    assert_eq!(quality.pairs_over_cap, 0, "the demo can keep the cap");
+    assert!(most_meetings(&plan) <= 2, "the report's word is checked against the seats");
+    assert_eq!(quality.max_pair_meetings, most_meetings(&plan));
+
+    // A cap of one asks for no repeats at all: the stored plan is judged by it at once, and the
+    // pairs it names as over the cap are exactly the pairs that meet twice or more.
+    let judged = app.seating().set_meeting_cap(id, Some(1)).unwrap();
+    let quality = judged.quality.unwrap();
+    assert_eq!(quality.meeting_cap, Some(1));
+    let over = meetings(&judged).values().filter(|m| **m > 1).count();
+    assert_eq!(quality.pairs_over_cap as usize, over);
+    let replanned = app.seating().plan_rotation(id, PlanOptions { from_round: 0, seed: 4 }).unwrap();
+    let over = meetings(&replanned).values().filter(|m| **m > 1).count();
+    assert_eq!(replanned.quality.unwrap().pairs_over_cap as usize, over);
+
+    let other = app.setup().create_workshop(&NewWorkshop { title: "Anderer".into(), process_title: None }).unwrap();
+    assert_eq!(app.seating().meeting_cap(other.id).unwrap(), Some(2), "the choice belongs to one workshop");
+    app.seating().set_meeting_cap(id, None).unwrap();
+    drop(app);
+    let app = Cafehost::open(dir.path()).unwrap();
+    assert_eq!(app.seating().meeting_cap(id).unwrap(), None, "the choice is kept");
+    assert_eq!(app.seating().rotation_plan(id).unwrap().quality.unwrap().meeting_cap, None);
+    for bad in [Some(0), Some(21)] {
+        assert!(matches!(app.seating().set_meeting_cap(id, bad), Err(AppError::Invalid(_))), "{bad:?}");
+    }
+    assert!(matches!(app.seating().meeting_cap(WorkshopId::new()), Err(AppError::NotFound { .. })));
+}

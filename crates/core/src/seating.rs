@@ -9,6 +9,24 @@ use ts_rs::TS;
 
 use crate::{CafeTable, ParticipantId, RoundId, Seat, TableId, TravelMode};
 
+/// How often two people may share a table unless the moderator chooses otherwise: twice. A
+/// second meeting is what a café with few tables and many rounds cannot always avoid; a third
+/// makes travel buddies, which defeats the café.
+pub const DEFAULT_MEETING_CAP: u32 = 2;
+/// The largest cap a moderator may choose (more rounds than this are not held).
+pub const MAX_MEETING_CAP: u32 = 20;
+
+/// A moderator's choice of the meeting cap (`None`: no cap), if it is one (field `meeting_cap`).
+pub fn check_meeting_cap(cap: Option<u32>) -> Result<Option<u32>, crate::ValidationError> {
+    match cap {
+        Some(n) if !(1..=MAX_MEETING_CAP).contains(&n) => Err(crate::ValidationError::single(
+            "meeting_cap",
+            crate::FieldProblem::OutOfRange { min: 1, max: MAX_MEETING_CAP },
+        )),
+        other => Ok(other),
+    }
+}
+
 /// Why a person may not sit at a table in a round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use cafehost_core::{Attendance, Language, WorkshopSetup};
-use cafehost_export::{PrintOptions, Printable, render};
+use cafehost_export::{PhoneLink, PrintOptions, Printable, render};
 use chrono::NaiveTime;
 
 fn pdf_text(pdf: &[u8], layout: bool) -> String {
@@ -116,6 +116,52 @@ fn table_cards_show_number_topic_and_every_question_in_full() {
         true,
     ));
     assert!(english.contains("Round 1 · 14:10–14:30") && english.contains("Table"), "{english:.300}");
+}
+
+/// Every QR code on page `page` of `pdf`, decoded from the page rendered at 150 dpi.
+fn qr_codes_on_page(pdf: &[u8], page: u32) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cards.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let prefix = dir.path().join("page");
+    let number = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "150", "-gray", "-png", "-singlefile", "-f", &number, "-l", &number])
+        .arg(&file)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success(), "pdftoppm");
+    let image = image::open(dir.path().join("page.png")).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    prepared.detect_grids().iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect()
+}
+
+#[test]
+fn table_cards_carry_the_phone_page_as_a_qr_code_that_reads_back() {
+    let (setup, _) = realistic();
+    let schedule = common::timetable(&setup);
+    let url = |n: usize| format!("http://192.168.137.1:8470/t/Code{n}AAAAAAAAAAAAAAAAAAA");
+    let phone_links: Vec<PhoneLink> =
+        setup.tables.iter().take(2).enumerate().map(|(n, t)| PhoneLink { table_id: t.id, url: url(n) }).collect();
+    for tent in [false, true] {
+        let options = PrintOptions { tent, phone_links: phone_links.clone(), ..PrintOptions::default() };
+        let pdf = render(Printable::TableCards, &setup, &[], &schedule, Language::De, options).unwrap();
+        // Kept for looking at: target/tmp/table-cards-phone(-tent).pdf.
+        let name = if tent { "table-cards-phone-tent.pdf" } else { "table-cards-phone.pdf" };
+        std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join(name), &pdf).unwrap();
+        assert_eq!(pages(&pdf), 20);
+        for (page, expected) in [(1, url(0)), (2, url(1))] {
+            let codes = qr_codes_on_page(&pdf, page);
+            assert_eq!(codes.len(), if tent { 2 } else { 1 }, "page {page}, tent {tent}: {codes:?}");
+            assert!(codes.iter().all(|c| *c == expected), "page {page}, tent {tent}: {codes:?}");
+        }
+        assert!(qr_codes_on_page(&pdf, 3).is_empty(), "a table without a link gets no code");
+        let text = pdf_text(&pdf, false);
+        assert_eq!(text.matches("Notizen per Handy").count(), if tent { 4 } else { 2 }, "tent {tent}");
+        assert!(text.contains(&url(0)), "the address is printed for typing it in");
+        assert!(words(&text).contains(&common::long_question()), "the questions stay whole beside the code");
+    }
 }
 
 #[test]

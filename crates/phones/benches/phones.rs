@@ -1,10 +1,12 @@
 //! Capture by phone under the load of a big café, on loopback against a real database file:
 //! 40 table hosts each adding 100 notes (one every `--pace-ms`, 2000 by default, as a fast
-//! typist would) and 3 photos of 3 MB, while the moderator re-plans and exports the minutes over
-//! and over; then 160 phones voting at once. Prints one JSON report: notes lost or doubled, note
-//! save times (p50, p99, max), photo upload times, the vote, and the extra memory.
+//! typist would) and 3 photos of 3 MB, while the moderator re-plans (with its automatic backup)
+//! and exports the minutes as DOCX every `--moderator-ms` (10 000 by default; 0: back to back);
+//! then 160 phones voting at once. Prints one JSON report: notes lost or doubled, note save
+//! times (p50, p99, max), photo upload times, the moderator's times, the vote, and the extra
+//! memory.
 //!
-//! `cargo bench -p cafehost-phones --bench phones [-- --pace-ms 2000]`
+//! `cargo bench -p cafehost-phones --bench phones [-- --pace-ms 2000 --moderator-ms 10000]`
 
 #![allow(
     clippy::unwrap_used,
@@ -17,7 +19,7 @@
 use std::collections::HashSet;
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use cafehost_app::{Cafehost, DocumentKind, ExportFormat, PlanOptions};
@@ -65,18 +67,15 @@ fn photo(seed: u8) -> Vec<u8> {
     bytes
 }
 
-fn pace_ms() -> u64 {
+fn argument(name: &str, default: u64) -> u64 {
     let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == "--pace-ms")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000)
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 #[allow(clippy::too_many_lines)]
 fn main() {
-    let pace = Duration::from_millis(pace_ms());
+    let pace = Duration::from_millis(argument("--pace-ms", 2000));
+    let moderator_every = Duration::from_millis(argument("--moderator-ms", 10_000));
     let dir = tempfile::tempdir().unwrap();
     let app = Arc::new(Cafehost::open(dir.path()).unwrap());
     let w = app.setup().create_workshop(&NewWorkshop { title: "Großes Café".into(), process_title: None }).unwrap();
@@ -114,30 +113,39 @@ fn main() {
     let base = capture.start(Arc::clone(&app), w.id, Some(IpAddr::V4(Ipv4Addr::LOCALHOST))).unwrap().address.unwrap();
     let codes: Vec<String> = capture.access(&app, w.id).unwrap().into_iter().map(|a| a.code).collect();
 
-    // The moderator at work meanwhile: re-planning and exporting, again and again.
+    // The moderator at work meanwhile: re-planning (with its automatic backup) and exporting.
     let done = Arc::new(AtomicBool::new(false));
-    let (plans, exports) = (Arc::new(AtomicU32::new(0)), Arc::new(AtomicU32::new(0)));
     let moderator = {
-        let (app, done, plans, exports) =
-            (Arc::clone(&app), Arc::clone(&done), Arc::clone(&plans), Arc::clone(&exports));
+        let (app, done) = (Arc::clone(&app), Arc::clone(&done));
         std::thread::spawn(move || {
+            let (mut plan_ms, mut export_ms) = (Vec::new(), Vec::new());
             let mut seed = 2;
             while !done.load(Ordering::SeqCst) {
+                let started = Instant::now();
                 app.seating().plan_rotation(w.id, PlanOptions { from_round: 0, seed }).unwrap();
-                plans.fetch_add(1, Ordering::SeqCst);
+                plan_ms.push(started.elapsed().as_secs_f64() * 1000.0);
                 seed += 1;
+                let exporting = Instant::now();
                 app.documents().minutes(w.id, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false).unwrap();
-                exports.fetch_add(1, Ordering::SeqCst);
+                export_ms.push(exporting.elapsed().as_secs_f64() * 1000.0);
+                while !done.load(Ordering::SeqCst) && started.elapsed() < moderator_every {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
             }
+            (plan_ms, export_ms)
         })
     };
 
+    // One photo's bytes for every phone: the simulated phones share this process, and what is
+    // measured is the laptop's memory, not theirs.
+    let picture = Arc::new(photo(7));
     let started = Instant::now();
     let phones: Vec<_> = codes
         .iter()
         .enumerate()
         .map(|(i, code)| {
             let api = format!("{base}/api/t/{code}");
+            let picture = Arc::clone(&picture);
             std::thread::spawn(move || {
                 let agent = agent();
                 let mut note_ms = Vec::new();
@@ -160,12 +168,11 @@ fn main() {
                     if n % (NOTES_PER_PHONE / PHOTOS_PER_PHONE) == NOTES_PER_PHONE / PHOTOS_PER_PHONE / 2
                         && photo_ms.len() < PHOTOS_PER_PHONE
                     {
-                        let bytes = photo(u8::try_from(i % 256).unwrap_or(0));
                         let sent = Instant::now();
                         let ok = agent
                             .put(&format!("{api}/photos/{}?name=tischdecke.jpg", uuid::Uuid::new_v4()))
                             .header("Content-Type", "image/jpeg")
-                            .send(&bytes[..])
+                            .send(&picture[..])
                             .is_ok_and(|r| r.status() == 200);
                         photo_ms.push(sent.elapsed().as_secs_f64() * 1000.0);
                         failures += u32::from(!ok);
@@ -187,7 +194,9 @@ fn main() {
     }
     let capture_seconds = started.elapsed().as_secs_f64();
     done.store(true, Ordering::SeqCst);
-    moderator.join().unwrap();
+    let (mut plan_ms, mut export_ms) = moderator.join().unwrap();
+    plan_ms.sort_by(f64::total_cmp);
+    export_ms.sort_by(f64::total_cmp);
     let peak_kib = status_kib("VmHWM:");
 
     let stored = app.notes().notes(w.id).unwrap();
@@ -238,7 +247,13 @@ fn main() {
         "photos_sent": photo_ms.len(),
         "photos_stored": photos_stored,
         "photo_upload_ms": { "p50": percentile(&photo_ms, 0.5), "max": photo_ms.last() },
-        "while_moderator": { "plans": plans.load(Ordering::SeqCst), "docx_exports": exports.load(Ordering::SeqCst) },
+        "moderator": {
+            "every_ms": moderator_every.as_millis(),
+            "replans_with_backup": plan_ms.len(),
+            "replan_ms": { "p50": percentile(&plan_ms, 0.5), "max": plan_ms.last() },
+            "docx_exports": export_ms.len(),
+            "docx_export_ms": { "p50": percentile(&export_ms, 0.5), "max": export_ms.last() },
+        },
         "memory_mib": { "before": rss_before / 1024, "peak": peak_kib / 1024, "extra": peak_kib.saturating_sub(rss_before) / 1024 },
         "vote": { "voters": VOTERS, "accepted": accepted, "seconds": vote_seconds, "dots_counted": total_votes, "dots_expected": VOTERS * 3 },
     });

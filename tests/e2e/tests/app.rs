@@ -474,6 +474,15 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     check(repeats.contains(&translation("de", "plan.quality.no_repeats")), format!("quality in words: {repeats}"))?;
     check(s.find_all(&by_id("plan-person"))?.len() == 90, "30 people in 3 rounds")?;
     s.screenshot("12-plan-grid")?;
+    // No pair meets more than twice unless the moderator chooses otherwise; a cap of one is
+    // judged at once against the stored plan, and the choice is kept.
+    let cap = s.find("[data-testid=plan-cap]")?;
+    check(s.attribute(&cap, "data-kept")?.as_deref() == Some("true"), "the default cap of two is kept")?;
+    s.click(&s.find("[data-testid=plan-meeting-cap] option[value=\"none\"]")?)?;
+    s.wait_gone("[data-testid=plan-cap]")?;
+    check(value_of(&s, &by_id("plan-meeting-cap"))? == "none", "no cap chosen")?;
+    s.click(&s.find("[data-testid=plan-meeting-cap] option[value=\"2\"]")?)?;
+    s.find("[data-testid=plan-cap][data-kept=true]")?;
 
     // Move someone in round 3 to a table with room: the seat is pinned and the report updates.
     let person = s
@@ -1059,6 +1068,69 @@ fn phone_notes_shown(s: &Session) -> Result<Vec<String>> {
         .collect()
 }
 
+/// A dot vote in the plenary: two goals, one browser's ballot, counted live in the run tab's
+/// panel (capture by phone is on at `base`).
+fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
+    open_tab(s, "harvest")?;
+    for goal in ["Lesepaten an jeder Schule", "Elternabende mit Übersetzung"] {
+        let input = s.find(&by_id("new-goal"))?;
+        s.fill(&input, goal)?;
+        s.type_into(&input, ENTER)?;
+        wait_for(Duration::from_secs(10), || {
+            let shown: Vec<String> = s
+                .find_all("[data-testid=statement] [data-testid=statement-text]")?
+                .iter()
+                .map(|e| Ok(s.property(e, "value")?.as_str().unwrap_or_default().to_owned()))
+                .collect::<Result<_>>()?;
+            Ok(shown.iter().any(|t| t == goal).then_some(()))
+        })?;
+    }
+    s.wait_saved()?;
+    open_tab(s, "run")?;
+    let items = wait_for(Duration::from_secs(20), || {
+        let items = s.find_all(&by_id("vote-item"))?;
+        Ok((items.len() == 2).then_some(items))
+    })?;
+    for item in &items {
+        s.click(item)?;
+    }
+    s.click_id("vote-open")?;
+    s.find(&by_id("vote-results"))?;
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut ballot = agent.get(&format!("{base}/api/vote")).call().map_err(|e| e.to_string())?;
+    let cookie = ballot
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .ok_or("a voter cookie")?
+        .to_owned();
+    let page: Value = ballot.body_mut().read_json().map_err(|e| e.to_string())?;
+    let first = page["items"][0]["id"].as_str().ok_or("a statement on the ballot")?.to_owned();
+    let given = agent
+        .put(&format!("{base}/api/vote"))
+        .header("Content-Type", "application/json")
+        .header("Cookie", &cookie)
+        .send(json!({ "dots": { first: 3 } }).to_string())
+        .map_err(|e| e.to_string())?;
+    check(given.status().as_u16() == 200, "the ballot is taken")?;
+    wait_for(Duration::from_secs(20), || {
+        let votes: Vec<String> = s
+            .find_all(&by_id("vote-result"))?
+            .iter()
+            .map(|r| Ok(s.attribute(r, "data-votes")?.unwrap_or_default()))
+            .collect::<Result<_>>()?;
+        Ok((votes == ["3", "0"]).then_some(()))
+    })
+    .map_err(|e| format!("the dots appear in the panel: {e}"))?;
+    s.execute("document.querySelector('[data-testid=phone-vote]').scrollIntoView()", &[])?;
+    s.screenshot("43-dot-vote")?;
+    s.click_id("vote-close")?;
+    s.wait_gone(&by_id("vote-results"))?;
+
+    Ok(())
+}
+
 fn table_hosts_write_from_their_phones(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let s = env.launch(dir.path())?;
@@ -1115,8 +1187,9 @@ fn table_hosts_write_from_their_phones(env: &Environment) -> Result<()> {
     s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
     wait_for(Duration::from_secs(20), || Ok((phone_notes_shown(&s)?.len() == 3).then_some(())))?;
 
+    dot_vote_is_counted_live(&s, url.split("/t/").next().unwrap_or_default())?;
+
     // Switched off, nothing answers any more.
-    open_tab(&s, "run")?;
     s.click_id("phone-stop")?;
     s.find("[data-testid=phone-panel][data-on=false]")?;
     check(phone_note(&api, "zu spät").is_err(), "after stop, no connection is accepted")?;

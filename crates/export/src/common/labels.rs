@@ -38,6 +38,8 @@ pub struct Labels {
     pub empty_table: &'static str,
     /// The host stays at their table.
     pub host_stays: &'static str,
+    /// Above a table card's QR code: the table's notes are written on a phone.
+    pub phone_notes: &'static str,
     page_of: (&'static str, &'static str),
     people: (&'static str, &'static str),
     months: [&'static str; 12],
@@ -60,6 +62,7 @@ const DE: Labels = Labels {
     not_seated: "nicht eingeplant",
     empty_table: "niemand eingeplant",
     host_stays: "Sie sind Gastgeber/in und bleiben an Ihrem Tisch.",
+    phone_notes: "Notizen per Handy",
     page_of: ("Seite", "von"),
     people: ("Person", "Personen"),
     months: [
@@ -95,6 +98,7 @@ const EN: Labels = Labels {
     not_seated: "not seated",
     empty_table: "nobody seated",
     host_stays: "You are the host and stay at your table.",
+    phone_notes: "Notes by phone",
     page_of: ("Page", "of"),
     people: ("person", "people"),
     months: [

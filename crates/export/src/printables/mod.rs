@@ -61,6 +61,20 @@ pub struct PrintOptions {
     /// The other printables ignore it.
     #[serde(default)]
     pub route_cards_for: Option<Vec<ParticipantId>>,
+    /// The phone page of each table while capture by phone is on: its table card then carries
+    /// the address as a QR code. Filled by the app, never sent by the window.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub phone_links: Vec<PhoneLink>,
+}
+
+/// A table's phone page (capture by phone), for its table card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneLink {
+    /// The table.
+    pub table_id: cafehost_core::TableId,
+    /// The page's address, with the table's access code.
+    pub url: String,
 }
 
 /// Renders one printable. `seats` may be empty (no plan yet): route cards and the seating plan
@@ -74,9 +88,9 @@ pub fn render(
     language: Language,
     options: PrintOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let PrintOptions { tent, route_cards_for } = options;
+    let PrintOptions { tent, route_cards_for, phone_links } = options;
     match document {
-        Printable::TableCards => table_cards(setup, schedule, language, tent),
+        Printable::TableCards => table_cards(setup, schedule, language, tent, &phone_links),
         Printable::RouteCards => route_cards(setup, seats, schedule, language, route_cards_for.as_deref()),
         Printable::Seating => seating_plan(setup, seats, schedule, language),
         Printable::SignIn => sign_in_list(setup, schedule, language),
@@ -89,10 +103,11 @@ pub fn table_cards(
     schedule: &[ScheduledStep],
     language: Language,
     tent: bool,
+    phone_links: &[PhoneLink],
 ) -> Result<Vec<u8>, ExportError> {
     let view = View::new(setup, &[], schedule, language)?;
     let mut doc = view.document(view.labels.table_cards);
-    table_cards::draw(&mut doc, &view, tent)?;
+    table_cards::draw(&mut doc, &view, tent, phone_links)?;
     finish(doc)
 }
 

@@ -1,10 +1,11 @@
-//! Table cards: A4 landscape, one per table, flat or as a tent folded along the middle.
+//! Table cards: A4 landscape, one per table, flat or as a tent folded along the middle. While
+//! capture by phone is on, each card carries its table's phone page as a QR code.
 
 use cafehost_core::CafeTable;
 use krilla::Document;
 use krilla::geom::Transform;
 
-use super::View;
+use super::{PhoneLink, View};
 use crate::common::ExportError;
 use crate::common::layout::{A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, fit, fit_line, page_settings, wrap};
 
@@ -12,11 +13,12 @@ use crate::common::layout::{A4_H, A4_W, Canvas, Ink, LEADING, MM, block_height, 
 const W: f32 = A4_H;
 const H: f32 = A4_W;
 
-pub fn draw(doc: &mut Document, view: &View<'_>, tent: bool) -> Result<(), ExportError> {
+pub fn draw(doc: &mut Document, view: &View<'_>, tent: bool, phone_links: &[PhoneLink]) -> Result<(), ExportError> {
     if view.setup.tables.is_empty() {
         return super::empty_page(doc, view, view.labels.table_cards);
     }
     for table in &view.setup.tables {
+        let link = phone_links.iter().find(|l| l.table_id == table.id).map(|l| l.url.as_str());
         let mut page = doc.start_page_with(page_settings(W, H)?);
         let mut surface = page.surface();
         let mut canvas = Canvas { surface: &mut surface };
@@ -24,14 +26,14 @@ pub fn draw(doc: &mut Document, view: &View<'_>, tent: bool) -> Result<(), Expor
             let half = H / 2.0;
             // Lower half as is; upper half turned by 180°, so it reads right from the other side.
             canvas.push_transform(&Transform::from_translate(0.0, half));
-            card(&mut canvas, view, table, half);
+            card(&mut canvas, view, table, half, link);
             canvas.pop();
             canvas.push_transform(&Transform::from_row(-1.0, 0.0, 0.0, -1.0, W, half));
-            card(&mut canvas, view, table, half);
+            card(&mut canvas, view, table, half, link);
             canvas.pop();
             canvas.line((0.0, half), (W, half), 0.5, Ink::Light, true);
         } else {
-            card(&mut canvas, view, table, H);
+            card(&mut canvas, view, table, H, link);
         }
         surface.finish();
         page.finish();
@@ -40,7 +42,7 @@ pub fn draw(doc: &mut Document, view: &View<'_>, tent: bool) -> Result<(), Expor
 }
 
 /// Draws one card into the box (0, 0, W, h).
-fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, table: &CafeTable, h: f32) {
+fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, table: &CafeTable, h: f32, link: Option<&str>) {
     let fonts = &view.fonts;
     let k = h / H;
     let margin = 15.0 * MM * k.max(0.7);
@@ -74,6 +76,30 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, table: &CafeTable, h: f32)
     canvas.text(&fonts.regular, footer_size, margin, footer_y, Ink::Grey, &footer);
 
     // The questions, one block per round, all at one size that fits the space.
+    // The phone page's QR code in the lower right corner, with what it is for and its address;
+    // the questions keep to the left of it.
+    let qr_side = 46.0 * MM * k;
+    let inner = match link {
+        Some(url) => {
+            let caption = (8.0 * k).max(5.0);
+            let url_size = fit_line(&fonts.regular, url, qr_side * 1.6, (6.0 * k).max(4.0), 3.0);
+            let url_y = footer_y - footer_size * 1.6;
+            let qr_top = url_y - url_size * 1.4 - qr_side;
+            let x = W - margin - qr_side;
+            draw_qr(canvas, url, x, qr_top, qr_side);
+            canvas.text_right(
+                &fonts.bold,
+                caption,
+                W - margin,
+                qr_top - caption * 0.5,
+                Ink::Accent,
+                view.labels.phone_notes,
+            );
+            canvas.text_right(&fonts.regular, url_size, W - margin, url_y, Ink::Grey, url);
+            inner - qr_side - 10.0 * MM * k
+        }
+        None => inner,
+    };
     let questions: Vec<(String, &str)> = (0..view.setup.rounds.len())
         .map(|i| (view.round_heading(i), view.question(table, i)))
         .filter(|(_, q)| !q.is_empty())
@@ -103,5 +129,23 @@ fn card(canvas: &mut Canvas<'_, '_>, view: &View<'_>, table: &CafeTable, h: f32)
         let lines = wrap(&fonts.regular, question, size, inner);
         y = canvas.lines(&fonts.regular, size, margin, y, Ink::Black, &lines);
         y += gap(size);
+    }
+}
+
+/// `url` as a QR code, black modules on white (with the quiet zone the standard asks for), in
+/// the square at (x, y) of side `side`. Nothing is drawn for a text too long for a QR code.
+fn draw_qr(canvas: &mut Canvas<'_, '_>, url: &str, x: f32, y: f32, side: f32) {
+    let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else { return };
+    let width = code.width();
+    let quiet = 4;
+    #[allow(clippy::cast_precision_loss)] // a QR code is at most 177 modules wide
+    let module = side / (width + 2 * quiet) as f32;
+    canvas.fill_rect(x, y, side, side, 255);
+    for (index, color) in code.to_colors().iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (row, column) = (index / width + quiet, index % width + quiet);
+            #[allow(clippy::cast_precision_loss)]
+            canvas.fill_rect(x + column as f32 * module, y + row as f32 * module, module + 0.05, module + 0.05, 0);
+        }
     }
 }
