@@ -108,7 +108,7 @@ impl Documents<'_> {
     }
 
     /// [`Documents::minutes_input_for`] and the options it is written with (the fields of action
-    /// in the order of the process's list), from one snapshot.
+    /// in the order of the process's list, with their starting situations), from one snapshot.
     fn document_for(
         &self,
         workshop: WorkshopId,
@@ -122,8 +122,10 @@ impl Documents<'_> {
         let (input, options) = self.0.read(|s| {
             let input = gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes)?;
             let scope = crate::harvest::scope_of(s, workshop)?;
-            let field_order = s.fields_of_action(scope)?.into_iter().map(|f| f.name).collect();
-            Ok((input, DocumentOptions { field_order, ..DocumentOptions::default() }))
+            let fields = s.fields_of_action(scope)?;
+            let field_situations = fields.iter().map(|f| (f.name.clone(), f.situation.clone())).collect();
+            let field_order = fields.into_iter().map(|f| f.name).collect();
+            Ok((input, DocumentOptions { field_order, field_situations, ..DocumentOptions::default() }))
         })?;
         Ok((MinutesInput { created: Some(self.0.now()), ..input }, options))
     }

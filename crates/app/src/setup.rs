@@ -124,6 +124,35 @@ impl Setup<'_> {
         })
     }
 
+    /// Saves a field of action's starting situation ("Ausgangslage").
+    pub fn update_field_situation(&self, field: FieldOfActionId, situation: &str) -> Result<FieldOfAction> {
+        let situation = cafehost_core::validation::validated_situation(situation)?;
+        self.0.write(|s| {
+            let entry = FieldOfAction { situation, ..s.field_of_action(field)? };
+            s.save_fields_of_action(std::slice::from_ref(&entry))?;
+            Ok(entry)
+        })
+    }
+
+    /// Fills a field of action's empty starting situation with a draft from the first round's
+    /// notes of the workshops that name it (`fields::situation_draft`); a situation already
+    /// written, or a field with nothing to draft from, stays as it is. Returns the field.
+    pub fn draft_field_situation(&self, field: FieldOfActionId) -> Result<FieldOfAction> {
+        self.0.write(|s| {
+            let entry = s.field_of_action(field)?;
+            let mut workshops = Vec::new();
+            for w in s.workshops_on_field(field)? {
+                workshops.push((s.workshop_setup(w)?, s.notes(cafehost_store::Scope::Workshop(w))?));
+            }
+            let said: Vec<_> = workshops.iter().map(|(w, notes)| (w, notes.as_slice())).collect();
+            let draft = fields::situation_draft(field, &said);
+            let Some(situation) = fields::filled_situation(&entry.situation, draft) else { return Ok(entry) };
+            let filled = FieldOfAction { situation, ..entry };
+            s.save_fields_of_action(std::slice::from_ref(&filled))?;
+            Ok(filled)
+        })
+    }
+
     /// Moves a field of action to a 0-based place in its list; returns the list in its new order.
     pub fn move_field_of_action(&self, field: FieldOfActionId, position: u32) -> Result<Vec<FieldOfAction>> {
         self.0.write(|s| {

@@ -312,6 +312,10 @@ fn what_the_documents_need_travels_and_fields_join_by_name() {
         ..StatementPlan::default()
     };
     a.harvest().update_statement_plan(goal.id, &plan).unwrap();
+    // Each field's starting situation travels with it.
+    let bildung = a.setup().fields_of_action(demo).unwrap().into_iter().find(|f| f.name == "Bildung").unwrap();
+    a.setup().update_field_situation(bildung.id, "- Kitas sind voll").unwrap();
+    a.setup().update_field_situation(arbeit.id, "- Wenige Ausbildungsplätze").unwrap();
     let bundle = dir_a.path().join("bildung.cafehost");
     a.bundles().export_bundle(demo, true, Some(bundle.clone())).unwrap();
 
@@ -333,6 +337,14 @@ fn what_the_documents_need_travels_and_fields_join_by_name() {
         [("Bildung", 0), ("Arbeit", 1)]
     );
     assert_eq!((carried.field_of_action.as_str(), carried.field_id), ("Bildung", own_goal.field_id));
+    // A field new here brings its situation; one known here takes it only while its own is empty.
+    assert_eq!(
+        fields.iter().map(|f| f.situation.as_str()).collect::<Vec<_>>(),
+        ["- Kitas sind voll", "- Wenige Ausbildungsplätze"]
+    );
+    b.setup().update_field_situation(fields[0].id, "Hier geschrieben").unwrap();
+    b.bundles().import_bundle(&bundle).unwrap();
+    assert_eq!(b.setup().fields_of_action(own.id).unwrap()[0].situation, "Hier geschrieben", "never replaced");
     assert_eq!(carried.plan, plan);
     let travelled = b.setup().workshop_setup(demo).unwrap();
     assert_eq!(travelled.workshop.details, WorkshopDetails { field_id: Some(arbeit.id), ..details });

@@ -322,6 +322,60 @@ fn statements_pick_fields_from_the_ordered_list_that_the_concept_follows() {
 }
 
 #[test]
+fn a_fields_situation_is_drafted_from_the_first_rounds_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let first = workshop(&app, "Bildung I", Some("Integrationskonzept"));
+    let second = workshop(&app, "Bildung II", Some("Integrationskonzept"));
+    let field = app.setup().add_field_of_action(first.workshop.id, "Frühe Bildung").unwrap();
+    assert_eq!(field.situation, "");
+    for (setup, day) in [(&first, 3), (&second, 9)] {
+        let details = WorkshopDetails {
+            field_id: Some(field.id),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 5, day),
+            ..setup.workshop.details.clone()
+        };
+        app.setup().update_workshop(setup.workshop.id, &details).unwrap();
+    }
+    // Nothing said yet: nothing to draft, the situation stays empty.
+    assert_eq!(app.setup().draft_field_situation(field.id).unwrap().situation, "");
+    let add = |setup: &WorkshopSetup, round: usize, kind, text: &str| {
+        let (table, round) = (setup.tables[0].id, setup.rounds[round].id);
+        app.notes().add_note(setup.workshop.id, Some(table), Some(round), kind, &note(text, &[])).unwrap();
+    };
+    add(&second, 0, NoteKind::Note, "Lange Wartelisten");
+    add(&first, 0, NoteKind::Note, "Kitas sind voll\n- lange Wartelisten");
+    let table = Some(first.tables[0].id);
+    app.notes().set_summary(first.workshop.id, table, NoteKind::TableSummary, &note("Zu wenig Plätze", &[])).unwrap();
+    add(&first, 1, NoteKind::Note, "Zweite Runde: Ideen, keine Lage");
+    let drafted = app.setup().draft_field_situation(field.id).unwrap();
+    assert_eq!(drafted.situation, "- Zu wenig Plätze\n- Kitas sind voll\n- lange Wartelisten");
+    assert_eq!(app.setup().fields_of_action(first.workshop.id).unwrap()[0].situation, drafted.situation, "saved");
+
+    // Edited by hand, a new draft leaves it as it is.
+    let edited = app.setup().update_field_situation(field.id, "  Wir haben 38 Kitas.  ").unwrap();
+    assert_eq!(edited.situation, "Wir haben 38 Kitas.");
+    assert_eq!(app.setup().draft_field_situation(field.id).unwrap(), edited);
+    let too_long = app.setup().update_field_situation(field.id, &"x".repeat(2_001)).unwrap_err();
+    assert!(matches!(&too_long, AppError::Invalid(e) if e.errors[0].field == "situation"), "{too_long:?}");
+    assert_eq!(
+        app.setup().draft_field_situation(FieldOfActionId::new()).unwrap_err().code(),
+        "not_found",
+        "an unknown field"
+    );
+
+    // The concept draft opens the field's chapter with it.
+    let concept = app
+        .documents()
+        .minutes(first.workshop.id, DocumentKind::Concept, cafehost_app::ExportFormat::Md, Language::De, false)
+        .unwrap();
+    let concept = String::from_utf8(concept).unwrap();
+    let chapter = concept.find("## Handlungsfeld: Frühe Bildung").unwrap_or_else(|| panic!("{concept}"));
+    let situation = concept.find("### Ausgangslage").unwrap();
+    assert!(chapter < situation && concept[situation..].contains("Wir haben 38 Kitas."), "{concept}");
+}
+
+#[test]
 fn a_plan_ends_after_it_starts_and_is_kept_through_edits() {
     let dir = tempfile::tempdir().unwrap();
     let app = Cafehost::open(dir.path()).unwrap();

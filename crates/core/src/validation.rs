@@ -184,6 +184,14 @@ impl ProcessTexts {
     }
 }
 
+/// A field of action's starting situation ("Ausgangslage"), cleaned, or its problem: a text as
+/// long as a process's description at most.
+pub fn validated_situation(situation: &str) -> Result<String, ValidationError> {
+    let mut c = Checker::default();
+    let cleaned = c.text("situation", situation, MAX_TEXT_CHARS);
+    c.finish(cleaned)
+}
+
 impl StatementPlan {
     /// The cleaned plan, or every problem: an end date before the start date is one.
     pub fn validated(&self) -> Result<Self, ValidationError> {
@@ -351,6 +359,16 @@ fn is_plausible_email(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::RoundId;
+
+    #[test]
+    fn a_situation_is_cleaned_and_limited() {
+        assert_eq!(
+            validated_situation("  - Wenige Plätze\r\n- Lange Wege \n").unwrap(),
+            "- Wenige Plätze\n- Lange Wege"
+        );
+        let e = validated_situation(&"x".repeat(MAX_TEXT_CHARS as usize + 1)).unwrap_err();
+        assert_eq!(problems(&e), [("situation", &FieldProblem::TooLong { max: MAX_TEXT_CHARS })]);
+    }
 
     fn problems(e: &ValidationError) -> Vec<(&str, &FieldProblem)> {
         e.errors.iter().map(|f| (f.field.as_str(), &f.problem)).collect()

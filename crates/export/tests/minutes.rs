@@ -11,7 +11,7 @@ use cafehost_core::{
     ProcessId, Round, RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementPlan, StatementStatus,
     TableId, TableInput, TableQuestion, TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
-use cafehost_export::minutes::{self, DocumentKind, MinutesInput, Photo, WorkshopMinutes};
+use cafehost_export::minutes::{self, DocumentKind, DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 mod documents;
@@ -346,6 +346,8 @@ Betriebe früh einbinden.
 const CONCEPT_MD: &str = r#"# Konzeptentwurf: Integrationskonzept
 
 Aus den Ergebnissen von 1 Workshop (12. Mai 2026)  
+Beteiligung: 2 Personen in 1 Workshop  
+Angemeldet: 4 Personen in 1 Workshop  
 
 ## Anlass und Ziel
 
@@ -411,10 +413,104 @@ fn csv_has_a_bom_semicolons_and_defused_formulas() {
     let statements = minutes::csv_statements(&input);
     assert!(statements.starts_with("\u{feff}Nr.;Ebene;Aussage;Handlungsfeld;Punkte;"));
     assert!(statements.contains(
-        "M1;Maßnahme;Sprachkurse für Eltern in allen Kitas;Frühe Bildung;5;Jugendamt;bis 2027;Entwurf;Tisch 1 / Runde 1;S1, Z1\r\n"
+        "M1;Maßnahme;Sprachkurse für Eltern in allen Kitas;Frühe Bildung;5;Jugendamt;bis 2027;Entwurf;Tisch 1 / Runde 1;S1, Z1;;;;;;;;;\r\n"
     ));
     let english = minutes::csv_statements(&sample(DocumentKind::Minutes, Language::En));
     assert!(english.contains("G1;Goal;") && english.contains("Table 1 / Round 1; Table 1 / Round 2"));
+}
+
+#[test]
+fn the_statements_csv_carries_each_plan_defused() {
+    let mut input = sample(DocumentKind::Concept, Language::De);
+    let m1 = input.statements.iter_mut().find(|s| s.text.starts_with("Sprachkurse")).unwrap();
+    m1.plan = cafehost_core::StatementPlan {
+        start_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+        end_date: NaiveDate::from_ymd_opt(2027, 12, 31),
+        indicator: "=HYPERLINK(\"http://x\")".into(),
+        baseline: "-2".into(),
+        target: "+38".into(),
+        resources: "2 Stellen; @Sachmittel".into(),
+        decision_body: "Jugendhilfeausschuss".into(),
+        decision_date: NaiveDate::from_ymd_opt(2026, 2, 10),
+        decision_reference: "DS 12/2026".into(),
+    };
+    let csv = minutes::csv_statements(&input);
+    assert!(
+        csv.lines().next().unwrap().ends_with(
+            ";Quellen;Bezüge;Beginn;Ende;Indikator;Ausgangswert;Zielwert;Ressourcen;Gremium;Beschlussdatum;\
+             Vorlage / Aktenzeichen"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv_line(&csv, "Sprachkurse").ends_with(
+            ";S1, Z1;2026-03-01;2027-12-31;\"'=HYPERLINK(\"\"http://x\"\")\";'-2;'+38;\"2 Stellen; '@Sachmittel\";\
+             Jugendhilfeausschuss;2026-02-10;DS 12/2026"
+        ),
+        "{csv}"
+    );
+    // A statement without a plan has its columns, empty.
+    assert!(csv_line(&csv, "Jährlicher Bericht").ends_with(";;;;;;;;;"), "{csv}");
+    let english = minutes::csv_statements(&sample(DocumentKind::Minutes, Language::En));
+    assert!(
+        english
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(";Start;End;Indicator;Baseline;Target;Resources;Body;Decision date;Reference")
+    );
+}
+
+#[test]
+fn the_concept_opens_each_field_with_its_situation_and_counts_people_once() {
+    let mut input = sample(DocumentKind::Concept, Language::De);
+    // A second workshop with the same people (no addresses: known by their names), all present.
+    let mut second = input.workshops[0].clone();
+    second.number = 2;
+    second.setup.workshop.id = WorkshopId::new();
+    second.notes.clear();
+    second.photos.clear();
+    for p in &mut second.setup.participants {
+        p.id = cafehost_core::ParticipantId::new();
+        p.attendance = cafehost_core::Attendance::Present;
+    }
+    input.workshops.push(second);
+    // Steering in a field whose measure stands in another: its number closes the field's chapter.
+    let s1 = input.statements.iter_mut().find(|s| s.level == StatementLevel::Steering).unwrap();
+    s1.field_of_action = "Arbeit".into();
+    let options = DocumentOptions {
+        field_order: vec!["Wohnen".into(), "Arbeit".into(), "Frühe Bildung".into()],
+        field_situations: vec![
+            ("frühe bildung".into(), "38 Kitas, 12 mit Wartelisten.\n- Wenige Sprachkurse\n\n- Lange Wege".into()),
+            ("Wohnen".into(), "- Kaum Wohnraum".into()),
+            ("Arbeit".into(), "  ".into()),
+        ],
+        ..DocumentOptions::default()
+    };
+    let md = minutes::markdown_with(&input, &options);
+    let at = |text: &str| md.find(text).unwrap_or_else(|| panic!("{text} in {md}"));
+    // A field with a situation has its chapter before any statement names it.
+    assert!(at("## Handlungsfeld: Wohnen\n\n### Ausgangslage\n\n- Kaum Wohnraum") < at("## Handlungsfeld: Arbeit"));
+    // The situation first, then the goals; its lines as a list, others as paragraphs.
+    let bildung = at("## Handlungsfeld: Frühe Bildung");
+    assert!(
+        md[bildung..].starts_with(
+            "## Handlungsfeld: Frühe Bildung\n\n### Ausgangslage\n\n38 Kitas, 12 mit Wartelisten.\n\n\
+             - Wenige Sprachkurse\n- Lange Wege\n\n### Z1 "
+        ),
+        "{md}"
+    );
+    // An empty situation prints nothing.
+    let arbeit = at("## Handlungsfeld: Arbeit");
+    assert_eq!(md[arbeit..bildung].matches("Ausgangslage").count(), 0, "{md}");
+    assert!(md[arbeit..bildung].ends_with("### Steuerung\n\n- → S1\n\n"), "{md}");
+    assert!(!md[bildung..at("## Maßnahmenplan")].contains("### Steuerung"), "under its measure only: {md}");
+    let people = input.workshops[0].setup.participants.len();
+    assert!(md.contains(&format!("Angemeldet: {people} Personen in 2 Workshops (davon {people} in mehreren)")), "{md}");
+    assert!(md.contains(&format!("Beteiligung: {people} Personen in 2 Workshops (davon ")), "{md}");
+    let english = minutes::markdown_with(&MinutesInput { language: Language::En, ..input }, &options);
+    let registered = format!("Registered: {people} people in 2 workshops ({people} of them in more than one)");
+    assert!(english.contains("### Starting situation") && english.contains(&registered), "{english}");
 }
 
 /// The line of the statements CSV that holds `text`.

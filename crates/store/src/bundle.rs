@@ -158,10 +158,12 @@ FROM bundle.workshop w JOIN temp.bundle_map m ON m.kind = 'workshop' AND m.bundl
 
 -- Fields of action: known by id in the same list; else the field of that name in the list here
 -- (a process matched by title has its own list); else added after the fields here, in the
--- bundle's order. Skipped when the id belongs to another list here.
+-- bundle's order, with its starting situation. Skipped when the id belongs to another list here.
+-- A field known or matched here whose situation is still empty takes the bundle's: nothing
+-- written here is replaced.
 DROP TABLE IF EXISTS temp.bundle_field;
 CREATE TEMP TABLE bundle_field AS
-SELECT f.id, f.name, f.position, f.workshop_id,
+SELECT f.id, f.name, f.position, f.workshop_id, f.situation,
        (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = f.process_id) AS process_id,
        coalesce((SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = f.process_id),
                 f.workshop_id) AS scope,
@@ -180,13 +182,19 @@ SELECT 'field', b.id,
             WHEN b.same_name IS NOT NULL THEN 'matched'
             ELSE 'added' END
 FROM temp.bundle_field b LEFT JOIN main.field_of_action m ON m.id = b.id;
-INSERT INTO main.field_of_action (id, process_id, workshop_id, position, name)
+INSERT INTO main.field_of_action (id, process_id, workshop_id, position, name, situation)
 SELECT b.id, b.process_id, CASE WHEN b.process_id IS NULL THEN b.workshop_id END,
        coalesce((SELECT max(o.position) + 1 FROM main.field_of_action o
                  WHERE coalesce(o.process_id, o.workshop_id) = b.scope), 0)
        + row_number() OVER (PARTITION BY b.scope ORDER BY b.position) - 1,
-       b.name
+       b.name, b.situation
 FROM temp.bundle_field b JOIN temp.bundle_map m ON m.kind = 'field' AND m.bundle_id = b.id AND m.how = 'added';
+UPDATE main.field_of_action SET situation = coalesce(
+    (SELECT b.situation FROM temp.bundle_field b
+     JOIN temp.bundle_map m ON m.kind = 'field' AND m.bundle_id = b.id AND m.how IN ('known', 'matched')
+     WHERE m.main_id = main.field_of_action.id AND b.situation <> ''
+     ORDER BY b.position, b.id LIMIT 1), '')
+WHERE situation = '';
 DROP TABLE temp.bundle_field;
 UPDATE main.workshop SET field_id = (
     SELECT f.main_id FROM bundle.workshop b JOIN temp.bundle_map f ON f.kind = 'field' AND f.bundle_id = b.field_id

@@ -1,13 +1,13 @@
 //! The fields of action of a process (or of a workshop of no process): an ordered list.
 
-use cafehost_core::{FieldOfAction, FieldOfActionId};
+use cafehost_core::{FieldOfAction, FieldOfActionId, WorkshopId};
 use rusqlite::{Row, params};
 
 use crate::convert::{count, found, id, opt_id, touched};
 use crate::harvest::Scope;
 use crate::{Result, Store};
 
-const FIELD_COLUMNS: &str = "id, process_id, workshop_id, position, name";
+const FIELD_COLUMNS: &str = "id, process_id, workshop_id, position, name, situation";
 
 fn field_from_row(row: &Row<'_>) -> rusqlite::Result<FieldOfAction> {
     Ok(FieldOfAction {
@@ -16,6 +16,7 @@ fn field_from_row(row: &Row<'_>) -> rusqlite::Result<FieldOfAction> {
         workshop_id: opt_id(row, "workshop_id")?,
         position: count(row, "position")?,
         name: row.get("name")?,
+        situation: row.get("situation")?,
     })
 }
 
@@ -45,13 +46,15 @@ impl Store {
         )
     }
 
-    /// Writes entries as given: new ones are added, known ones get the given name and position.
+    /// Writes entries as given: new ones are added, known ones get the given name, position and
+    /// starting situation.
     pub fn save_fields_of_action(&mut self, fields: &[FieldOfAction]) -> Result<()> {
         let tx = self.tx()?;
         {
             let mut stmt = tx.prepare_cached(&format!(
-                "INSERT INTO field_of_action ({FIELD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name"
+                "INSERT INTO field_of_action ({FIELD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE
+                 SET position = excluded.position, name = excluded.name, situation = excluded.situation"
             ))?;
             for f in fields {
                 stmt.execute(params![
@@ -59,12 +62,22 @@ impl Store {
                     f.process_id.map(|p| p.to_string()),
                     f.workshop_id.map(|w| w.to_string()),
                     f.position,
-                    f.name
+                    f.name,
+                    f.situation
                 ])?;
             }
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// The workshops that name `field` as theirs, by date (undated last), then as created.
+    pub fn workshops_on_field(&self, field: FieldOfActionId) -> Result<Vec<WorkshopId>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM workshop WHERE field_id = ?1 ORDER BY date IS NULL, date, created_at, id")?;
+        let rows = stmt.query_map([field.to_string()], |r| id(r, "id"))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Deletes an entry; its statements and workshops keep no field.

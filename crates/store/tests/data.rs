@@ -93,6 +93,40 @@ fn a_whole_setup_round_trips() {
 }
 
 #[test]
+fn a_field_keeps_its_situation_and_knows_its_workshops() {
+    let (_dir, mut store) = open();
+    let now = Utc::now();
+    let process = store.find_or_create_process("Integrationskonzept", now).unwrap();
+    let (later, earlier, undated) = (sample("Später"), sample("Früher"), sample("Ohne Datum"));
+    let field = cafehost_core::fields::appended(FieldOfActionId::new(), "Bildung".into(), Some(process.id), None, &[]);
+    store.save_fields_of_action(std::slice::from_ref(&field)).unwrap();
+    for (setup, day) in [(&later, Some(20)), (&earlier, Some(3)), (&undated, None)] {
+        store.insert_setup(setup).unwrap();
+        store.set_workshop_process(setup.workshop.id, Some(process.id), None).unwrap();
+        let details = WorkshopDetails {
+            field_id: Some(field.id),
+            date: day.and_then(|d| chrono::NaiveDate::from_ymd_opt(2026, 5, d)),
+            ..setup.workshop.details.clone()
+        };
+        store.update_workshop_details(setup.workshop.id, &details, now).unwrap();
+    }
+    let elsewhere = sample("Anderes Feld");
+    store.insert_setup(&elsewhere).unwrap();
+    assert_eq!(
+        store.workshops_on_field(field.id).unwrap(),
+        [earlier.workshop.id, later.workshop.id, undated.workshop.id],
+        "by date, undated last"
+    );
+    let written = FieldOfAction { situation: "- Wenige Plätze\n- Lange Wege".into(), ..field.clone() };
+    store.save_fields_of_action(std::slice::from_ref(&written)).unwrap();
+    assert_eq!(store.field_of_action(field.id).unwrap(), written);
+    // A rename or move writes the entry as read, so its situation stays.
+    let renamed = FieldOfAction { name: "Frühe Bildung".into(), ..store.field_of_action(field.id).unwrap() };
+    store.save_fields_of_action(std::slice::from_ref(&renamed)).unwrap();
+    assert_eq!(store.field_of_action(field.id).unwrap().situation, written.situation);
+}
+
+#[test]
 fn processes_are_found_by_title_regardless_of_case() {
     let (_dir, mut store) = open();
     let now = Utc::now();

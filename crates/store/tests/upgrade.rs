@@ -767,6 +767,7 @@ fn an_upgraded_file_lists_the_fields_typed_so_far_in_the_order_they_first_appear
         "in the order they first appeared, trimmed, spelled as first typed"
     );
     assert!(list.iter().all(|f| f.id.0.get_version_num() == 4), "random ids");
+    assert!(list.iter().all(|f| f.situation.is_empty()), "no starting situation until one is written");
     let field_of = |statement: &str| store.statement(id(statement)).unwrap().field_of_action;
     assert_eq!(field_of(added[1].0), "Bildung", "another case is the same field");
     assert_eq!(store.statement(id(added[3].0)).unwrap().field_id, None, "a blank field is none");

@@ -174,6 +174,9 @@ pub struct FieldOfAction {
     pub position: u32,
     /// Its name, e.g. "Frühe Bildung"; unique in its list (spelling folded).
     pub name: String,
+    /// Its starting situation ("Ausgangslage"): where things stand before the measures, the
+    /// first part of its chapter in the concept draft; empty until written or drafted.
+    pub situation: String,
 }
 
 /// How a statement is put into practice and the decision that adopted it: the columns of the

@@ -1,5 +1,7 @@
 //! The words of the minutes and concept drafts that do not come from the user's data.
 
+use std::fmt::Write as _;
+
 use cafehost_core::{Language, NoteKind, StatementLevel, StatementStatus};
 
 /// The labels of one language.
@@ -82,6 +84,21 @@ pub struct MinutesLabels {
     pub decision_reference: &'static str,
     pub from_date: &'static str,
     pub until_date: &'static str,
+    /// A field of action's starting situation ("Ausgangslage").
+    pub situation: &'static str,
+    /// The statements CSV's plan columns: start, end, baseline, target, date of the decision.
+    pub start_date: &'static str,
+    pub end_date: &'static str,
+    pub baseline: &'static str,
+    pub target: &'static str,
+    pub decision_date: &'static str,
+    /// "Beteiligung", "Angemeldet": the participation lines of a concept's title page.
+    pub participation: &'static str,
+    pub registered_people: &'static str,
+    /// "Person", "Personen"; "in", "in mehreren" ("davon {k} in mehreren").
+    people: (&'static str, &'static str),
+    workshops_word: (&'static str, &'static str),
+    in_several: (&'static str, &'static str),
     /// The heading of the table of contents.
     pub contents: &'static str,
     /// "Seite" and "von" around the page number and the page count of a footer.
@@ -172,6 +189,17 @@ const DE: MinutesLabels = MinutesLabels {
     decision_reference: "Vorlage / Aktenzeichen",
     from_date: "ab",
     until_date: "bis",
+    situation: "Ausgangslage",
+    start_date: "Beginn",
+    end_date: "Ende",
+    baseline: "Ausgangswert",
+    target: "Zielwert",
+    decision_date: "Beschlussdatum",
+    participation: "Beteiligung",
+    registered_people: "Angemeldet",
+    people: ("Person", "Personen"),
+    workshops_word: ("Workshop", "Workshops"),
+    in_several: ("davon", "in mehreren"),
     contents: "Inhalt",
     page_of: ("Seite", "von"),
     goal: ("Z", "Ziel", "Ziele"),
@@ -260,6 +288,17 @@ const EN: MinutesLabels = MinutesLabels {
     decision_reference: "Reference",
     from_date: "from",
     until_date: "until",
+    situation: "Starting situation",
+    start_date: "Start",
+    end_date: "End",
+    baseline: "Baseline",
+    target: "Target",
+    decision_date: "Decision date",
+    participation: "Participation",
+    registered_people: "Registered",
+    people: ("person", "people"),
+    workshops_word: ("workshop", "workshops"),
+    in_several: ("", "of them in more than one"),
     contents: "Contents",
     page_of: ("Page", "of"),
     goal: ("G", "Goal", "Goals"),
@@ -308,6 +347,24 @@ impl MinutesLabels {
             StatementStatus::Agreed => self.statuses[1],
             StatementStatus::Adopted => self.statuses[2],
         }
+    }
+
+    /// "Beteiligung: 40 Personen in 3 Workshops (davon 12 in mehreren)", or with `label`
+    /// "Angemeldet: …"; the part in brackets only with more than one workshop, where it can be
+    /// other than 0.
+    pub fn participation_line(&self, label: &str, people: u32, workshops: u32, in_several: u32) -> String {
+        let word = |n: u32, (one, many): (&str, &str)| if n == 1 { one.to_owned() } else { many.to_owned() };
+        let mut line = format!(
+            "{label}: {people} {} in {workshops} {}",
+            word(people, self.people),
+            word(workshops, self.workshops_word)
+        );
+        if workshops > 1 {
+            let (before, after) = self.in_several;
+            let davon = if before.is_empty() { format!("{in_several}") } else { format!("{before} {in_several}") };
+            let _ = write!(line, " ({davon} {after})");
+        }
+        line
     }
 
     /// "Notiz".

@@ -132,6 +132,10 @@ pub struct DocumentOptions {
     /// Concept drafts: the fields of action in this order (as typed; compared case- and
     /// accent-blind). Fields not listed follow in the order the statements first name them.
     pub field_order: Vec<String>,
+    /// Concept drafts: each field's starting situation ("Ausgangslage") as (field name, text),
+    /// names compared as in `field_order`; it opens the field's chapter, which a field with a
+    /// situation gets even before any statement names it.
+    pub field_situations: Vec<(String, String)>,
 }
 
 /// Markdown (`CommonMark` with pipe tables). Photos appear as a caption line (with the file name

@@ -1,8 +1,10 @@
-//! The concept draft of a process, chapter by chapter: a title page (how many workshops, when),
+//! The concept draft of a process, chapter by chapter: a title page (how many workshops, when,
+//! how many people took part: `cafehost_core::participation`),
 //! the guiding vision ("Leitbild"), the purpose (the process's description, printed here only,
 //! and the workshops' purposes),
 //! then per field of action (in the order given, else as the statements first name them) its
-//! goals, under each the measures that serve it; then the measures serving no goal. Steering
+//! starting situation ("Ausgangslage"), its goals, under each the measures that serve it; then
+//! the measures serving no goal, then the numbers of its steering. Steering
 //! has its own chapter ("Steuerung und Monitoring": each steering statement with its indicator,
 //! dates and resources, then the decisions taken on any statement), the measures a plan
 //! (number, measure, goals, responsible, from–to, indicator with baseline → target, status); an
@@ -15,7 +17,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use cafehost_core::{Attendance, Statement, StatementId, StatementLevel};
+use cafehost_core::participation::participation;
+use cafehost_core::{Attendance, Participant, Statement, StatementId, StatementLevel};
 
 use super::{Block, Context, widths_by_content};
 use crate::common::text::sort_key;
@@ -34,8 +37,9 @@ pub fn blocks(ctx: &Context<'_>) -> Vec<Block> {
     out
 }
 
-/// The process's title, "Aus den Ergebnissen von 2 Workshops (12. Mai 2026 – 3. Juni 2026)" and
-/// the process's description.
+/// The process's title, "Aus den Ergebnissen von 2 Workshops (12. Mai 2026 – 3. Juni 2026)",
+/// how many people took part ("Beteiligung: 40 Personen in 2 Workshops (davon 12 in
+/// mehreren)", each person once however many lists name them) and how many had registered.
 fn title_page(ctx: &Context<'_>) -> Block {
     let input = ctx.input;
     let l = ctx.l;
@@ -49,10 +53,18 @@ fn title_page(ctx: &Context<'_>) -> Block {
             let _ = write!(from, " ({} – {})", ctx.base.date(*a), ctx.base.date(*b));
         }
     }
+    let lists: Vec<&[Participant]> = input.workshops.iter().map(|w| w.setup.participants.as_slice()).collect();
+    let people = participation(&lists);
+    let mut lines = vec![from];
+    for (label, tally) in [(l.participation, people.present), (l.registered_people, people.registered)] {
+        if tally.people > 0 {
+            lines.push(l.participation_line(label, tally.people, people.workshops, tally.in_several));
+        }
+    }
     Block::TitlePage {
         kind: l.concept.to_owned(),
         title: ctx.text(&input.title),
-        lines: vec![from],
+        lines,
         // The description is the first paragraph of "Anlass und Ziel"; printed once.
         purpose: String::new(),
     }
@@ -204,13 +216,16 @@ impl<'c, 'a> Statements<'c, 'a> {
 
 /// The fields of action: those of `DocumentOptions::field_order` in that order, then the others
 /// as the statements first name them (goals come first in the input), no field last; each as
-/// (sort key, name as the statements first spell it). Keys are sort keys, so "Frühe Bildung" and
-/// "frühe bildung" are one field; a field in the order that no statement names has no chapter.
+/// (sort key, name as the statements first spell it, else as the situations name it). Keys are
+/// sort keys, so "Frühe Bildung" and "frühe bildung" are one field; a field in the order that
+/// no statement names and that has no starting situation has no chapter.
 fn field_order(ctx: &Context<'_>) -> Vec<(String, String)> {
     let mut names: HashMap<String, String> = HashMap::new();
     let mut appearing: Vec<String> = Vec::new();
-    for s in &ctx.input.statements {
-        let field = s.field_of_action.trim();
+    let by_statements = ctx.input.statements.iter().map(|s| s.field_of_action.trim());
+    let situated =
+        ctx.options.field_situations.iter().filter(|(_, text)| !text.trim().is_empty()).map(|(name, _)| name.trim());
+    for field in by_statements.chain(situated) {
         if field.is_empty() {
             continue;
         }
@@ -236,13 +251,57 @@ fn field_order(ctx: &Context<'_>) -> Vec<(String, String)> {
     fields
 }
 
-/// One chapter per field of action (see [`field_order`]) with its goals and the measures serving
-/// them, then its measures serving no goal; a field with nothing of its own to print (only
-/// steering, or only statements printed under another field's goal) gets no chapter.
+/// The starting situations given, by the sort key of their field's name (empty ones left out).
+fn situations<'o>(ctx: &Context<'o>) -> HashMap<String, &'o str> {
+    let mut by_key = HashMap::new();
+    for (name, text) in &ctx.options.field_situations {
+        if !text.trim().is_empty() {
+            by_key.entry(sort_key(name.trim())).or_insert(text.trim());
+        }
+    }
+    by_key
+}
+
+/// A starting situation under its heading: its "- " lines as a list, other lines as paragraphs.
+fn situation(ctx: &Context<'_>, text: &str, out: &mut Vec<Block>) {
+    out.push(Block::Heading(2, ctx.l.situation.to_owned()));
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match line.strip_prefix("- ").or_else(|| line.strip_prefix("• ")) {
+            Some(item) => out.push(Block::Item { depth: 0, text: ctx.text(item.trim()), meta: String::new() }),
+            None => out.push(Block::Paragraph(ctx.text(line))),
+        }
+    }
+}
+
+/// The numbers of a field's steering ("→ S1, → S2"), printed in full under "Steuerung und
+/// Monitoring"; steering of a measure of the field stands under that measure already.
+fn field_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
+    let (ctx, l) = (all.ctx, all.ctx.l);
+    let measures: HashSet<StatementId> =
+        in_field.iter().filter(|s| s.level == StatementLevel::Measure).map(|s| s.id).collect();
+    let mut steering: Vec<&&Statement> = in_field
+        .iter()
+        .filter(|s| s.level == StatementLevel::Steering)
+        .filter(|s| !all.linked(s, StatementLevel::Measure).iter().any(|m| measures.contains(&m.id)))
+        .collect();
+    if steering.is_empty() {
+        return;
+    }
+    steering.sort_by_key(|s| s.number);
+    let numbers: Vec<String> = steering.iter().map(|s| format!("{} {}", l.see, ctx.number(s.id))).collect();
+    out.push(Block::Heading(2, l.steering.to_owned()));
+    out.push(Block::Item { depth: 0, text: numbers.join(", "), meta: String::new() });
+}
+
+/// One chapter per field of action (see [`field_order`]): its starting situation, its goals and
+/// the measures serving them, then its measures serving no goal, then the numbers of its
+/// steering; a field with nothing of its own to print (no situation, and only steering or only
+/// statements printed under another field's goal) gets no chapter.
 fn fields_of_action(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
     let ctx = all.ctx;
     let l = ctx.l;
-    if ctx.input.statements.is_empty() {
+    let situations = situations(ctx);
+    if ctx.input.statements.is_empty() && situations.is_empty() {
         out.push(Block::Heading(1, l.fields_of_action.to_owned()));
         out.push(Block::Quiet(l.no_statements.to_owned()));
         return;
@@ -253,8 +312,16 @@ fn fields_of_action(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
         let mut chapter = Vec::new();
         goals(all, &in_field, &mut chapter);
         further_measures(all, &in_field, &mut chapter);
-        if chapter.is_empty() {
+        if chapter.is_empty() && !situations.contains_key(&key) {
             continue;
+        }
+        if !chapter.is_empty() {
+            field_steering(all, &in_field, &mut chapter);
+        }
+        if let Some(text) = situations.get(&key).filter(|_| !key.is_empty()) {
+            let mut opening = Vec::new();
+            situation(ctx, text, &mut opening);
+            chapter.splice(0..0, opening);
         }
         out.push(Block::Heading(
             1,

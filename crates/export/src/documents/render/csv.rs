@@ -73,7 +73,8 @@ pub fn notes(input: &MinutesInput) -> String {
 }
 
 /// Every statement: number, level, text, field of action, votes, owner, time frame, status,
-/// sources, links.
+/// sources, links, then its plan: start, end (dates as YYYY-MM-DD, which every spreadsheet
+/// reads), indicator, baseline, target, resources, and the decision's body, date and reference.
 pub fn statements(input: &MinutesInput) -> String {
     let options = DocumentOptions::default();
     let ctx = Context::new(input, &options, HashMap::new());
@@ -92,9 +93,20 @@ pub fn statements(input: &MinutesInput) -> String {
             l.status.to_owned(),
             l.sources.to_owned(),
             l.links.to_owned(),
+            l.start_date.to_owned(),
+            l.end_date.to_owned(),
+            l.indicator.to_owned(),
+            l.baseline.to_owned(),
+            l.target.to_owned(),
+            l.resources.to_owned(),
+            l.decision_body.to_owned(),
+            l.decision_date.to_owned(),
+            l.decision_reference.to_owned(),
         ],
     );
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
     for s in &input.statements {
+        let p = &s.plan;
         write_row(
             &mut out,
             &[
@@ -108,6 +120,15 @@ pub fn statements(input: &MinutesInput) -> String {
                 l.status_name(s.status).to_owned(),
                 ctx.sources(s),
                 ctx.links_text(s),
+                date(p.start_date),
+                date(p.end_date),
+                ctx.text(&p.indicator),
+                ctx.text(&p.baseline),
+                ctx.text(&p.target),
+                ctx.text(&p.resources),
+                ctx.text(&p.decision_body),
+                date(p.decision_date),
+                ctx.text(&p.decision_reference),
             ],
         );
     }
