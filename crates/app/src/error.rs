@@ -210,6 +210,7 @@ impl AppError {
         "planner.no_plan_found",
         "planner.tour_too_tight",
         "planner.too_many_participants",
+        "planner.apart_impossible",
         "planner.internal",
         "seat.table_full",
         "seat.revisit",
@@ -320,7 +321,6 @@ mod tests {
             "planner.round_out_of_range",
             "planner.self_pair",
             "planner.host_unknown",
-            "planner.apart_impossible",
             "planner.held_exceeds_rounds",
             "planner.held_seated_twice",
         ];

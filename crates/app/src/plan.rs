@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use cafehost_core::run::{AgendaStep, RunState, agenda, route_cards_to_reprint};
-use cafehost_core::seating::{DEFAULT_MEETING_CAP, SeatOption, SeatRefused, SeatingRules, check_meeting_cap};
+use cafehost_core::seating::{
+    DEFAULT_MEETING_CAP, PairKind, ParticipantPair, SeatOption, SeatRefused, SeatingRules, check_meeting_cap,
+};
 use cafehost_core::{Attendance, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup};
 use cafehost_planner::{
     Absence, Budget, ParticipantSpec, Pin, PlanError, PlanRequest, QualityReport, TableSpec, Travel,
@@ -144,6 +146,11 @@ fn count(n: impl TryInto<u32>) -> u32 {
     n.try_into().unwrap_or(u32::MAX)
 }
 
+/// The pairs of one kind, as the planner names them.
+fn pairs_of(pairs: &[ParticipantPair], kind: PairKind) -> Vec<[String; 2]> {
+    pairs.iter().filter(|p| p.kind == kind).map(|p| [p.first.to_string(), p.second.to_string()]).collect()
+}
+
 /// The planner's view of one workshop, and the way back from its string ids.
 struct Translation {
     request: PlanRequest,
@@ -156,7 +163,13 @@ fn is_away(attendance: Attendance) -> bool {
     matches!(attendance, Attendance::Absent | Attendance::Left)
 }
 
-fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions, cap: Option<u32>) -> Translation {
+fn translate(
+    setup: &WorkshopSetup,
+    seats: &[Seat],
+    options: PlanOptions,
+    cap: Option<u32>,
+    pairs: &[ParticipantPair],
+) -> Translation {
     let round_ids: Vec<RoundId> = setup.rounds.iter().map(|r| r.id).collect();
     let round_index: HashMap<RoundId, usize> = round_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let rounds = count(round_ids.len());
@@ -221,8 +234,8 @@ fn translate(setup: &WorkshopSetup, seats: &[Seat], options: PlanOptions, cap: O
             spread: vec![SPREAD_BY.to_owned()],
             absent,
             pinned,
-            apart: Vec::new(),
-            together: Vec::new(),
+            apart: pairs_of(pairs, PairKind::Apart),
+            together: pairs_of(pairs, PairKind::Together),
             held,
             previous,
             seed: u64::from(options.seed),
@@ -286,6 +299,7 @@ struct PlanBasis {
     state: RunState,
     agenda: Vec<AgendaStep>,
     cap: Option<u32>,
+    pairs: Vec<ParticipantPair>,
 }
 
 /// Where a workshop's meeting cap is kept (a planning choice of this laptop).
@@ -309,7 +323,8 @@ impl PlanBasis {
         let (state, frame) = s.run_state(workshop)?;
         let agenda = agenda(&setup.rounds, frame);
         let cap = stored_cap(s, workshop)?;
-        Ok(Self { setup, seats, state, agenda, cap })
+        let pairs = s.pairs(workshop)?;
+        Ok(Self { setup, seats, state, agenda, cap, pairs })
     }
 
     /// The first round that is neither held nor under way; earlier gaps are not worth a warning.
@@ -325,7 +340,7 @@ impl Seating<'_> {
     /// The stored seating plan with its quality.
     pub fn rotation_plan(&self, workshop: WorkshopId) -> Result<RotationPlan> {
         let basis = self.0.read(|s| PlanBasis::load(s, workshop))?;
-        evaluate(&basis.setup, basis.seats.clone(), basis.open_from(), basis.cap)
+        evaluate(&basis, basis.seats.clone())
     }
 
     /// Plans the rounds from `options.from_round` on and stores the plan; earlier rounds stay.
@@ -385,6 +400,36 @@ impl Seating<'_> {
             Ok(s.set_setting(&cap_key(workshop), &value)?)
         })?;
         self.rotation_plan(workshop)
+    }
+
+    /// The pairs the planner keeps apart or together in this workshop.
+    pub fn pairs(&self, workshop: WorkshopId) -> Result<Vec<ParticipantPair>> {
+        self.0.read(|s| {
+            s.workshop(workshop)?;
+            Ok(s.pairs(workshop)?)
+        })
+    }
+
+    /// Asks the planner to keep two people of the workshop apart or together (`None`: neither
+    /// any more), for the next plans; answers the workshop's pairs.
+    pub fn set_pair(
+        &self,
+        first: ParticipantId,
+        second: ParticipantId,
+        kind: Option<PairKind>,
+    ) -> Result<Vec<ParticipantPair>> {
+        let pair = ParticipantPair::new(first, second, kind.unwrap_or(PairKind::Apart))?;
+        self.0.write(|s| {
+            let workshop = s.participant(first)?.workshop_id;
+            if s.participant(second)?.workshop_id != workshop {
+                return Err(AppError::NotFound { entity: "participant" });
+            }
+            match kind {
+                Some(_) => s.set_pair(&pair)?,
+                None => s.remove_pair(first, second)?,
+            }
+            Ok(s.pairs(workshop)?)
+        })
     }
 
     /// For each table, whether `person` may be moved there in `round`, and why not (the core's
@@ -462,7 +507,7 @@ fn seat_refused(e: SeatRefused) -> AppError {
 
 /// Runs the planner on a snapshot (no lock held) and returns the seats of the planned rounds.
 fn compute_plan(basis: &PlanBasis, options: PlanOptions) -> Result<Vec<Seat>> {
-    let t = translate(&basis.setup, &basis.seats, options, basis.cap);
+    let t = translate(&basis.setup, &basis.seats, options, basis.cap, &basis.pairs);
     let deadline = Instant::now() + TIME_LIMIT;
     let stop = || Instant::now() >= deadline;
     let outcome = cafehost_planner::plan(&t.request, Budget::default().with_stop(&stop))
@@ -485,11 +530,12 @@ fn compute_plan(basis: &PlanBasis, options: PlanOptions) -> Result<Vec<Seat>> {
     Ok(planned)
 }
 
-fn evaluate(setup: &WorkshopSetup, seats: Vec<Seat>, open_from: usize, cap: Option<u32>) -> Result<RotationPlan> {
+fn evaluate(basis: &PlanBasis, seats: Vec<Seat>) -> Result<RotationPlan> {
+    let (setup, open_from, cap) = (&basis.setup, basis.open_from(), basis.cap);
     if seats.is_empty() {
         return Ok(RotationPlan { seats, quality: None, changes: Vec::new(), route_cards_to_reprint: Vec::new() });
     }
-    let t = translate(setup, &seats, PlanOptions::default(), cap);
+    let t = translate(setup, &seats, PlanOptions::default(), cap, &basis.pairs);
     let stored = t.request.previous.clone();
     let seated: std::collections::HashSet<(RoundId, ParticipantId)> =
         seats.iter().map(|s| (s.round_id, s.participant_id)).collect();

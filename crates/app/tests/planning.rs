@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use cafehost_app::{AppError, Cafehost, PlanOptions, RotationPlan};
+use cafehost_core::seating::PairKind;
 use cafehost_core::*;
 
 fn demo(dir: &tempfile::TempDir) -> (Cafehost, WorkshopId) {
@@ -298,4 +299,47 @@ fn the_meeting_cap_is_two_by_default_chosen_per_workshop_and_reported_truthfully
         assert!(matches!(app.seating().set_meeting_cap(id, bad), Err(AppError::Invalid(_))), "{bad:?}");
     }
     assert!(matches!(app.seating().meeting_cap(WorkshopId::new()), Err(AppError::NotFound { .. })));
+}
+
+#[test]
+fn pairs_are_kept_apart_or_together_by_every_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = demo(&dir);
+    let setup = app.setup().workshop_setup(id).unwrap();
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let travellers: Vec<ParticipantId> =
+        setup.participants.iter().map(|p| p.id).filter(|p| !hosts.contains(p)).collect();
+    let (boss, staff, guest, interpreter) = (travellers[0], travellers[1], travellers[2], travellers[3]);
+    app.seating().set_pair(boss, staff, Some(PairKind::Apart)).unwrap();
+    let pairs = app.seating().set_pair(interpreter, guest, Some(PairKind::Together)).unwrap();
+    assert_eq!(pairs.len(), 2);
+    for seed in [1, 2, 3] {
+        let plan = app.seating().plan_rotation(id, PlanOptions { from_round: 0, seed }).unwrap();
+        let rounds = check_rules(&setup, &plan);
+        for (r, seating) in rounds.iter().enumerate() {
+            assert_ne!(seating[&boss], seating[&staff], "seed {seed}, round {r}: kept apart");
+            assert_eq!(seating[&guest], seating[&interpreter], "seed {seed}, round {r}: kept together");
+        }
+    }
+    // Asked the other way round, it is the same pair, now with another wish; then none.
+    let pairs = app.seating().set_pair(staff, boss, Some(PairKind::Together)).unwrap();
+    assert_eq!(pairs.len(), 2);
+    assert!(pairs.iter().any(|p| p.kind == PairKind::Together && [p.first, p.second].contains(&boss)));
+    let pairs = app.seating().set_pair(boss, staff, None).unwrap();
+    assert_eq!(pairs.len(), 1);
+    assert!(matches!(app.seating().set_pair(boss, boss, Some(PairKind::Apart)), Err(AppError::Invalid(_))));
+    let other = app.setup().create_workshop(&NewWorkshop { title: "Anderer".into(), process_title: None }).unwrap();
+    let stranger = app
+        .people()
+        .add_participant(other.id, &ParticipantInput { last_name: "Fremd".into(), ..ParticipantInput::default() })
+        .unwrap();
+    assert!(
+        matches!(app.seating().set_pair(boss, stranger.id, Some(PairKind::Apart)), Err(AppError::NotFound { .. })),
+        "a pair lies within one workshop"
+    );
+    // Deleting a person deletes their pairs; the choice survives reopening.
+    app.people().delete_participant(guest).unwrap();
+    drop(app);
+    let app = Cafehost::open(dir.path()).unwrap();
+    assert!(app.seating().pairs(id).unwrap().is_empty());
 }

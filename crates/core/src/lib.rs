@@ -11,7 +11,9 @@
 //! input), [`import`] (reading participant lists and deciding whether an import may go ahead),
 //! [`seating`] (seats set by hand), [`run`] (the agenda, its timetable, the clock, and which
 //! rounds may still be re-planned), [`capture`] (photos, summaries), [`consolidation`]
-//! (statement levels, links, merge and split), [`fields`] (the ordered fields of action) and [`pseudonym`] (which names a pseudonymised
+//! (statement levels, links, merge and split), [`fields`] (the ordered fields of action and their
+//! starting situations), [`participation`] (how many people took part in a process) and
+//! [`pseudonym`] (which names a pseudonymised
 //! document hides, and how). The rotation itself is planned by the
 //! `cafehost-planner` crate.
 //!
@@ -25,6 +27,7 @@ pub mod fields;
 pub mod ids;
 pub mod import;
 pub mod model;
+pub mod participation;
 pub mod phone;
 pub mod pseudonym;
 pub mod run;

@@ -27,6 +27,39 @@ pub fn check_meeting_cap(cap: Option<u32>) -> Result<Option<u32>, crate::Validat
     }
 }
 
+/// What the moderator asks of two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PairKind {
+    /// Never at one table (a hard rule of the planner).
+    Apart,
+    /// At one table in every round where both are there (as far as the plan allows).
+    Together,
+}
+
+/// Two people the planner keeps apart or together; the smaller id first, so a pair is one pair
+/// whichever way round it was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct ParticipantPair {
+    /// One of the two (the smaller id).
+    pub first: ParticipantId,
+    /// The other.
+    pub second: ParticipantId,
+    /// Apart or together.
+    pub kind: PairKind,
+}
+
+impl ParticipantPair {
+    /// The pair of `a` and `b`, if they are two people (field `second`).
+    pub fn new(a: ParticipantId, b: ParticipantId, kind: PairKind) -> Result<Self, crate::ValidationError> {
+        if a == b {
+            return Err(crate::ValidationError::single("second", crate::FieldProblem::Malformed));
+        }
+        let (first, second) = if a < b { (a, b) } else { (b, a) };
+        Ok(Self { first, second, kind })
+    }
+}
+
 /// Why a person may not sit at a table in a round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -166,6 +199,16 @@ pub enum SeatRefused {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pair_is_two_people_in_one_order_whichever_way_it_was_asked() {
+        let (a, b) = (ParticipantId::new(), ParticipantId::new());
+        let one = ParticipantPair::new(a, b, PairKind::Apart).expect("two people");
+        let other = ParticipantPair::new(b, a, PairKind::Apart).expect("two people");
+        assert_eq!(one, other);
+        assert!(one.first < one.second);
+        assert!(ParticipantPair::new(a, a, PairKind::Together).is_err(), "nobody is kept apart from themselves");
+    }
     use super::*;
     use crate::{TableInput, WorkshopId};
 

@@ -21,7 +21,7 @@ use cafehost_app::{
 use cafehost_core::import::{ColumnRole, ImportOptions};
 use cafehost_core::phone::DotVote;
 use cafehost_core::run::{RunAction, RunFrame};
-use cafehost_core::seating::SeatOption;
+use cafehost_core::seating::{PairKind, ParticipantPair, SeatOption};
 use cafehost_core::{
     Attachment, AttachmentId, Attendance, CafeTable, FieldOfAction, FieldOfActionId, Language, NewWorkshop, Note,
     NoteId, NoteInput, NoteKind, Participant, ParticipantId, ParticipantInput, Process, ProcessGroup, ProcessId,
@@ -207,6 +207,17 @@ commands! {
             app.setup().rename_field_of_action(field, &name)
         }
 
+        /// Saves a field of action's starting situation ("Ausgangslage").
+        fn update_field_situation(app, field: FieldOfActionId, situation: String) -> FieldOfAction {
+            app.setup().update_field_situation(field, &situation)
+        }
+
+        /// Fills an empty starting situation with a draft from the first round's notes of the
+        /// field's workshops; a written one stays. Returns the field.
+        fn draft_field_situation(app, field: FieldOfActionId) -> FieldOfAction {
+            app.setup().draft_field_situation(field)
+        }
+
         /// Moves a field of action to a 0-based place; returns the list in its new order.
         fn move_field_of_action(app, field: FieldOfActionId, position: u32) -> Vec<FieldOfAction> {
             app.setup().move_field_of_action(field, position)
@@ -300,6 +311,14 @@ commands! {
         /// plan; refused when one of those rounds has begun.
         fn plan_rotation(app, workshop: WorkshopId, options: PlanOptions) -> RotationPlan {
             app.seating().plan_rotation(workshop, options)
+        }
+
+        /// The pairs the planner keeps apart or together.
+        fn participant_pairs(app, workshop: WorkshopId) -> Vec<ParticipantPair> { app.seating().pairs(workshop) }
+
+        /// Keeps two people apart or together in the next plans (`null`: neither any more).
+        fn set_participant_pair(app, first: ParticipantId, second: ParticipantId, kind: Option<PairKind>) -> Vec<ParticipantPair> {
+            app.seating().set_pair(first, second, kind)
         }
 
         /// How often two people may share a table at most in this workshop's plans (`null`: no cap).

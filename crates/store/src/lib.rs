@@ -18,6 +18,7 @@ mod convert;
 mod fields;
 mod harvest;
 mod open;
+mod pairs;
 mod participants;
 mod rounds;
 mod run;

@@ -336,7 +336,15 @@ impl Session {
 
     /// Clicks an element.
     pub fn click(&self, element: &Element) -> Result<()> {
-        self.request("POST", &self.session_path(&format!("/element/{}/click", element.0)), Some(&json!({}))).map(|_| ())
+        // WebDriver scrolls an element just into view, where the app's sticky header may cover
+        // it ("element click intercepted"); the middle of the window is never covered.
+        self.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", &[element.as_argument()])?;
+        self.request("POST", &self.session_path(&format!("/element/{}/click", element.0)), Some(&json!({})))
+            .map(|_| ())
+            .map_err(|e| {
+                let what = self.execute("return arguments[0].outerHTML.slice(0, 160)", &[element.as_argument()]);
+                format!("{e} (clicking {})", what.map(|v| v.to_string()).unwrap_or_default())
+            })
     }
 
     /// Waits for and clicks the element with this test id.

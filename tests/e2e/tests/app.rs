@@ -66,6 +66,17 @@ fn html_lang(s: &Session) -> Result<String> {
     Ok(s.execute("return document.documentElement.lang", &[])?.as_str().unwrap_or_default().to_owned())
 }
 
+/// Chooses `value` in the select `css`, as picking it with the mouse does (WebKit's driver does
+/// not click options of a select that shows a native menu).
+fn choose(s: &Session, css: &str, value: &str) -> Result<()> {
+    let select = s.find(css)?;
+    s.execute(
+        "const [e, v] = arguments; e.value = v; e.dispatchEvent(new Event('change', { bubbles: true }));",
+        &[select.as_argument(), json!(value)],
+    )?;
+    Ok(())
+}
+
 fn value_of(s: &Session, css: &str) -> Result<String> {
     let element = s.find(css)?;
     Ok(s.property(&element, "value")?.as_str().unwrap_or_default().to_owned())
@@ -113,10 +124,7 @@ fn open_tab(s: &Session, name: &str) -> Result<()> {
         if shown()? {
             return Ok(Some(()));
         }
-        // Below the app's sticky header when the page is scrolled down: bring it to the middle.
-        let element = s.find(&tab)?;
-        s.execute("arguments[0].scrollIntoView({ block: 'center' })", &[element.as_argument()])?;
-        s.click(&element)?;
+        s.click(&s.find(&tab)?)?;
         // Wait for this click to show the tab; only when it does not within a few seconds is it
         // taken as lost and the tab clicked again (a second click on a tab is harmless).
         Ok(wait_for(Duration::from_secs(3), || Ok(shown()?.then_some(()))).ok())
@@ -462,6 +470,47 @@ fn copy_delete_and_field_errors(env: &Environment) -> Result<()> {
     s.quit()
 }
 
+/// The plan tab's cap on meetings (two by default, chosen per workshop) and a keep-apart pair
+/// that a re-plan honours.
+fn meeting_cap_and_pairs_are_kept(s: &Session) -> Result<()> {
+    // No pair meets more than twice unless the moderator chooses otherwise; a cap of one is
+    // judged at once against the stored plan, and the choice is kept.
+    let cap = s.find("[data-testid=plan-cap]")?;
+    check(s.attribute(&cap, "data-kept")?.as_deref() == Some("true"), "the default cap of two is kept")?;
+    choose(s, &by_id("plan-meeting-cap"), "none")?;
+    s.wait_gone("[data-testid=plan-cap]")?;
+    check(value_of(s, &by_id("plan-meeting-cap"))? == "none", "no cap chosen")?;
+    choose(s, &by_id("plan-meeting-cap"), "2")?;
+    s.find("[data-testid=plan-cap][data-kept=true]")?;
+    // Two people kept apart: the pair is listed, and a re-plan keeps them at different tables.
+    s.click(&s.find("[data-testid=plan-pairs] summary")?)?;
+    let people: Vec<String> = s
+        .find_all("[data-testid=plan-pair-first] option")?
+        .iter()
+        .filter_map(|o| s.attribute(o, "value").ok().flatten())
+        .filter(|v| !v.is_empty())
+        .take(2)
+        .collect();
+    check(people.len() == 2, "people to pair")?;
+    choose(s, &by_id("plan-pair-first"), &people[0])?;
+    choose(s, &by_id("plan-pair-second"), &people[1])?;
+    s.click_id("plan-pair-add")?;
+    s.find("[data-testid=plan-pair][data-kind=apart]")?;
+    s.click_id("plan-rotation")?;
+    wait_for(Duration::from_secs(60), || {
+        let tables = |person: &str| -> Result<Vec<String>> {
+            s.find_all(&format!("[data-testid=plan-person][data-id=\"{person}\"]"))?
+                .iter()
+                .map(|e| Ok(s.attribute(e, "data-table")?.unwrap_or_default()))
+                .collect()
+        };
+        let (a, b) = (tables(&people[0])?, tables(&people[1])?);
+        Ok((a.len() == 3 && b.len() == 3 && a.iter().zip(&b).all(|(x, y)| x != y)).then_some(()))
+    })
+    .map_err(|e| format!("the pair sits apart in every round: {e}"))?;
+    Ok(())
+}
+
 fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let s = env.launch(dir.path())?;
@@ -474,15 +523,7 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     check(repeats.contains(&translation("de", "plan.quality.no_repeats")), format!("quality in words: {repeats}"))?;
     check(s.find_all(&by_id("plan-person"))?.len() == 90, "30 people in 3 rounds")?;
     s.screenshot("12-plan-grid")?;
-    // No pair meets more than twice unless the moderator chooses otherwise; a cap of one is
-    // judged at once against the stored plan, and the choice is kept.
-    let cap = s.find("[data-testid=plan-cap]")?;
-    check(s.attribute(&cap, "data-kept")?.as_deref() == Some("true"), "the default cap of two is kept")?;
-    s.click(&s.find("[data-testid=plan-meeting-cap] option[value=\"none\"]")?)?;
-    s.wait_gone("[data-testid=plan-cap]")?;
-    check(value_of(&s, &by_id("plan-meeting-cap"))? == "none", "no cap chosen")?;
-    s.click(&s.find("[data-testid=plan-meeting-cap] option[value=\"2\"]")?)?;
-    s.find("[data-testid=plan-cap][data-kept=true]")?;
+    meeting_cap_and_pairs_are_kept(&s)?;
 
     // Move someone in round 3 to a table with room: the seat is pinned and the report updates.
     let person = s
@@ -1094,8 +1135,13 @@ fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
     for item in &items {
         s.click(item)?;
     }
-    s.click_id("vote-open")?;
-    s.find(&by_id("vote-results"))?;
+    let open = s.find(&by_id("vote-open"))?;
+    wait_for(Duration::from_secs(10), || {
+        Ok(s.property(&open, "disabled")?.as_bool().is_some_and(|d| !d).then_some(()))
+    })
+    .map_err(|e| format!("the vote can be opened once statements are picked: {e}"))?;
+    s.click(&open)?;
+    s.wait_for_css(&by_id("vote-results"), Duration::from_secs(30))?;
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let mut ballot = agent.get(&format!("{base}/api/vote")).call().map_err(|e| e.to_string())?;
     let cookie = ballot

@@ -358,7 +358,12 @@ position: number,
 /**
  * Its name, e.g. "Frühe Bildung"; unique in its list (spelling folded).
  */
-name: string, };
+name: string, 
+/**
+ * Its starting situation ("Ausgangslage"): where things stand before the measures, the
+ * first part of its chapter in the concept draft; empty until written or drafted.
+ */
+situation: string, };
 
 /**
  * Identifies a [`crate::FieldOfAction`].
@@ -736,6 +741,11 @@ author: string, };
 export type NoteKind = "note" | "table_summary" | "workshop_summary";
 
 /**
+ * What the moderator asks of two people.
+ */
+export type PairKind = "apart" | "together";
+
+/**
  * A person on the participant list of one workshop.
  */
 export type Participant = { 
@@ -830,6 +840,24 @@ email: string,
  * Any further columns of an imported list, by column name.
  */
 attributes: { [key in string]: string }, };
+
+/**
+ * Two people the planner keeps apart or together; the smaller id first, so a pair is one pair
+ * whichever way round it was asked for.
+ */
+export type ParticipantPair = { 
+/**
+ * One of the two (the smaller id).
+ */
+first: ParticipantId, 
+/**
+ * The other.
+ */
+second: ParticipantId, 
+/**
+ * Apart or together.
+ */
+kind: PairKind, };
 
 /**
  * A table's way in: its code, and while capture is on, its address and QR code.
@@ -1803,6 +1831,7 @@ export const ERROR_CODES = [
   "planner.no_plan_found",
   "planner.tour_too_tight",
   "planner.too_many_participants",
+  "planner.apart_impossible",
   "planner.internal",
   "seat.table_full",
   "seat.revisit",
@@ -1870,6 +1899,10 @@ export function makeCommands(invoke: Invoke) {
       addFieldOfAction: (workshop: WorkshopId, name: string) => invoke<FieldOfAction>("add_field_of_action", { workshop, name }),
       /** Renames a field of action (every statement on it shows the new name). */
       renameFieldOfAction: (field: FieldOfActionId, name: string) => invoke<FieldOfAction>("rename_field_of_action", { field, name }),
+      /** Saves a field of action's starting situation ("Ausgangslage"). */
+      updateFieldSituation: (field: FieldOfActionId, situation: string) => invoke<FieldOfAction>("update_field_situation", { field, situation }),
+      /** Fills an empty starting situation with a draft from the first round's notes of the field's workshops; a written one stays. Returns the field. */
+      draftFieldSituation: (field: FieldOfActionId) => invoke<FieldOfAction>("draft_field_situation", { field }),
       /** Moves a field of action to a 0-based place; returns the list in its new order. */
       moveFieldOfAction: (field: FieldOfActionId, position: number) => invoke<Array<FieldOfAction>>("move_field_of_action", { field, position }),
       /** Deletes a field of action (its statements keep no field); returns the rest in order. */
@@ -1914,6 +1947,10 @@ export function makeCommands(invoke: Invoke) {
       rotationPlan: (workshop: WorkshopId) => invoke<RotationPlan>("rotation_plan", { workshop }),
       /** Plans the rounds from `options.from_round` on, keeping pinned seats, and stores the plan; refused when one of those rounds has begun. */
       planRotation: (workshop: WorkshopId, options: PlanOptions) => invoke<RotationPlan>("plan_rotation", { workshop, options }),
+      /** The pairs the planner keeps apart or together. */
+      participantPairs: (workshop: WorkshopId) => invoke<Array<ParticipantPair>>("participant_pairs", { workshop }),
+      /** Keeps two people apart or together in the next plans (`null`: neither any more). */
+      setParticipantPair: (first: ParticipantId, second: ParticipantId, kind: PairKind | null) => invoke<Array<ParticipantPair>>("set_participant_pair", { first, second, kind }),
       /** How often two people may share a table at most in this workshop's plans (`null`: no cap). */
       meetingCap: (workshop: WorkshopId) => invoke<number | null>("meeting_cap", { workshop }),
       /** Chooses the meeting cap for the next plans; answers the stored plan judged by it. */
