@@ -66,7 +66,7 @@ fn html_lang(s: &Session) -> Result<String> {
     Ok(s.execute("return document.documentElement.lang", &[])?.as_str().unwrap_or_default().to_owned())
 }
 
-/// Chooses `value` in the select `css`, as picking it with the mouse does (WebKit's driver does
+/// Chooses `value` in the select `css`, as picking it with the mouse does (the browser driver does
 /// not click options of a select that shows a native menu).
 fn choose(s: &Session, css: &str, value: &str) -> Result<()> {
     let select = s.find(css)?;
