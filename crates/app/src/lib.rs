@@ -10,8 +10,9 @@
 //!
 //! A use case asks the core for every rule, reads from a snapshot and writes everything it
 //! changes in one transaction, then returns the saved state, so a caller shows exactly what is on
-//! disk. Reads go through a second, read-only connection: in WAL mode they never wait for a
-//! write, so the screens stay responsive while a bundle is imported or a plan is saved. Long
+//! disk. Reads go through one of a few read-only connections: in WAL mode they never wait for a
+//! write, and a long read (a backup, the minutes with their photos) holds only one of them, so
+//! the screens and the phones stay responsive while a bundle is imported or a plan is saved. Long
 //! computations (planning, documents) work on a snapshot and hold no lock while they compute.
 
 mod backups;

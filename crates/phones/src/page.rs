@@ -17,10 +17,11 @@ pub(crate) enum Page {
 }
 
 pub(crate) fn html(page: Page) -> Response {
+    // Each page's own part after the head all pages share (`page/head.html`).
     let body = match page {
-        Page::Start => include_str!("../page/start.html"),
-        Page::Host => include_str!("../page/host.html"),
-        Page::Vote => include_str!("../page/vote.html"),
+        Page::Start => concat!(include_str!("../page/head.html"), include_str!("../page/start.html")),
+        Page::Host => concat!(include_str!("../page/head.html"), include_str!("../page/host.html")),
+        Page::Vote => concat!(include_str!("../page/head.html"), include_str!("../page/vote.html")),
     };
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
 }

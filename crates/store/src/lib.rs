@@ -195,7 +195,7 @@ impl Store {
         Ok(())
     }
 
-    /// Opens a second, read-only connection to the database at `path`, which an earlier
+    /// Opens a read-only connection (beside the writer) to the database at `path`, which an earlier
     /// [`Store::open`] has checked and migrated. In WAL mode its reads see every committed write
     /// and never wait for a writer, so screens and photos load while a long write runs.
     pub fn open_reader(path: &Path) -> Result<Self, OpenError> {

@@ -547,6 +547,16 @@ fn assert_every_row_was_read(path: &Path, version: u32) {
     assert_eq!(counts, expected);
 }
 
+/// A workshop of no process, written into an old file as that version wrote it.
+fn insert_workshop_without_process(conn: &rusqlite::Connection, id: &str) {
+    conn.execute(
+        "INSERT INTO workshop (id, title, language, travel_mode, created_at, updated_at)
+         VALUES (?1, 'Ohne Prozess', 'de', 'free', '2025-10-01 08:00:00+00:00', '2025-10-01 08:00:00+00:00')",
+        [id],
+    )
+    .unwrap();
+}
+
 fn upgrade_keeps_everything(version: u32) {
     let (dir, path, original) = user_file(version);
 
@@ -634,12 +644,7 @@ fn an_upgraded_file_numbers_its_statements_per_level_in_the_order_they_were_made
     ];
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute(
-            "INSERT INTO workshop (id, title, language, travel_mode, created_at, updated_at)
-             VALUES (?1, 'Ohne Prozess', 'de', 'free', '2025-10-01 08:00:00+00:00', '2025-10-01 08:00:00+00:00')",
-            [other_workshop],
-        )
-        .unwrap();
+        insert_workshop_without_process(&conn, other_workshop);
         for (statement, process, workshop, at, votes) in added {
             conn.execute(
                 "INSERT INTO statement (id, process_id, workshop_id, level, text, votes, created_at, updated_at)
@@ -742,12 +747,7 @@ fn an_upgraded_file_lists_the_fields_typed_so_far_in_the_order_they_first_appear
     ];
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute(
-            "INSERT INTO workshop (id, title, language, travel_mode, created_at, updated_at)
-             VALUES (?1, 'Ohne Prozess', 'de', 'free', '2025-10-01 08:00:00+00:00', '2025-10-01 08:00:00+00:00')",
-            [other_workshop],
-        )
-        .unwrap();
+        insert_workshop_without_process(&conn, other_workshop);
         for (statement, process, workshop, at, field) in added {
             conn.execute(
                 "INSERT INTO statement (id, process_id, workshop_id, level, text, field_of_action, created_at, updated_at)
