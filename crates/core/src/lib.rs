@@ -9,7 +9,8 @@
 //! Every rule has one home here, named by the workflow it belongs to: [`setup`] (what a new
 //! workshop, table or round starts with; copying a workshop), [`validation`] (limits of every
 //! input), [`import`] (reading participant lists and deciding whether an import may go ahead),
-//! [`seating`] (seats set by hand), [`run`] (the agenda, its timetable, the clock, and which
+//! [`seating`] (seats set by hand), [`topics`] (one topic at several tables, and what a
+//! participant's topic wish names), [`run`] (the agenda, its timetable, the clock, and which
 //! rounds may still be re-planned), [`capture`] (photos, summaries), [`consolidation`]
 //! (statement levels, links, merge and split), [`fields`] (the ordered fields of action and their
 //! starting situations), [`participation`] (how many people took part in a process) and
@@ -34,6 +35,7 @@ pub mod run;
 pub mod seating;
 pub mod setup;
 pub mod text;
+pub mod topics;
 pub mod validation;
 
 pub use ids::*;

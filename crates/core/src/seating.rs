@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::topics::Topics;
 use crate::{CafeTable, ParticipantId, RoundId, Seat, TableId, TravelMode};
 
 /// How often two people may share a table unless the moderator chooses otherwise: twice. A
@@ -118,8 +119,12 @@ impl SeatingRules<'_> {
             return Some(SeatRefusal::Host);
         }
         let is_host = table.input.host_id == Some(person);
-        let returns =
-            self.seats.iter().any(|s| s.participant_id == person && s.table_id == table.id && s.round_id != round);
+        // Returning means coming back to the topic, at whichever of its tables.
+        let topics = Topics::of(self.tables);
+        let returns = self
+            .seats
+            .iter()
+            .any(|s| s.participant_id == person && s.round_id != round && topics.same(s.table_id, table.id));
         if returns && !is_host && self.travel != TravelMode::Any {
             return Some(SeatRefusal::Revisit);
         }
@@ -265,6 +270,26 @@ mod tests {
         assert_eq!(any.check_move(&seat(&c, 2, 1, 1)), Ok(()), "with free travel people may return");
         let options = rules.options(c.rounds[1], c.people[2]);
         assert_eq!(options.iter().map(|o| o.refusal).collect::<Vec<_>>(), vec![None, Some(SeatRefusal::Revisit)]);
+    }
+
+    #[test]
+    fn a_traveller_does_not_return_to_a_topic_at_another_of_its_tables() {
+        let mut c = cafe();
+        c.tables[1].input.topic = "Wohnen".into();
+        let mut third = c.tables[1].clone();
+        third.id = TableId::new();
+        third.input.number = 3;
+        third.input.topic = " wohnen ".into();
+        c.tables.push(third);
+        let seats = vec![seat(&c, 2, 0, 1)];
+        let rules = SeatingRules { tables: &c.tables, seats: &seats, travel: TravelMode::Free };
+        assert_eq!(
+            rules.check_move(&seat(&c, 2, 1, 2)).err(),
+            Some(SeatRefused::Rule { reason: SeatRefusal::Revisit, table: 3 }),
+            "table 3 discusses the topic of table 2"
+        );
+        assert_eq!(rules.check_move(&seat(&c, 2, 0, 2)), Ok(()), "moving within a round to the topic's other table");
+        assert_eq!(rules.check_move(&seat(&c, 3, 1, 2)), Ok(()));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub const MAX_ROUNDS: u32 = 12;
 pub const MAX_ATTRIBUTES: u32 = 30;
 /// Most tags on one note.
 pub const MAX_TAGS: u32 = 20;
+/// Most topic wishes per person (a first, second and third choice).
+pub const MAX_WISHES: u32 = 3;
 /// Longest tag.
 pub const MAX_TAG_CHARS: u32 = 40;
 /// Most dot votes on one statement.
@@ -327,6 +329,21 @@ impl ParticipantInput {
         if attributes.len() > MAX_ATTRIBUTES as usize {
             c.push("attributes", FieldProblem::OutOfRange { min: 0, max: MAX_ATTRIBUTES });
         }
+        let mut wishes: Vec<String> = Vec::new();
+        for wish in &self.wishes {
+            let wish = c.line("wishes", wish, false);
+            if wish.is_empty() {
+                continue;
+            }
+            if wishes.iter().any(|w| crate::text::match_key(w) == crate::text::match_key(&wish)) {
+                c.push("wishes", FieldProblem::Taken);
+            } else {
+                wishes.push(wish);
+            }
+        }
+        if wishes.len() > MAX_WISHES as usize {
+            c.push("wishes", FieldProblem::OutOfRange { min: 0, max: MAX_WISHES });
+        }
         let cleaned = Self {
             first_name,
             last_name,
@@ -335,6 +352,7 @@ impl ParticipantInput {
             role: c.line("role", &self.role, false),
             email,
             attributes,
+            wishes,
         };
         c.finish(cleaned)
     }
@@ -434,6 +452,21 @@ mod tests {
                 .validated()
                 .unwrap();
         assert_eq!(ok.display_name(), "Anna");
+    }
+
+    #[test]
+    fn wishes_are_cleaned_once_each_and_at_most_three() {
+        let person = |wishes: &[&str]| ParticipantInput {
+            last_name: "Roth".into(),
+            wishes: wishes.iter().map(|w| (*w).to_owned()).collect(),
+            ..Default::default()
+        };
+        let ok = person(&[" Wohnen ", "", "Kita"]).validated().unwrap();
+        assert_eq!(ok.wishes, ["Wohnen", "Kita"], "blanks dropped, order kept");
+        let err = person(&["Wohnen", "wohnen!"]).validated().unwrap_err();
+        assert_eq!(problems(&err), vec![("wishes", &FieldProblem::Taken)]);
+        let err = person(&["A", "B", "C", "D"]).validated().unwrap_err();
+        assert_eq!(problems(&err), vec![("wishes", &FieldProblem::OutOfRange { min: 0, max: MAX_WISHES })]);
     }
 
     #[test]

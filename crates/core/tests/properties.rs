@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use cafehost_core::import::{guess_mapping, preview, read_sheet, write_participants};
-use cafehost_core::text::{clean_line, clean_text, spreadsheet_safe};
+use cafehost_core::text::{clean_line, clean_text, match_key, spreadsheet_safe};
 use cafehost_core::{Language, ParticipantInput};
 use proptest::prelude::*;
 
@@ -13,8 +13,19 @@ fn name() -> impl Strategy<Value = String> {
     proptest::string::string_regex("[=+@-]?[A-Za-zÄÖÜäöüßŞşŁłÇçéñ ;,\"'.]{0,24}").unwrap()
 }
 
+/// Up to three distinct topic titles as people type them, commas and quotes included
+/// (semicolons separate wishes).
+fn wishes() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(proptest::string::string_regex("[A-Za-zÄÖÜäöüß ,\"'.–-]{0,20}").unwrap(), 0..4).prop_map(
+        |typed| {
+            let mut keys = std::collections::HashSet::new();
+            typed.into_iter().filter(|w| keys.insert(match_key(w))).take(3).collect()
+        },
+    )
+}
+
 fn participant() -> impl Strategy<Value = ParticipantInput> {
-    (name(), name(), name(), name(), proptest::option::of(name())).prop_map(|(first, last, org, group, extra)| {
+    (name(), name(), name(), name(), proptest::option::of(name()), wishes()).prop_map(|(first, last, org, group, extra, wishes)| {
         let mut attributes = BTreeMap::new();
         if let Some(value) = extra {
             attributes.insert("Raum".to_owned(), value);
@@ -27,6 +38,7 @@ fn participant() -> impl Strategy<Value = ParticipantInput> {
             role: String::new(),
             email: String::new(),
             attributes,
+            wishes,
         }
     })
 }
@@ -72,6 +84,8 @@ proptest! {
             prop_assert_eq!(&row.participant.first_name, &expect(&original.first_name));
             prop_assert_eq!(&row.participant.organisation, &expect(&original.organisation));
             prop_assert_eq!(row.participant.attributes.get("Raum").cloned(), original.attributes.get("Raum").map(|v| expect(v)));
+            let wishes: Vec<String> = original.wishes.iter().map(|w| expect(w)).collect();
+            prop_assert_eq!(&row.participant.wishes, &wishes);
         }
     }
 }

@@ -78,23 +78,30 @@ struct RoundPairs<'a> {
 impl RoundPairs<'_> {
     /// Whether `x` is left out of the pairs of rounds `r1 < r2` because they cannot meet anyone
     /// twice there: with no revisits, a host at their own table in both rounds meets only
-    /// travellers who were not at that table in the other round.
+    /// travellers who were not at that table's topic in the other round. A host who sat at
+    /// another table of their own topic in a held `r1` is left out too (the relaxation forbids
+    /// that cell to everyone); leaving someone out only weakens the bound.
     fn host_left_out(&self, r1: usize, x: usize) -> bool {
         let inst = self.inst;
-        inst.no_revisits && inst.is_host(x) && (r1 >= inst.held || inst.fixed[r1 * inst.p + x] == inst.host_of[x])
+        inst.no_revisits
+            && inst.is_host(x)
+            && (r1 >= inst.held || {
+                let f = inst.fixed[r1 * inst.p + x];
+                f != NONE && inst.topic_of[f as usize] == inst.topic_of[inst.host_of[x] as usize]
+            })
     }
 
     /// The fewest pairs that sit together in both `r1` and `r2` (`r1 < r2`, `r2` planned), over
     /// every plan that keeps the capacities and, where travel forbids it, never sends a traveller
-    /// back to a table.
+    /// back to a topic.
     ///
     /// Let `n[i][j]` be the people (who count, see [`Self::host_left_out`]) at table `i` in `r1`
     /// and at table `j` in `r2`; each cell makes `n(n-1)/2` pairs that met twice. A cell holds at
     /// most the people table `i` can take in `r1`, a column at most what table `j` can take in
-    /// `r2`, and with no revisits `n[j][j] = 0`. Relaxing the row sums to per-cell limits, the
-    /// cost is separable and convex, so the cheapest filling takes the `N` cheapest unit costs:
-    /// column `j` offers, at level `L`, one unit per row with more than `L` places (cost `L`),
-    /// as many as the column holds.
+    /// `r2`, and with no revisits `n[i][j] = 0` where `i` and `j` share a topic (`i = j` among
+    /// them). Relaxing the row sums to per-cell limits, the cost is separable and convex, so the
+    /// cheapest filling takes the `N` cheapest unit costs: column `j` offers, at level `L`, one
+    /// unit per row with more than `L` places (cost `L`), as many as the column holds.
     fn forced(&self, r1: usize, r2: usize) -> u64 {
         let inst = self.inst;
         let (p, t) = (inst.p, inst.t);
@@ -130,7 +137,7 @@ impl RoundPairs<'_> {
             (0..t).map(|i| u64::from(inst.capacity[i]).saturating_sub(row_taken[i]).min(n)).collect()
         };
         let col: Vec<u64> = (0..t).map(|j| u64::from(inst.capacity[j]).saturating_sub(col_taken[j]).min(n)).collect();
-        let forced = cheapest_units(n, &row, &col, inst.no_revisits);
+        let forced = cheapest_units(n, &row, &col, inst.no_revisits.then_some((&inst.topic_of[..], inst.k)));
         let together =
             inst.together.iter().filter(|&&(a, b)| counted[a as usize] && counted[b as usize]).count() as u64;
         forced.saturating_sub(together)
@@ -163,32 +170,61 @@ impl RoundPairs<'_> {
 }
 
 /// The sum of the `n` cheapest unit costs (see [`RoundPairs::forced`]): column `j` offers at
-/// level `L` one unit per row `i` (`i != j` when `no_diagonal`) with `row[i] > L`, up to
-/// `col[j]` units.
-fn cheapest_units(n: u64, row: &[u64], col: &[u64], no_diagonal: bool) -> u64 {
+/// level `L` one unit per row `i` with `row[i] > L`, up to `col[j]` units; with
+/// `topics = Some((topic_of, k))` (no revisits) only rows of another topic than `j`'s.
+fn cheapest_units(n: u64, row: &[u64], col: &[u64], topics: Option<(&[u32], usize)>) -> u64 {
     let top = row.iter().copied().max().unwrap_or(0);
     let Ok(levels) = usize::try_from(top) else { return 0 };
-    // rows_above[L] = rows with more than L places.
-    let mut rows_above = vec![0u64; levels + 1];
-    for &c in row {
-        for slot in rows_above.iter_mut().take(usize::try_from(c).unwrap_or(levels)) {
-            *slot += 1;
+    // above(rows)[L] = rows among `rows` with more than L places (no longer than needed).
+    let above = |rows: &[usize]| {
+        let most = rows.iter().map(|&i| usize::try_from(row[i]).unwrap_or(levels)).max().unwrap_or(0);
+        let mut count = vec![0u64; most.min(levels) + 1];
+        for &i in rows {
+            for slot in count.iter_mut().take(usize::try_from(row[i]).unwrap_or(levels)) {
+                *slot += 1;
+            }
+        }
+        count
+    };
+    let every_row: Vec<usize> = (0..row.len()).collect();
+    let mut rows_above = above(&every_row);
+    rows_above.resize(levels + 1, 0);
+    // The columns by topic: each topic's own rows are counted once for all its columns.
+    let (topic_of, k) = topics.unwrap_or((&[], 0));
+    let mut columns_of: Vec<Vec<usize>> = vec![Vec::new(); k];
+    let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); k];
+    let mut plain_columns = Vec::new();
+    for j in 0..col.len() {
+        match topic_of.get(j) {
+            Some(&topic) if (topic as usize) < k => {
+                columns_of[topic as usize].push(j);
+                if j < row.len() {
+                    rows_of[topic as usize].push(j);
+                }
+            }
+            _ => plain_columns.push(j),
         }
     }
     let mut units_at = vec![0u64; levels + 1];
-    for (j, &cap) in col.iter().enumerate() {
-        let mut left = cap;
-        for (level, &rows) in rows_above.iter().enumerate() {
-            if left == 0 {
-                break;
+    let mut fill = |columns: &[usize], same_topic: &[u64]| {
+        for &j in columns {
+            let mut left = col[j];
+            for (level, &rows) in rows_above.iter().enumerate() {
+                if left == 0 {
+                    break;
+                }
+                let offered = rows - same_topic.get(level).copied().unwrap_or(0);
+                let take = offered.min(left);
+                units_at[level] += take;
+                left -= take;
             }
-            let mut offered = rows;
-            if no_diagonal && row.get(j).is_some_and(|&c| c > level as u64) {
-                offered -= 1;
-            }
-            let take = offered.min(left);
-            units_at[level] += take;
-            left -= take;
+        }
+    };
+    fill(&plain_columns, &[]);
+    for topic in 0..k {
+        if !columns_of[topic].is_empty() {
+            let same_topic = above(&rows_of[topic]);
+            fill(&columns_of[topic], &same_topic);
         }
     }
     let mut need = n;
@@ -306,7 +342,7 @@ pub fn lower_bound(inst: &Instance, should_stop: &dyn Fn() -> bool) -> Bounds {
     let per_participant = if stopped { 0 } else { excess.div_ceil(2) };
 
     // 3. Pairs of rounds: for r1 < r2, the fewest pairs at one table in both (travel-aware: with
-    // no revisits the people at a table in r2 come from the other tables of r1).
+    // no revisits the people at a table in r2 come from the tables of other topics in r1).
     // 3a. Pigeonhole: each such pair is a repeat that happens in r2; the best r1 per r2, summed.
     // 3b. Round pairs: summed over every r1 < r2 this counts m(m-1)/2 per pair meeting m times,
     //     and m(m-1)/2 <= (m-1) c/2 when no pair meets more than c times.

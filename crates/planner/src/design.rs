@@ -83,7 +83,8 @@ pub fn affine_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
         && inst.fixed.iter().all(|&f| f == NONE)
         && inst.present.iter().all(|&here| here)
         && inst.previous.iter().all(|&f| f == NONE)
-        && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL);
+        && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL)
+        && !inst.has_wishes();
     if !plain || p == 0 || q < 2 {
         return None;
     }

@@ -104,21 +104,22 @@ pub enum PlanError {
         /// Seats at all tables together.
         seats: u32,
     },
-    /// Travellers would have to return to a table.
-    #[error(
-        "{rounds} rounds but {tables} tables: travellers would have to return to a table in travel mode `{travel}`"
-    )]
+    /// Travellers would have to return to a topic.
+    #[error("{}", too_many_rounds_text(*.rounds, *.tables, *.topics, .travel))]
     TooManyRoundsForTour {
         /// The most rounds any traveller is there.
         rounds: u32,
         /// Tables with seats.
         tables: u32,
+        /// Topics with seats (at most `tables`; fewer where tables share a topic). At most this
+        /// many rounds can be planned.
+        topics: u32,
         /// The travel mode.
         travel: &'static str,
     },
     /// The tables cannot take every traveller at distinct tables in every round they are there.
     #[error(
-        "{travellers} travellers need {visits} visits to tables they have not sat at in travel mode `{travel}`, but the \
+        "{travellers} travellers need {visits} visits to topics they have not sat at in travel mode `{travel}`, but the \
          tables can take at most {places} such visits (table \"{table}\" has {seats} seats)"
     )]
     TourTooTight {
@@ -179,13 +180,18 @@ pub enum PlanError {
         /// Its seats.
         capacity: u32,
     },
-    /// Pins send a traveller to the same table twice where travel forbids it.
-    #[error("\"{participant}\" would sit at table \"{table}\" in round {first} and again in round {second}")]
+    /// Pins (or a pin and a held round) send a traveller to the same topic twice where travel
+    /// forbids it.
+    #[error("{}", pin_revisit_text(.participant, .topic, .first_table, .table, *.first, *.second))]
     PinRevisit {
         /// Who.
         participant: String,
-        /// The table.
+        /// The table of the later round.
         table: String,
+        /// The table of the earlier round (the same as `table`, or another table of its topic).
+        first_table: String,
+        /// The topic of both tables.
+        topic: String,
         /// The earlier round.
         first: u32,
         /// The later round.
@@ -218,6 +224,28 @@ pub enum PlanError {
         participant: String,
         /// The round.
         round: u32,
+    },
+    /// A wish names a topic no table has.
+    #[error("\"{participant}\" wishes for the topic \"{topic}\" (wish {rank}), but no table has that topic")]
+    UnknownWishTopic {
+        /// Who.
+        participant: String,
+        /// The topic named.
+        topic: String,
+        /// The wish's rank, from 1 (first choice).
+        rank: u32,
+    },
+    /// A participant names one topic twice among their wishes.
+    #[error("\"{participant}\" wishes for the topic \"{topic}\" twice (wishes {first} and {second})")]
+    DuplicateWish {
+        /// Who.
+        participant: String,
+        /// The topic.
+        topic: String,
+        /// The rank of its first mention, from 1.
+        first: u32,
+        /// The rank of its second mention.
+        second: u32,
     },
     /// The search ended with a hard rule still broken (the instance is too tight for the budget,
     /// or impossible in a way the checks before the search do not see).
@@ -255,6 +283,8 @@ impl PlanError {
         "planner.no_plan_found",
         "planner.tour_too_tight",
         "planner.too_many_participants",
+        "planner.unknown_wish_topic",
+        "planner.duplicate_wish",
     ];
 
     /// A stable code for translations, e.g. `planner.capacity_too_small`.
@@ -282,6 +312,8 @@ impl PlanError {
             PlanError::NoPlanFound { .. } => "planner.no_plan_found",
             PlanError::TourTooTight { .. } => "planner.tour_too_tight",
             PlanError::TooManyParticipants { .. } => "planner.too_many_participants",
+            PlanError::UnknownWishTopic { .. } => "planner.unknown_wish_topic",
+            PlanError::DuplicateWish { .. } => "planner.duplicate_wish",
         }
     }
 
@@ -305,8 +337,8 @@ impl PlanError {
             PlanError::CapacityTooSmall { round, people, seats } => {
                 json!({ "round": round, "people": people, "seats": seats, "missing": people - seats })
             }
-            PlanError::TooManyRoundsForTour { rounds, tables, travel } => {
-                json!({ "rounds": rounds, "tables": tables, "travel": travel })
+            PlanError::TooManyRoundsForTour { rounds, tables, topics, travel } => {
+                json!({ "rounds": rounds, "tables": tables, "topics": topics, "travel": travel })
             }
             PlanError::PinConflict { participant, round, first, second } => {
                 json!({ "participant": participant, "round": round, "first": first, "second": second })
@@ -317,8 +349,9 @@ impl PlanError {
             PlanError::PinOverCapacity { table, round, fixed, capacity } => {
                 json!({ "table": table, "round": round, "fixed": fixed, "capacity": capacity })
             }
-            PlanError::PinRevisit { participant, table, first, second } => {
-                json!({ "participant": participant, "table": table, "first": first, "second": second })
+            PlanError::PinRevisit { participant, table, first_table, topic, first, second } => {
+                json!({ "participant": participant, "table": table, "first_table": first_table, "topic": topic,
+                    "first": first, "second": second })
             }
             PlanError::ApartImpossible { first, second, round, table } => {
                 json!({ "first": first, "second": second, "round": round, "table": table })
@@ -331,6 +364,12 @@ impl PlanError {
             }
             PlanError::TooManyParticipants { participants, max } => {
                 json!({ "participants": participants, "max": max })
+            }
+            PlanError::UnknownWishTopic { participant, topic, rank } => {
+                json!({ "participant": participant, "topic": topic, "rank": rank })
+            }
+            PlanError::DuplicateWish { participant, topic, first, second } => {
+                json!({ "participant": participant, "topic": topic, "first": first, "second": second })
             }
         };
         match value {
@@ -345,8 +384,12 @@ impl PlanError {
             PlanError::CapacityTooSmall { people, seats, .. } => {
                 format!("add {} seats, or mark people as absent", people - seats)
             }
-            PlanError::TooManyRoundsForTour { rounds, tables, .. } => format!(
-                "use travel mode `any`, or at most {tables} rounds (a traveller there in {rounds} rounds would return to a table)"
+            PlanError::TooManyRoundsForTour { rounds, tables, topics, .. } if topics < tables => format!(
+                "use travel mode `any`, plan at most {topics} rounds, or give more tables a topic of their own (a \
+                 traveller there in {rounds} rounds would return to a topic)"
+            ),
+            PlanError::TooManyRoundsForTour { rounds, topics, .. } => format!(
+                "use travel mode `any`, or at most {topics} rounds (a traveller there in {rounds} rounds would return to a table)"
             ),
             PlanError::HostTwice { host, .. } => format!("give one of the tables another host than \"{host}\""),
             PlanError::HostWithoutSeat { table, .. } => format!("give table \"{table}\" at least one seat"),
@@ -357,8 +400,17 @@ impl PlanError {
                 format!("remove the pin or the absence of \"{participant}\" in round {round}")
             }
             PlanError::PinOverCapacity { table, .. } => format!("pin fewer people at table \"{table}\", or add seats"),
-            PlanError::PinRevisit { participant, .. } => {
+            PlanError::PinRevisit { participant, table, first_table, .. } if table == first_table => {
                 format!("pin \"{participant}\" to another table, or use travel mode `any`")
+            }
+            PlanError::PinRevisit { participant, topic, .. } => {
+                format!("pin \"{participant}\" to a table of another topic than \"{topic}\", or use travel mode `any`")
+            }
+            PlanError::UnknownWishTopic { participant, topic, .. } => {
+                format!("give a table the topic \"{topic}\", or remove it from the wishes of \"{participant}\"")
+            }
+            PlanError::DuplicateWish { participant, second, .. } => {
+                format!("remove wish {second} of \"{participant}\"")
             }
             PlanError::ApartImpossible { first, second, .. } => {
                 format!("remove the keep-apart pair or one of the fixed seats of \"{first}\" and \"{second}\"")
@@ -377,5 +429,32 @@ impl PlanError {
             }
             _ => return None,
         })
+    }
+}
+
+/// The message of [`PlanError::TooManyRoundsForTour`]: in tables alone while every table is a
+/// topic of its own.
+fn too_many_rounds_text(rounds: u32, tables: u32, topics: u32, travel: &str) -> String {
+    if topics < tables {
+        format!(
+            "{rounds} rounds but {topics} topics (at {tables} tables): travellers would have to return to a topic in \
+             travel mode `{travel}`"
+        )
+    } else {
+        format!(
+            "{rounds} rounds but {tables} tables: travellers would have to return to a table in travel mode `{travel}`"
+        )
+    }
+}
+
+/// The message of [`PlanError::PinRevisit`]: the topic is named where the two tables differ.
+fn pin_revisit_text(participant: &str, topic: &str, first_table: &str, table: &str, first: u32, second: u32) -> String {
+    if first_table == table {
+        format!("\"{participant}\" would sit at table \"{table}\" in round {first} and again in round {second}")
+    } else {
+        format!(
+            "\"{participant}\" would sit at the topic \"{topic}\" in round {first} (table \"{first_table}\") and again \
+             in round {second} (table \"{table}\")"
+        )
     }
 }

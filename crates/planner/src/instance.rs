@@ -21,12 +21,17 @@ pub const PAIR_APART: u8 = 1;
 /// A keep-together pair.
 pub const PAIR_TOGETHER: u8 = 2;
 
-/// A checked request in dense indices: people `0..p`, tables `0..t`, rounds `0..r`.
+/// A checked request in dense indices: people `0..p`, tables `0..t`, rounds `0..r`, topics
+/// `0..k`.
 #[derive(Debug, Clone)]
 pub struct Instance {
     pub p: usize,
     pub t: usize,
     pub r: usize,
+    /// Number of distinct topics.
+    pub k: usize,
+    /// Per table: its topic.
+    pub topic_of: Vec<u32>,
     /// Rounds `0..held` are fixed as held.
     pub held: usize,
     pub no_revisits: bool,
@@ -52,6 +57,9 @@ pub struct Instance {
     pub attr_values: Vec<usize>,
     /// Pins as (person, round, table), for the report.
     pub pins: Vec<(u32, u32, u32)>,
+    /// Per person: the topics they wish for, first choice first (hosts' wishes included; they
+    /// are left out where wishes count).
+    pub wishes: Vec<Vec<u32>>,
     pub participant_ids: Vec<String>,
     pub table_ids: Vec<String>,
     pub seed: u64,
@@ -74,6 +82,21 @@ impl Instance {
 
     pub fn is_host(&self, person: usize) -> bool {
         self.host_of[person] != NONE
+    }
+
+    /// The topic of `table`.
+    pub fn topic(&self, table: usize) -> usize {
+        self.topic_of[table] as usize
+    }
+
+    /// Whether anyone whose wishes count (no host, there in some round) wishes for something.
+    pub fn has_wishes(&self) -> bool {
+        (0..self.p).any(|x| self.wishes_count(x))
+    }
+
+    /// Whether the wishes of `x` count: not a host, and there in at least one round.
+    pub fn wishes_count(&self, x: usize) -> bool {
+        !self.wishes[x].is_empty() && !self.is_host(x) && (0..self.r).any(|r| self.is_present(r, x))
     }
 }
 
@@ -108,6 +131,40 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
     }
     let p = req.participants.len();
     let t = req.tables.len();
+    // Topics, in the order of their first table.
+    let mut topics: HashMap<&str, u32> = HashMap::new();
+    let topic_of: Vec<u32> = req
+        .tables
+        .iter()
+        .map(|table| {
+            let next = u32_of(topics.len());
+            *topics.entry(table.topic_name()).or_insert(next)
+        })
+        .collect();
+    let k = topics.len();
+    let mut wishes = Vec::with_capacity(p);
+    for person in &req.participants {
+        let mut list: Vec<u32> = Vec::with_capacity(person.wishes.len());
+        for (i, wish) in person.wishes.iter().enumerate() {
+            let Some(&topic) = topics.get(wish.as_str()) else {
+                return Err(PlanError::UnknownWishTopic {
+                    participant: person.id.clone(),
+                    topic: wish.clone(),
+                    rank: u32_of(i + 1),
+                });
+            };
+            if let Some(first) = list.iter().position(|&w| w == topic) {
+                return Err(PlanError::DuplicateWish {
+                    participant: person.id.clone(),
+                    topic: wish.clone(),
+                    first: u32_of(first + 1),
+                    second: u32_of(i + 1),
+                });
+            }
+            list.push(topic);
+        }
+        wishes.push(list);
+    }
     let person = |context: &'static str, id: &str| {
         index_of(&people, id).ok_or_else(|| PlanError::UnknownParticipant { context, id: id.to_owned() })
     };
@@ -237,40 +294,52 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
         }
     }
 
-    // Travel: no table twice.
+    // Travel: no topic twice.
     let no_revisits = req.travel.forbids_revisits();
     if no_revisits {
         let open_tables = u32_of(capacity.iter().filter(|&&c| c > 0).count());
+        let mut open_topic = vec![false; k];
+        for (ti, &c) in capacity.iter().enumerate() {
+            if c > 0 {
+                open_topic[topic_of[ti] as usize] = true;
+            }
+        }
+        let open_topics = u32_of(open_topic.iter().filter(|&&open| open).count());
         let mut worst = 0u32;
         for x in (0..p).filter(|&x| host_of[x] == NONE) {
-            let mut seen: BTreeMap<u32, u32> = BTreeMap::new();
+            // Per topic: the first round and table where `x` is fixed there.
+            let mut seen: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
             for ri in 0..r {
                 let f = fixed[ri * p + x];
                 if f == NONE {
                     continue;
                 }
-                if let Some(&first) = seen.get(&f) {
+                let topic = topic_of[f as usize];
+                if let Some(&(first, first_table)) = seen.get(&topic) {
                     if ri >= held {
                         return Err(PlanError::PinRevisit {
                             participant: req.participants[x].id.clone(),
                             table: req.tables[f as usize].id.clone(),
+                            first_table: req.tables[first_table as usize].id.clone(),
+                            topic: req.tables[f as usize].topic_name().to_owned(),
                             first,
                             second: u32_of(ri),
                         });
                     }
                 } else {
-                    seen.insert(f, u32_of(ri));
+                    seen.insert(topic, (u32_of(ri), f));
                 }
             }
             let planned = u32_of((held..r).filter(|&ri| present[ri * p + x]).count());
-            let held_tables: Vec<u32> = (0..held)
+            let held_topics = (0..held)
                 .map(|ri| fixed[ri * p + x])
                 .filter(|&f| f != NONE)
+                .map(|f| topic_of[f as usize])
+                .filter(|&topic| open_topic[topic as usize])
                 .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let free_tables = open_tables - u32_of(held_tables.iter().filter(|&&f| capacity[f as usize] > 0).count());
-            if planned > free_tables {
+                .len();
+            let free_topics = open_topics - u32_of(held_topics);
+            if planned > free_topics {
                 let there = u32_of((0..r).filter(|&ri| present[ri * p + x]).count());
                 worst = worst.max(there);
             }
@@ -279,10 +348,11 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
             return Err(PlanError::TooManyRoundsForTour {
                 rounds: worst,
                 tables: open_tables,
+                topics: open_topics,
                 travel: req.travel.as_str(),
             });
         }
-        tour_fits(req, &capacity, &host_of, &present, held)?;
+        tour_fits(req, &capacity, &host_of, &present, held, &topic_of, k)?;
     }
 
     // Pairs.
@@ -366,6 +436,8 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
         p,
         t,
         r,
+        k,
+        topic_of,
         held,
         no_revisits,
         capacity,
@@ -380,6 +452,7 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
         attr,
         attr_values,
         pins,
+        wishes,
         participant_ids: req.participants.iter().map(|p| p.id.clone()).collect(),
         table_ids: req.tables.iter().map(|t| t.id.clone()).collect(),
         seed: req.seed,
@@ -387,21 +460,25 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
     })
 }
 
-/// Whether the travellers can visit distinct tables in every planned round they are there, with
+/// Whether the travellers can visit distinct topics in every planned round they are there, with
 /// the seats the tables have: a necessary condition, refused at once with its way out.
 ///
-/// Each traveller `x` there in `d_x` planned rounds needs `d_x` distinct tables; table `t` can
-/// take at most `U_t` visits (its traveller seats, summed over the planned rounds) and at most
-/// one per traveller. By the Gale–Ryser theorem such a choice of tables exists only if, for every
-/// `k`, the `k` largest demands sum to at most `Σ_t min(U_t, k)`. (Without absences, pins and
-/// held rounds the condition is also sufficient: the chosen visits split into rounds with at
-/// most `⌈U_t / rounds⌉` per table and round, by de Werra's equitable edge colouring.)
+/// Each traveller `x` there in `d_x` planned rounds needs `d_x` distinct topics; topic `τ` can
+/// take at most `U_τ` visits (the traveller seats of its tables, summed over the planned rounds)
+/// and at most one per traveller. By the Gale–Ryser theorem such a choice of topics exists only
+/// if, for every `k`, the `k` largest demands sum to at most `Σ_τ min(U_τ, k)`. (Without
+/// absences, pins and held rounds the condition is also sufficient: the chosen visits split into
+/// rounds with at most `⌈U_τ / rounds⌉` per topic and round, by de Werra's equitable edge
+/// colouring, and a topic's visitors of a round share out over its tables.)
+#[allow(clippy::too_many_arguments)]
 fn tour_fits(
     req: &PlanRequest,
     capacity: &[u32],
     host_of: &[u32],
     present: &[bool],
     held: usize,
+    topic_of: &[u32],
+    topics: usize,
 ) -> Result<(), PlanError> {
     let (p, t, r) = (req.participants.len(), capacity.len(), req.rounds as usize);
     // Hosts present per planned round and table.
@@ -422,20 +499,21 @@ fn tour_fits(
         }
     }
     demands.sort_unstable_by(|a, b| b.cmp(a));
-    // Visits per table over the first `rounds` planned rounds, every table given at least `min`
+    // Visits per topic over the first `rounds` planned rounds, every table given at least `min`
     // seats.
     let places = |rounds: usize, min: u64| -> Vec<u64> {
-        (0..t)
-            .map(|ti| {
-                (held..r.min(held + rounds))
-                    .map(|ri| {
-                        u64::from(capacity[ti])
-                            .max(if capacity[ti] > 0 { min } else { 0 })
-                            .saturating_sub(hosts[ri * t + ti])
-                    })
-                    .sum()
-            })
-            .collect()
+        let mut per_topic = vec![0u64; topics];
+        for ti in 0..t {
+            let visits: u64 = (held..r.min(held + rounds))
+                .map(|ri| {
+                    u64::from(capacity[ti])
+                        .max(if capacity[ti] > 0 { min } else { 0 })
+                        .saturating_sub(hosts[ri * t + ti])
+                })
+                .sum();
+            per_topic[topic_of[ti] as usize] = per_topic[topic_of[ti] as usize].saturating_add(visits);
+        }
+        per_topic
     };
     // The first k (1-based) where the condition fails, with the demands capped at `cap`.
     let fails = |places: &[u64], cap: u64| -> Option<(u64, u64)> {

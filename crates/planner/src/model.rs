@@ -17,11 +17,14 @@ pub type RoundSeating = BTreeMap<String, Vec<String>>;
 ///
 /// ```json
 /// { "rounds": 3, "travel": "free",
-///   "tables": [ {"id": "t1", "capacity": 6, "host": "p1"}, {"id": "t2", "capacity": 6} ],
-///   "participants": [ {"id": "p1", "attributes": {"organisation": "AWO"}}, {"id": "p2"} ],
+///   "tables": [ {"id": "t1", "capacity": 6, "host": "p1", "topic": "Wohnen"},
+///               {"id": "t2", "capacity": 6, "topic": "Wohnen"},
+///               {"id": "t3", "capacity": 6}, {"id": "t4", "capacity": 6} ],
+///   "participants": [ {"id": "p1", "attributes": {"organisation": "AWO"}},
+///                     {"id": "p2", "wishes": ["t3", "Wohnen"]} ],
 ///   "spread": ["organisation"],
 ///   "absent": [ {"participant": "p2", "rounds": [0]} ],
-///   "pinned": [ {"participant": "p3", "round": 1, "table": "t2"} ],
+///   "pinned": [ {"participant": "p3", "round": 1, "table": "t3"} ],
 ///   "apart": [["p4", "p5"]], "together": [["p6", "p7"]],
 ///   "held": [ {"t1": ["p1", "p3"], "t2": ["p4"]} ] }
 /// ```
@@ -74,12 +77,13 @@ pub struct PlanRequest {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Travel {
-    /// A traveller never sits at the same table twice (each table has its own topic).
+    /// A traveller never sits at a table of the same topic twice (a table without
+    /// [`TableSpec::topic`] is a topic of its own).
     #[default]
     Free,
-    /// Every traveller visits each topic table at most once (exactly once when there are as many
-    /// rounds as tables and the traveller is there in every round). The planner enforces it with
-    /// the same rule as [`Travel::Free`]: no table twice.
+    /// Every traveller visits each topic at most once (exactly once when there are as many
+    /// rounds as topics and the traveller is there in every round). The planner enforces it with
+    /// the same rule as [`Travel::Free`]: no topic twice.
     TopicTour,
     /// Tables are interchangeable groups: a traveller may return to a table; only the people met
     /// count.
@@ -96,7 +100,7 @@ impl Travel {
         }
     }
 
-    /// Whether a traveller may never sit at the same table twice.
+    /// Whether a traveller may never sit at a table of the same topic twice.
     pub fn forbids_revisits(self) -> bool {
         !matches!(self, Travel::Any)
     }
@@ -113,6 +117,19 @@ pub struct TableSpec {
     /// The participant who hosts this table and stays there in every round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
+    /// The table's topic. Tables that share a topic are parallel copies of it: a traveller who
+    /// sat at one of them never sits at another in travel modes `free` and `topic-tour`, and a
+    /// wish for the topic is granted at any of them. `None`: the table is a topic of its own,
+    /// named by its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+impl TableSpec {
+    /// The table's topic: [`TableSpec::topic`], else its id.
+    pub fn topic_name(&self) -> &str {
+        self.topic.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// A participant.
@@ -125,6 +142,13 @@ pub struct ParticipantSpec {
     /// spread across tables.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, String>,
+    /// Topics the participant would like to sit at, first choice first (topic names as in
+    /// [`TableSpec::topic_name`]; each at most once). A wish is granted when they sit at a table
+    /// of that topic in at least one round they are there (held rounds count). The search pursues
+    /// the first three (see the crate docs for the weights); hosts stay at their table, so their
+    /// wishes are not counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wishes: Vec<String>,
 }
 
 /// A participant who is not there in some rounds.
@@ -190,7 +214,7 @@ pub enum BoundMethod {
     /// can meet.
     PerParticipant,
     /// Pigeonhole between two rounds: a table of the later round holds several people who sat
-    /// together in the earlier one (with no revisits: people who all come from the other tables).
+    /// together in the earlier one (with no revisits: people who all come from tables of other topics).
     Pigeonhole,
     /// Every pair of rounds forces pairs that meet in both; summed over the pairs of rounds this
     /// counts `m(m-1)/2` per pair meeting `m` times, at most `(m-1)·c/2` when no pair meets more
@@ -224,7 +248,8 @@ pub struct QualityReport {
     /// a value is the number of people with it in the round divided by the number of tables,
     /// rounded up), summed over planned rounds, tables and values.
     pub attribute_clashes: u64,
-    /// Times a traveller sits at a table they sat at before (always 0 unless travel is `any`).
+    /// Times a traveller sits at a table of a topic they sat at before, in planned rounds (always
+    /// 0 unless travel is `any`).
     pub table_revisits: u64,
     /// Pins that hold, of all pins.
     pub pins_honoured: u32,
@@ -251,6 +276,22 @@ pub struct QualityReport {
     /// Pairs (not asked to sit together) that meet more often than the cap.
     #[serde(default)]
     pub pairs_over_cap: u64,
+    /// Per rank of wish (first choice, second, …): how many asked and how many got it, counting
+    /// the participants who are no host and are there in at least one round. Empty when nobody
+    /// wished.
+    #[serde(default)]
+    pub wishes: Vec<WishCount>,
+}
+
+/// How the wishes of one rank fared (see [`QualityReport::wishes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WishCount {
+    /// 1 for first choices, 2 for second choices, …
+    pub rank: u32,
+    /// Participants with a wish of this rank.
+    pub asked: u32,
+    /// Of them, those who sit at a table of that topic in at least one round.
+    pub granted: u32,
 }
 
 fn yes() -> bool {

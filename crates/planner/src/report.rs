@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::bound::Bounds;
 use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER, u32_of};
-use crate::{QualityReport, RoundSeating};
+use crate::{QualityReport, RoundSeating, WishCount};
 
 /// Recounts everything the report says from `seating` (`r * p` tables, `NONE` for absent).
 #[allow(clippy::too_many_lines)]
@@ -83,18 +83,33 @@ pub fn recount(inst: &Instance, seating: &[u32], bounds: Bounds, iterations: u64
         }
     }
 
+    // Per traveller, the topics they sat at (revisits counted in planned rounds), and the wishes
+    // granted.
     let mut table_revisits = 0u64;
+    let mut wishes: Vec<WishCount> = Vec::new();
+    let mut seen = vec![false; inst.k];
     for x in (0..p).filter(|&x| !inst.is_host(x)) {
-        let mut seen = vec![false; t];
+        seen.fill(false);
         for r in 0..inst.r {
             let tb = seating[r * p + x];
             if tb == NONE {
                 continue;
             }
-            if seen[tb as usize] && r >= inst.held {
+            let topic = inst.topic(tb as usize);
+            if seen[topic] && r >= inst.held {
                 table_revisits += 1;
             }
-            seen[tb as usize] = true;
+            seen[topic] = true;
+        }
+        if !inst.wishes_count(x) {
+            continue;
+        }
+        for (i, &topic) in inst.wishes[x].iter().enumerate() {
+            if wishes.len() <= i {
+                wishes.push(WishCount { rank: u32_of(i + 1), asked: 0, granted: 0 });
+            }
+            wishes[i].asked += 1;
+            wishes[i].granted += u32::from(seen[topic as usize]);
         }
     }
 
@@ -140,6 +155,7 @@ pub fn recount(inst: &Instance, seating: &[u32], bounds: Bounds, iterations: u64
         max_meetings: inst.max_meetings,
         max_meetings_kept,
         pairs_over_cap,
+        wishes,
     }
 }
 

@@ -34,6 +34,11 @@ pub const W_SPREAD: i64 = 30;
 pub const W_TOGETHER: i64 = 30;
 /// One person seated elsewhere than in the previous plan.
 pub const W_MOVE: i64 = 1;
+/// A wish of rank 1, 2 and 3 not granted (later wishes carry no weight). The first is worth more
+/// than the second and third together, and all three together less than one repeat encounter.
+pub const W_WISH: [i64; 3] = [4_000, 2_000, 1_000];
+const _: () = assert!(W_WISH[0] > W_WISH[1] + W_WISH[2] && W_WISH[1] > W_WISH[2] && W_WISH[2] > 0);
+const _: () = assert!(W_WISH[0] + W_WISH[1] + W_WISH[2] < W_REPEAT);
 
 /// The cost of a plan, by part (unweighted counts).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +53,8 @@ pub struct Breakdown {
     pub spread: i64,
     pub together: i64,
     pub moves: i64,
+    /// Wishes not granted, already weighted by rank ([`W_WISH`]).
+    pub wishes: i64,
 }
 
 impl Breakdown {
@@ -60,6 +67,7 @@ impl Breakdown {
             + self.spread * W_SPREAD
             + self.together * W_TOGETHER
             + self.moves * W_MOVE
+            + self.wishes
     }
 }
 
@@ -75,8 +83,12 @@ pub struct Search<'a> {
     pos: Vec<u32>,
     /// `p * p`: rounds in which the pair shares a table.
     meet: Vec<u8>,
-    /// `p * t`: rounds in which the person sits at the table.
+    /// `p * k`: rounds in which the person sits at a table of the topic.
     visits: Vec<u8>,
+    /// Per person: the wishes the search pursues, as (topic, weight).
+    wish: Vec<Vec<(u32, i64)>>,
+    /// The weights of the wishes not granted, kept with every move.
+    wish_cost: i64,
     /// Per attribute: `r * t * values` counts.
     spread: Vec<Vec<u16>>,
     /// Per attribute: `r * values` fair share.
@@ -167,6 +179,16 @@ impl<'a> Search<'a> {
             fair.push(share);
             spread.push(vec![0u16; r * t * values]);
         }
+        let wish: Vec<Vec<(u32, i64)>> = (0..p)
+            .map(|x| {
+                if inst.wishes_count(x) {
+                    inst.wishes[x].iter().zip(W_WISH).map(|(&topic, w)| (topic, w)).collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let wish_cost = wish.iter().flatten().map(|&(_, w)| w).sum();
         let movable = (0..r * p)
             .map(|i| {
                 let round = i / p;
@@ -180,7 +202,9 @@ impl<'a> Search<'a> {
             members: vec![Vec::new(); r * t],
             pos: vec![0; r * p],
             meet: vec![0; p * p],
-            visits: vec![0; p * t],
+            visits: vec![0; p * inst.k],
+            wish,
+            wish_cost,
             spread,
             fair,
             movable,
@@ -215,6 +239,8 @@ impl<'a> Search<'a> {
 
     fn place(&mut self, r: usize, x: usize, to: usize) {
         let (p, t) = (self.inst.p, self.inst.t);
+        let topic = self.inst.topic(to);
+        let wish = self.wish_weight(x, topic);
         let group = &mut self.members[r * t + to];
         for &y in group.iter() {
             let y = y as usize;
@@ -230,13 +256,16 @@ impl<'a> Search<'a> {
             self.meet[x * p + y] = m.saturating_add(1);
             self.meet[y * p + x] = m.saturating_add(1);
         }
-        if self.inst.no_revisits && !self.inst.is_host(x) && self.visits[x * t + to] >= 1 {
+        let v = x * self.inst.k + topic;
+        if self.visits[v] == 0 {
+            self.wish_cost -= wish;
+        } else if self.inst.no_revisits && !self.inst.is_host(x) {
             self.hard += 1;
         }
         self.pos[r * p + x] = crate::instance::u32_of(group.len());
         group.push(crate::instance::u32_of(x));
         self.table[r * p + x] = crate::instance::u32_of(to);
-        self.visits[x * t + to] = self.visits[x * t + to].saturating_add(1);
+        self.visits[v] = self.visits[v].saturating_add(1);
         for (k, column) in self.inst.attr.iter().enumerate() {
             let v = column[x];
             if v != NONE {
@@ -270,8 +299,11 @@ impl<'a> Search<'a> {
             self.meet[y * p + x] = m - 1;
         }
         self.table[r * p + x] = NONE;
-        self.visits[x * t + from] -= 1;
-        if self.inst.no_revisits && !self.inst.is_host(x) && self.visits[x * t + from] >= 1 {
+        let v = x * self.inst.k + self.inst.topic(from);
+        self.visits[v] -= 1;
+        if self.visits[v] == 0 {
+            self.wish_cost += self.wish_weight(x, self.inst.topic(from));
+        } else if self.inst.no_revisits && !self.inst.is_host(x) {
             self.hard -= 1;
         }
         for (k, column) in self.inst.attr.iter().enumerate() {
@@ -285,6 +317,31 @@ impl<'a> Search<'a> {
 
     fn size(&self, r: usize, table: usize) -> usize {
         self.members[r * self.inst.t + table].len()
+    }
+
+    /// The weight of the wish of `x` for `topic` (0 when it is not one the search pursues).
+    #[inline]
+    fn wish_weight(&self, x: usize, topic: usize) -> i64 {
+        self.wish[x].iter().find(|&&(w, _)| w as usize == topic).map_or(0, |&(_, weight)| weight)
+    }
+
+    /// Rounds in which `x` sits at a table of `topic`.
+    #[inline]
+    fn visits_of(&self, x: usize, topic: usize) -> u8 {
+        self.visits[x * self.inst.k + topic]
+    }
+
+    /// The travel and wish terms of `x` going from `before` to `after` visits of `topic`.
+    fn topic_term(&self, x: usize, topic: usize, before: i64, after: i64) -> i64 {
+        let mut delta = 0;
+        if self.inst.no_revisits && !self.inst.is_host(x) {
+            delta += W_HARD * ((after - 1).max(0) - (before - 1).max(0));
+        }
+        if (before == 0) != (after == 0) {
+            let w = self.wish_weight(x, topic);
+            delta += if after == 0 { w } else { -w };
+        }
+        delta
     }
 
     /// Cost change for the pair `(x, y)` meeting once more.
@@ -334,19 +391,16 @@ impl<'a> Search<'a> {
             .sum()
     }
 
-    /// Travel and previous-plan terms of `x` moving from `from` to `to`.
+    /// Travel, wish and previous-plan terms of `x` moving from `from` to `to` (nothing but the
+    /// previous plan between two tables of one topic).
     fn person_term(&self, r: usize, x: usize, from: usize, to: usize) -> i64 {
-        let inst = self.inst;
-        let mut delta = 0;
-        if inst.no_revisits && !inst.is_host(x) {
-            if self.visits[x * inst.t + from] >= 2 {
-                delta -= W_HARD;
-            }
-            if self.visits[x * inst.t + to] >= 1 {
-                delta += W_HARD;
-            }
+        let (a, b) = (self.inst.topic(from), self.inst.topic(to));
+        let mut delta = self.previous_term(r, x, from, to);
+        if a != b {
+            let (va, vb) = (i64::from(self.visits_of(x, a)), i64::from(self.visits_of(x, b)));
+            delta += self.topic_term(x, a, va, va - 1) + self.topic_term(x, b, vb, vb + 1);
         }
-        delta + self.previous_term(r, x, from, to)
+        delta
     }
 
     /// Previous-plan term of `x` moving from `from` to `to` in round `r`.
@@ -447,7 +501,7 @@ impl<'a> Search<'a> {
         // Each person's table-mates over all rounds (each pair once, from its smaller end) and
         // tables: proportional to the seats, not to the square of the people.
         let mut mate_seen = vec![usize::MAX; p];
-        let mut table_seen = vec![usize::MAX; t];
+        let mut topic_seen = vec![usize::MAX; inst.k];
         for x in 0..p {
             for r in 0..inst.r {
                 let a = self.table[r * p + x];
@@ -471,11 +525,17 @@ impl<'a> Search<'a> {
                         }
                     }
                 }
-                if inst.no_revisits && !inst.is_host(x) && table_seen[a as usize] != x {
-                    table_seen[a as usize] = x;
-                    b.hard += (i64::from(self.visits[x * t + a as usize]) - 1).max(0);
+                let topic = inst.topic(a as usize);
+                if inst.no_revisits && !inst.is_host(x) && topic_seen[topic] != x {
+                    topic_seen[topic] = x;
+                    b.hard += (i64::from(self.visits_of(x, topic)) - 1).max(0);
                 }
             }
+            b.wishes += self.wish[x]
+                .iter()
+                .filter(|&&(topic, _)| self.visits_of(x, topic as usize) == 0)
+                .map(|w| w.1)
+                .sum::<i64>();
         }
         for r in inst.held..inst.r {
             for tb in 0..t {
@@ -577,7 +637,8 @@ impl<'a> Search<'a> {
                 }
                 best = self.best_table(r, x, &tables[..TABLE_SAMPLE]);
             }
-            if best.0 >= W_HARD {
+            // A broken rule costs `W_HARD` (less a granted wish at most): look at every table.
+            if best.0 >= W_HARD / 2 {
                 best = self.best_table(r, x, &tables);
             }
             // Some table has a free seat (the checks count the seats), so `NONE` never comes.
@@ -588,7 +649,7 @@ impl<'a> Search<'a> {
             for x in 0..p {
                 if self.movable[r * p + x] && !inst.is_host(x) {
                     let a = self.table[r * p + x] as usize;
-                    if self.visits[x * t + a] >= 2 {
+                    if self.visits_of(x, inst.topic(a)) >= 2 {
                         self.reroute(r, x);
                     }
                 }
@@ -611,9 +672,12 @@ impl<'a> Search<'a> {
         let mut via: Vec<(u32, u32)> = vec![(NONE, NONE); t];
         let mut reached = vec![false; t];
         let mut queue = std::collections::VecDeque::new();
-        let opens = |search: &Self, who: usize, c: usize| inst.capacity[c] > 0 && search.visits[who * t + c] == 0;
+        // `who`, now at `at`, may take a seat at `c`: a topic new to them, or the one they are at.
+        let opens = |search: &Self, who: usize, at: usize, c: usize| {
+            inst.capacity[c] > 0 && (inst.topic(c) == inst.topic(at) || search.visits_of(who, inst.topic(c)) == 0)
+        };
         for c in 0..t {
-            if opens(self, x, c) {
+            if inst.topic(c) != inst.topic(a0) && opens(self, x, a0, c) {
                 reached[c] = true;
                 via[c] = (crate::instance::u32_of(x), NONE);
                 queue.push_back(c);
@@ -632,7 +696,7 @@ impl<'a> Search<'a> {
                     continue;
                 }
                 for c in 0..t {
-                    if !reached[c] && opens(self, y, c) {
+                    if !reached[c] && c != b && opens(self, y, b, c) {
                         reached[c] = true;
                         via[c] = (crate::instance::u32_of(y), crate::instance::u32_of(b));
                         queue.push_back(c);
@@ -668,9 +732,9 @@ impl<'a> Search<'a> {
                 continue;
             }
             let mut delta = self.table_pairs[to] + W_BALANCE * (2 * s as i64 + 1);
-            if inst.no_revisits && !inst.is_host(x) && self.visits[x * t + to] >= 1 {
-                delta += W_HARD;
-            }
+            let topic = inst.topic(to);
+            let seen = i64::from(self.visits_of(x, topic));
+            delta += self.topic_term(x, topic, seen, seen + 1);
             for (k, column) in inst.attr.iter().enumerate() {
                 let v = column[x];
                 if v != NONE {
@@ -789,7 +853,7 @@ impl<'a> Search<'a> {
                     })
                     .max()
                     .unwrap_or(0);
-                let revisit = inst.no_revisits && !inst.is_host(x) && self.visits[x * t + a] >= 2;
+                let revisit = inst.no_revisits && !inst.is_host(x) && self.visits_of(x, inst.topic(a)) >= 2;
                 // Hot seats go first only where they are sampled first (tours).
                 if inst.no_revisits && (revisit || worst > heavy) {
                     out.push((r, x));
@@ -800,6 +864,7 @@ impl<'a> Search<'a> {
                 }
                 let mut hit = worst >= 2
                     || revisit
+                    || self.wish[x].iter().any(|&(topic, _)| self.visits_of(x, topic as usize) == 0)
                     || (prev != NONE && prev as usize != a)
                     || self.size(r, a) >= smallest_with_room.saturating_add(2);
                 if !hit {
@@ -971,16 +1036,16 @@ impl<'a> Search<'a> {
         if !inst.no_revisits {
             return false;
         }
-        let (p, t) = (inst.p, inst.t);
-        let (a, b) = (self.table[r * p + x] as usize, self.table[r * p + y] as usize);
-        self.visits[x * t + b] >= 1 || self.visits[y * t + a] >= 1
+        let p = inst.p;
+        let (a, b) = (inst.topic(self.table[r * p + x] as usize), inst.topic(self.table[r * p + y] as usize));
+        a != b && (self.visits_of(x, b) >= 1 || self.visits_of(y, a) >= 1)
     }
 
-    /// The rounds in which `x` and `y` swap their tables so that neither sits at a table twice
+    /// The rounds in which `x` and `y` swap their tables so that neither sits at a topic twice
     /// more than before, starting with round `r`: swapping in a round gives `x` the table of `y`;
-    /// if `x` sits there in another round, they swap there too, and so on (a Kempe chain). `false`
-    /// when the chain reaches a round where one of them is absent or fixed, or where they share
-    /// a table.
+    /// if `x` sits at that table's topic in another round, they swap there too, and so on (a
+    /// Kempe chain over topics). `false` when the chain reaches a round where one of them is
+    /// absent or fixed, or where they sit at the same topic.
     fn chain(&self, r: usize, x: usize, y: usize, rounds: &mut Vec<usize>) -> bool {
         let inst = self.inst;
         let p = inst.p;
@@ -991,12 +1056,18 @@ impl<'a> Search<'a> {
             let s = rounds[i];
             i += 1;
             let (tx, ty) = (self.table[s * p + x], self.table[s * p + y]);
-            if tx == NONE || ty == NONE || tx == ty || !self.movable[s * p + x] || !self.movable[s * p + y] {
+            if tx == NONE
+                || ty == NONE
+                || inst.topic_of[tx as usize] == inst.topic_of[ty as usize]
+                || !self.movable[s * p + x]
+                || !self.movable[s * p + y]
+            {
                 return false;
             }
-            for (who, gets) in [(x, ty), (y, tx)] {
+            for (who, gets) in [(x, inst.topic_of[ty as usize]), (y, inst.topic_of[tx as usize])] {
                 for q in inst.held..inst.r {
-                    if self.table[q * p + who] == gets && !rounds.contains(&q) {
+                    let at = self.table[q * p + who];
+                    if at != NONE && inst.topic_of[at as usize] == gets && !rounds.contains(&q) {
                         rounds.push(q);
                     }
                 }
@@ -1089,29 +1160,25 @@ impl<'a> Search<'a> {
                 delta += self.pair_cost(kind, m + d) - self.pair_cost(kind, m);
             }
         }
-        if inst.no_revisits {
-            // Visits after the swap: x takes y's tables in the chain's rounds and y takes x's.
-            for (who, other) in [(x, y), (y, x)] {
-                if inst.is_host(who) {
-                    continue;
+        // Visits of topics after the swap: x takes y's tables in the chain's rounds and y takes
+        // x's (the travel rule and the wishes).
+        for (who, other) in [(x, y), (y, x)] {
+            let mut change: Vec<(usize, i64)> = Vec::with_capacity(2 * rounds.len());
+            for &s in &rounds {
+                change.push((inst.topic(self.table[s * p + who] as usize), -1));
+                change.push((inst.topic(self.table[s * p + other] as usize), 1));
+            }
+            change.sort_unstable();
+            let mut i = 0;
+            while i < change.len() {
+                let topic = change[i].0;
+                let mut d = 0;
+                while i < change.len() && change[i].0 == topic {
+                    d += change[i].1;
+                    i += 1;
                 }
-                let mut change: Vec<(usize, i64)> = Vec::with_capacity(2 * rounds.len());
-                for &s in &rounds {
-                    change.push((self.table[s * p + who] as usize, -1));
-                    change.push((self.table[s * p + other] as usize, 1));
-                }
-                change.sort_unstable();
-                let mut i = 0;
-                while i < change.len() {
-                    let tb = change[i].0;
-                    let mut d = 0;
-                    while i < change.len() && change[i].0 == tb {
-                        d += change[i].1;
-                        i += 1;
-                    }
-                    let v = i64::from(self.visits[who * t + tb]);
-                    delta += W_HARD * ((v + d - 1).max(0) - (v - 1).max(0));
-                }
+                let v = i64::from(self.visits_of(who, topic));
+                delta += self.topic_term(who, topic, v, v + d);
             }
         }
         self.pair_shift = shift;
@@ -1235,8 +1302,9 @@ impl<'a> Search<'a> {
             return;
         }
         let stall = budget.stall.unwrap_or(1_000 + 4 * movable_count as u64);
-        // Once at the bound, only the lower-ranked terms can improve: a short polish.
-        let polish = stall.min(200 + movable_count as u64);
+        // Once at the bound, only the lower-ranked terms can improve: a short polish, unless there
+        // are wishes (worth far more than balance and spread, and granted over many moves).
+        let polish = if self.wish_cost > 0 { stall } else { stall.min(200 + movable_count as u64) };
         let mut best_cost = self.cost;
         let mut best_seating = self.table.clone();
         let mut best_at_bound = self.at_bound(&targets);

@@ -62,6 +62,28 @@ fn a_full_topic_tour_of_43_at_six_tables_stays_below_90_repeats() {
 }
 
 #[test]
+fn tables_of_one_topic_count_as_one_for_the_pigeonhole() {
+    // 12 people at two topics of two tables of 3, for 2 rounds: each table of round 1 takes 3
+    // people from the two tables of the other topic, so two of them met before: 4 in all
+    // (counted table by table, the bound would be 0).
+    let mut request = tour(4, 3, 2, 12, Travel::Free);
+    for (i, table) in request.tables.iter_mut().enumerate() {
+        table.topic = Some(["A", "B"][i / 2].into());
+    }
+    let bounds = all_bounds(&request).unwrap();
+    assert_eq!(bounds[2].0, 4, "{bounds:?}");
+    let outcome = plan(&request, Budget::iterations(20_000)).unwrap();
+    check(&request, &outcome);
+    assert_eq!(outcome.report.repeat_encounters, 4);
+    assert!(outcome.report.optimal);
+    // The same tables as four topics: nothing forces a repeat.
+    for table in &mut request.tables {
+        table.topic = None;
+    }
+    assert_eq!(all_bounds(&request).unwrap().iter().map(|b| b.0).max(), Some(0));
+}
+
+#[test]
 fn a_cap_of_two_meetings_is_kept_and_proven_optimal() {
     let mut request = cafe(4, 5, 4, 20, 5, Travel::Free);
     request.max_meetings = Some(2);
@@ -124,7 +146,7 @@ fn huge_capacities_do_not_wrap_around() {
     request.travel = Travel::Free;
     let outcome = plan(&request, Budget::iterations(1_000)).unwrap();
     check(&request, &outcome);
-    request.tables.push(TableSpec { id: "t2".into(), capacity: u32::MAX, host: None });
+    request.tables.push(TableSpec { id: "t2".into(), capacity: u32::MAX, host: None, topic: None });
     assert!(plan(&request, Budget::iterations(1_000)).is_ok());
 }
 
@@ -154,11 +176,12 @@ fn too_many_participants_are_refused() {
     assert_eq!(err.params()["max"], 5_000);
 }
 
-/// A tiny instance: people, per table (capacity, hosted), rounds, travel, cap.
+/// A tiny instance: people, per table (capacity, hosted, topic: 0 its own, else shared), rounds,
+/// travel, cap.
 #[derive(Debug, Clone)]
 struct Tiny {
     people: usize,
-    tables: Vec<(u32, bool)>,
+    tables: Vec<(u32, bool, u8)>,
     rounds: u32,
     free: bool,
     cap: Option<u32>,
@@ -167,31 +190,67 @@ struct Tiny {
 fn tiny() -> impl Strategy<Value = Tiny> {
     (
         2usize..8,
-        prop::collection::vec((1u32..5, prop::bool::weighted(0.3)), 1..4),
+        // Per table: seats, hosted, and a topic of its own (0) or one of two shared ones.
+        prop::collection::vec(
+            (1u32..5, prop::bool::weighted(0.3), prop_oneof![2 => Just(0u8), 1 => Just(1u8), 1 => Just(2u8)]),
+            2..5,
+        ),
         1u32..4,
         any::<bool>(),
         prop::option::of(1u32..3),
+        // Half the instances nearly full (seats less 0 to 2 people), where the bounds bite.
+        prop::option::of(0usize..3),
+        // Most free instances have no more rounds than topics (the others are refused).
+        prop::bool::weighted(0.8),
     )
-        .prop_map(|(people, tables, rounds, free, cap)| Tiny { people, tables, rounds, free, cap })
-        // The exhaustive search tries up to tables^(people × rounds) seatings: keep it to what a
-        // debug build searches in well under a second, so the test command stays fast.
+        .prop_map(|(people, tables, rounds, free, cap, slack, fit)| {
+            let seats: usize = tables.iter().map(|t| t.0 as usize).sum();
+            let people = slack.map_or(people, |slack| seats.saturating_sub(slack).clamp(2, 9));
+            // Topics: the shared ones used, plus one per table of its own.
+            let mut topics: Vec<u8> = tables.iter().map(|t| t.2).filter(|&t| t > 0).collect();
+            topics.sort_unstable();
+            topics.dedup();
+            topics.extend(tables.iter().map(|t| t.2).filter(|&t| t == 0));
+            let rounds = if free && fit { rounds.min(u32::try_from(topics.len()).unwrap()) } else { rounds };
+            Tiny { people, tables, rounds, free, cap }
+        })
+        // The exhaustive search tries up to (seatings of one round)^rounds seatings: keep it to
+        // what a debug build searches in well under a second, so the test command stays fast.
         .prop_filter("small enough to search every seating", |t| {
-            let seatings = u32::try_from(t.people * t.rounds as usize)
-                .ok()
-                .and_then(|n| u64::try_from(t.tables.len()).ok()?.checked_pow(n));
+            let caps: Vec<usize> = t.tables.iter().map(|&(c, _, _)| c as usize).collect();
+            let seatings = one_round(t.people, &caps).checked_pow(t.rounds);
             seatings.is_some_and(|n| n <= EXHAUSTIVE_LIMIT)
         })
 }
 
 /// The most seatings the exhaustive search may have to try.
-const EXHAUSTIVE_LIMIT: u64 = 2_000_000;
+const EXHAUSTIVE_LIMIT: u64 = 1_000_000;
+
+/// The ways to seat `people` (told apart) at tables of `caps` seats in one round.
+fn one_round(people: usize, caps: &[usize]) -> u64 {
+    let choose = |n: usize, k: usize| (0..k).fold(1u64, |acc, i| acc * (n - i) as u64 / (i as u64 + 1));
+    // ways[m]: the ways to seat m of them at the tables so far.
+    let mut ways = vec![0u64; people + 1];
+    ways[0] = 1;
+    for &cap in caps {
+        let mut next = vec![0u64; people + 1];
+        for (m, &w) in ways.iter().enumerate() {
+            for k in 0..=cap.min(people - m) {
+                next[m + k] = next[m + k].saturating_add(w.saturating_mul(choose(m + k, k)));
+            }
+        }
+        ways = next;
+    }
+    ways[people]
+}
 
 fn tiny_request(tiny: &Tiny) -> PlanRequest {
     let mut request = golfer(tiny.tables.len(), 1, tiny.rounds, tiny.people);
     request.travel = if tiny.free { Travel::Free } else { Travel::Any };
     let mut hosts = 0;
-    for (i, &(capacity, hosted)) in tiny.tables.iter().enumerate() {
+    for (i, &(capacity, hosted, topic)) in tiny.tables.iter().enumerate() {
         request.tables[i].capacity = capacity;
+        request.tables[i].topic = (topic > 0).then(|| format!("topic{topic}"));
         if hosted && hosts < tiny.people {
             request.tables[i].host = Some(format!("p{hosts}"));
             hosts += 1;
@@ -208,6 +267,7 @@ fn exhaustive(request: &PlanRequest) -> (Option<u64>, Option<u64>) {
     let t = request.tables.len();
     let r = request.rounds as usize;
     let cap: Vec<usize> = request.tables.iter().map(|t| t.capacity as usize).collect();
+    let topic: Vec<&str> = request.tables.iter().map(TableSpec::topic_name).collect();
     let host: Vec<Option<usize>> =
         (0..p).map(|x| request.tables.iter().position(|t| t.host.as_deref() == Some(&format!("p{x}")))).collect();
     let free = request.travel != Travel::Any;
@@ -221,6 +281,7 @@ fn exhaustive(request: &PlanRequest) -> (Option<u64>, Option<u64>) {
         t: usize,
         seat: &mut Vec<usize>,
         cap: &[usize],
+        topic: &[&str],
         host: &[Option<usize>],
         free: bool,
         limit: usize,
@@ -253,20 +314,20 @@ fn exhaustive(request: &PlanRequest) -> (Option<u64>, Option<u64>) {
             if here >= cap[table] {
                 continue;
             }
-            if free && host[x].is_none() && (0..round).any(|k| seat[k * p + x] == table) {
+            if free && host[x].is_none() && (0..round).any(|k| topic[seat[k * p + x]] == topic[table]) {
                 continue;
             }
             seat[i] = table;
-            go(i + 1, p, t, seat, cap, host, free, limit, best);
+            go(i + 1, p, t, seat, cap, topic, host, free, limit, best);
             seat[i] = usize::MAX;
         }
     }
-    go(0, p, t, &mut seat, &cap, &host, free, limit, &mut best);
+    go(0, p, t, &mut seat, &cap, &topic, &host, free, limit, &mut best);
     best
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(192))]
 
     /// On tiny instances every bound is at most the true optimum (found exhaustively), the bound
     /// with the cap at most the optimum of the plans that keep it, and the planner's report never

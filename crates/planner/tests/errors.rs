@@ -186,3 +186,121 @@ fn a_plan_that_cannot_keep_apart_pairs_is_refused() {
          time, add seats or tables, or remove keep-apart pairs"
     );
 }
+
+/// Tables `t0` and `t1` share the topic "Wohnen"; the others are topics of their own.
+fn shared_wohnen(mut request: PlanRequest) -> PlanRequest {
+    request.tables[0].topic = Some("Wohnen".into());
+    request.tables[1].topic = Some("Wohnen".into());
+    request
+}
+
+#[test]
+fn too_many_rounds_are_counted_in_topics() {
+    // Four tables but three topics: a fourth round would send everyone back to a topic.
+    let err = error_of(&shared_wohnen(cafe(4, 6, 4, 20, 2, Travel::Free)));
+    assert_eq!(
+        golden(&err),
+        "planner.too_many_rounds_for_tour | 4 rounds but 3 topics (at 4 tables): travellers would have to return to a \
+         topic in travel mode `free` | use travel mode `any`, plan at most 3 rounds, or give more tables a topic of \
+         their own (a traveller there in 4 rounds would return to a topic)"
+    );
+    assert_eq!(err.params()["topics"], 3);
+    assert_eq!(err.params()["tables"], 4);
+    // Each way out can be planned.
+    let mut fewer = shared_wohnen(cafe(4, 7, 3, 20, 2, Travel::Free));
+    assert!(plan(&fewer, Budget::iterations(2_000)).is_ok());
+    fewer.rounds = 4;
+    fewer.tables[1].topic = None;
+    assert!(plan(&fewer, Budget::iterations(2_000)).is_ok());
+    let mut any = shared_wohnen(cafe(4, 6, 4, 20, 2, Travel::Any));
+    any.travel = Travel::Any;
+    assert!(plan(&any, Budget::iterations(2_000)).is_ok());
+}
+
+#[test]
+fn pins_and_held_rounds_at_one_topic_twice_are_refused() {
+    let mut request = shared_wohnen(cafe(4, 7, 3, 20, 2, Travel::TopicTour));
+    request.pinned = vec![pin("p7", 0, "t0"), pin("p7", 2, "t1")];
+    let err = error_of(&request);
+    assert_eq!(
+        golden(&err),
+        "planner.pin_revisit | \"p7\" would sit at the topic \"Wohnen\" in round 0 (table \"t0\") and again in round 2 \
+         (table \"t1\") | pin \"p7\" to a table of another topic than \"Wohnen\", or use travel mode `any`"
+    );
+    assert_eq!(err.params()["topic"], "Wohnen");
+    assert_eq!(err.params()["first_table"], "t0");
+    assert_eq!(err.params()["table"], "t1");
+    // Round 0 held as planned, and a traveller who sat at "Wohnen" pinned to its other table.
+    request.pinned.clear();
+    let first = plan(&request, Budget::iterations(2_000)).unwrap();
+    let (at, other) = if first.rounds[0]["t0"].len() > 1 { ("t0", "t1") } else { ("t1", "t0") };
+    let traveller = first.rounds[0][at][1].clone();
+    request.held = vec![first.rounds[0].clone()];
+    request.pinned = vec![pin(&traveller, 1, other)];
+    let err = error_of(&request);
+    assert_eq!(err.code(), "planner.pin_revisit");
+    assert_eq!(err.params()["first_table"], at);
+    assert_eq!((err.params()["first"].clone(), err.params()["second"].clone()), (0.into(), 1.into()));
+    // Pinned where the first plan seated them, the re-plan holds every rule.
+    let table = first.table_of(1, &traveller).unwrap();
+    request.pinned = vec![pin(&traveller, 1, table)];
+    let outcome = plan(&request, Budget::iterations(2_000)).unwrap();
+    common::check(&request, &outcome);
+}
+
+#[test]
+fn a_tour_the_topics_cannot_take_is_refused_with_a_true_way_out() {
+    // 12 travellers, 2 rounds, the topic "Wohnen" at two tables of one seat: everyone would have
+    // to sit there once, 12 visits where 4 fit.
+    let mut request = shared_wohnen(golfer(3, 1, 2, 12));
+    request.travel = Travel::TopicTour;
+    request.tables[2].capacity = 12;
+    let err = error_of(&request);
+    assert_eq!(err.code(), "planner.tour_too_tight");
+    assert_eq!(err.params()["min_seats"], 3);
+    assert_eq!(err.params()["max_rounds"], 1);
+    assert!(err.to_string().contains("visits to topics"), "{err}");
+    let mut more_seats = request.clone();
+    more_seats.tables[0].capacity = 3;
+    more_seats.tables[1].capacity = 3;
+    let outcome = plan(&more_seats, Budget::iterations(20_000)).unwrap();
+    common::check(&more_seats, &outcome);
+    request.rounds = 1;
+    assert!(plan(&request, Budget::iterations(1_000)).is_ok());
+}
+
+#[test]
+fn wishes_for_unknown_topics_or_twice_are_refused() {
+    let mut request = shared_wohnen(golfer(3, 4, 2, 9));
+    request.participants[4].wishes = vec!["Wohnen".into(), "Verkehr".into()];
+    let err = error_of(&request);
+    assert_eq!(
+        golden(&err),
+        "planner.unknown_wish_topic | \"p4\" wishes for the topic \"Verkehr\" (wish 2), but no table has that topic | \
+         give a table the topic \"Verkehr\", or remove it from the wishes of \"p4\""
+    );
+    assert_eq!(err.params()["rank"], 2);
+    // A table with a topic is wished for by its topic, not by its id.
+    request.participants[4].wishes = vec!["t0".into()];
+    assert_eq!(error_of(&request).code(), "planner.unknown_wish_topic");
+    request.participants[4].wishes = vec!["t2".into(), "Wohnen".into(), "t2".into()];
+    let err = error_of(&request);
+    assert_eq!(
+        golden(&err),
+        "planner.duplicate_wish | \"p4\" wishes for the topic \"t2\" twice (wishes 1 and 3) | remove wish 3 of \"p4\""
+    );
+    assert_eq!((err.params()["first"].clone(), err.params()["second"].clone()), (1.into(), 3.into()));
+    // A table without a topic is wished for by its id; every code is listed.
+    request.participants[4].wishes = vec!["t2".into(), "Wohnen".into()];
+    assert!(plan(&request, Budget::iterations(1_000)).is_ok());
+    for code in ["planner.unknown_wish_topic", "planner.duplicate_wish"] {
+        assert!(PlanError::ALL_CODES.contains(&code), "{code}");
+    }
+    // The JSON names: `topic` on a table, `wishes` on a participant.
+    let request = PlanRequest::from_json(
+        r#"{"rounds": 1, "tables": [{"id": "a", "capacity": 2, "topic": "x"}],
+            "participants": [{"id": "p", "wishes": ["y"]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(error_of(&request).code(), "planner.unknown_wish_topic");
+}

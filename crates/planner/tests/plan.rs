@@ -62,6 +62,7 @@ fn replanning_keeps_held_rounds_and_moves_few_people() {
     again.participants.push(cafehost_planner::ParticipantSpec {
         id: "late".into(),
         attributes: std::collections::BTreeMap::default(),
+        wishes: vec![],
     });
     again.absent.push(Absence { participant: "late".into(), rounds: Some(vec![0]) });
     let second = plan(&again, Budget::iterations(20_000)).unwrap();
@@ -90,6 +91,37 @@ fn the_interchange_format_of_the_issue_is_read() {
     assert!(json["report"]["repeat_encounters"].is_u64());
     assert!(json["report"]["lower_bound"].is_u64());
     assert!(json["report"]["max_pair_meetings"].is_u64());
+}
+
+#[test]
+fn the_readme_example_with_topics_and_wishes_is_planned() {
+    // The README's request, with the participants it names.
+    let text = r#"{ "rounds": 3,
+      "travel": "free",
+      "tables": [ {"id": "t1", "capacity": 6, "host": "p1", "topic": "Wohnen"},
+                  {"id": "t2", "capacity": 6, "topic": "Wohnen"},
+                  {"id": "t3", "capacity": 6}, {"id": "t4", "capacity": 6} ],
+      "participants": [ {"id": "p1", "attributes": {"organisation": "AWO"}},
+                        {"id": "p2", "wishes": ["Wohnen", "t3"]}, {"id": "p3"}, {"id": "p4"},
+                        {"id": "p5"}, {"id": "p6"}, {"id": "p7"} ],
+      "spread": ["organisation"],
+      "absent": [ {"participant": "p2", "rounds": [0]} ],
+      "pinned": [ {"participant": "p3", "round": 1, "table": "t3"} ],
+      "apart": [["p4", "p5"]], "together": [["p6", "p7"]],
+      "held": [ {"t1": ["p1", "p3"], "t2": ["p4"]} ],
+      "previous": [],
+      "seed": 1,
+      "max_meetings": 2 }"#;
+    let request = PlanRequest::from_json(text).unwrap();
+    assert_eq!(request.tables[1].topic.as_deref(), Some("Wohnen"));
+    let outcome = plan(&request, Budget::iterations(5_000)).unwrap();
+    check(&request, &outcome);
+    // p2 (absent in round 0) gets both wishes in rounds 1 and 2.
+    let json = serde_json::to_value(&outcome).unwrap();
+    assert_eq!(
+        json["report"]["wishes"],
+        serde_json::json!([{"rank": 1, "asked": 1, "granted": 1}, {"rank": 2, "asked": 1, "granted": 1}])
+    );
 }
 
 #[test]

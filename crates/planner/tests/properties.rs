@@ -22,6 +22,10 @@ struct Raw {
     orgs: usize,
     seed: u64,
     cap: Option<u32>,
+    /// Per table: 0 for a topic of its own, else one of two shared topics.
+    topics: Vec<u8>,
+    /// Per person (modulo): wished topics, as indices into the topics (duplicates dropped).
+    wishes: Vec<Vec<usize>>,
 }
 
 fn raw() -> impl Strategy<Value = Raw> {
@@ -35,20 +39,13 @@ fn raw() -> impl Strategy<Value = Raw> {
         prop::collection::vec((0usize..40, 0usize..40), 0..4),
         prop::collection::vec((0usize..40, 0usize..40), 0..3),
         (1usize..5, any::<u64>(), prop::option::of(1u32..4)),
+        (prop::collection::vec(0u8..3, 7), prop::collection::vec(prop::collection::vec(0usize..7, 0..4), 0..12)),
     )
-        .prop_map(|(tables, people, rounds, travel, absent, pins, apart, together, (orgs, seed, cap))| Raw {
-            tables,
-            people,
-            rounds,
-            travel,
-            absent,
-            pins,
-            apart,
-            together,
-            orgs,
-            seed,
-            cap,
-        })
+        .prop_map(
+            |(tables, people, rounds, travel, absent, pins, apart, together, (orgs, seed, cap), (topics, wishes))| {
+                Raw { tables, people, rounds, travel, absent, pins, apart, together, orgs, seed, cap, topics, wishes }
+            },
+        )
 }
 
 fn request(raw: &Raw) -> PlanRequest {
@@ -56,8 +53,15 @@ fn request(raw: &Raw) -> PlanRequest {
     let people = raw.people.min(seats as usize);
     let id = |i: usize| format!("p{}", i % people.max(1));
     let travel = [Travel::Free, Travel::TopicTour, Travel::Any][raw.travel as usize];
-    let rounds =
-        if travel == Travel::Any { raw.rounds } else { raw.rounds.min(u32::try_from(raw.tables.len()).unwrap()) };
+    let topic = |i: usize| (raw.topics[i] > 0).then(|| format!("topic{}", raw.topics[i]));
+    let mut topics: Vec<String> = Vec::new();
+    for i in 0..raw.tables.len() {
+        let name = topic(i).unwrap_or_else(|| format!("t{i}"));
+        if !topics.contains(&name) {
+            topics.push(name);
+        }
+    }
+    let rounds = if travel == Travel::Any { raw.rounds } else { raw.rounds.min(u32::try_from(topics.len()).unwrap()) };
     let mut hosts = 0;
     let tables = raw
         .tables
@@ -68,14 +72,23 @@ fn request(raw: &Raw) -> PlanRequest {
                 hosts += 1;
                 format!("p{}", hosts - 1)
             });
-            TableSpec { id: format!("t{i}"), capacity, host }
+            TableSpec { id: format!("t{i}"), capacity, host, topic: topic(i) }
         })
         .collect();
     let participants = (0..people)
         .map(|i| {
             let mut attributes = BTreeMap::new();
             attributes.insert("org".to_owned(), format!("o{}", i % raw.orgs));
-            ParticipantSpec { id: format!("p{i}"), attributes }
+            let mut wishes: Vec<String> = Vec::new();
+            if !raw.wishes.is_empty() {
+                for &w in &raw.wishes[i % raw.wishes.len()] {
+                    let name = &topics[w % topics.len()];
+                    if !wishes.contains(name) {
+                        wishes.push(name.clone());
+                    }
+                }
+            }
+            ParticipantSpec { id: format!("p{i}"), attributes, wishes }
         })
         .collect();
     let pairs = |list: &[(usize, usize)]| -> Vec<[String; 2]> {

@@ -5,16 +5,16 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::text::{clean_line, csv_cell, match_key};
-use crate::validation::{FieldProblem, MAX_ATTRIBUTES};
+use crate::validation::{FieldProblem, MAX_ATTRIBUTES, MAX_WISHES};
 use crate::{Language, ParticipantInput};
 
 /// Largest file accepted (a list of thousands of people is far smaller).
 pub const MAX_CSV_BYTES: usize = 20 * 1024 * 1024;
 /// Most data rows accepted.
 pub const MAX_CSV_ROWS: usize = 20_000;
-/// Most named columns accepted: every role once and as many free attributes as a person may
-/// have. A file with more is another kind of table, or was split at the wrong separator.
-pub const MAX_CSV_COLUMNS: usize = 6 + MAX_ATTRIBUTES as usize;
+/// Most named columns accepted: every role once, a column per wish and as many free attributes
+/// as a person may have. A file with more is another kind of table, or was split at the wrong separator.
+pub const MAX_CSV_COLUMNS: usize = 6 + MAX_WISHES as usize + MAX_ATTRIBUTES as usize;
 
 /// How the file's bytes were decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -346,6 +346,9 @@ pub enum ColumnRole {
     Email,
     /// Kept as a free attribute under the column's header.
     Attribute,
+    /// Topic wishes: one per column ("1. Wunsch", "2. Wunsch") in column order, or several in
+    /// one cell separated by semicolons or line breaks.
+    Wish,
 }
 
 /// Proposes a role for each header from common German and English column names. Unknown
@@ -364,7 +367,7 @@ pub fn guess_mapping(headers: &[String]) -> Vec<ColumnRole> {
                 None => ColumnRole::Attribute,
             };
             // A second column with the same role is kept as an attribute rather than lost.
-            if role != ColumnRole::Attribute && role != ColumnRole::Ignore && !used.insert(role) {
+            if !role.may_repeat() && !used.insert(role) {
                 ColumnRole::Attribute
             } else {
                 role
@@ -373,8 +376,24 @@ pub fn guess_mapping(headers: &[String]) -> Vec<ColumnRole> {
         .collect()
 }
 
+impl ColumnRole {
+    /// Whether several columns may have this role.
+    fn may_repeat(self) -> bool {
+        matches!(self, Self::Ignore | Self::Attribute | Self::Wish)
+    }
+}
+
+/// Headers of wish columns: "Wunsch", "1. Wunsch", "Erstwunsch", "Themenwünsche", "Wish 2",
+/// "First choice", "Präferenz".
+fn is_wish_key(key: &str) -> bool {
+    ["wunsch", "wuensch", "wish", "choice", "praeferenz", "preference"].iter().any(|w| key.contains(w))
+}
+
 fn role_for_key(key: &str) -> Option<ColumnRole> {
-    use ColumnRole::{Email, FirstName, FullName, Group, LastName, Organisation, Role};
+    use ColumnRole::{Email, FirstName, FullName, Group, LastName, Organisation, Role, Wish};
+    if is_wish_key(key) {
+        return Some(Wish);
+    }
     Some(match key {
         "vorname" | "rufname" | "firstname" | "givenname" | "first" | "forename" => FirstName,
         "nachname" | "familienname" | "zuname" | "lastname" | "surname" | "familyname" | "last" => LastName,
@@ -745,7 +764,7 @@ fn check_mapping(headers: &[String], mapping: &[ColumnRole]) -> Vec<MappingProbl
     }
     let mut seen = std::collections::HashSet::new();
     for role in mapping {
-        if !matches!(role, ColumnRole::Ignore | ColumnRole::Attribute) && !seen.insert(*role) {
+        if !role.may_repeat() && !seen.insert(*role) {
             problems.push(MappingProblem::RoleTwice { role: *role });
         }
     }
@@ -814,6 +833,7 @@ fn map_record(
             ColumnRole::Attribute => {
                 attributes.insert(attribute_key(headers, i), value);
             }
+            ColumnRole::Wish => p.wishes.extend(value.split([';', '\n', '\r']).map(str::to_owned)),
         }
     }
     p.attributes = attributes;
@@ -862,6 +882,7 @@ fn column_of_field(mapping: &[ColumnRole], field: &str) -> Option<usize> {
         "group" => &[ColumnRole::Group],
         "role" => &[ColumnRole::Role],
         "email" => &[ColumnRole::Email],
+        "wishes" => &[ColumnRole::Wish],
         _ => &[ColumnRole::Attribute],
     };
     mapping.iter().position(|r| wanted.contains(r))
@@ -890,12 +911,18 @@ pub fn write_participants(participants: &[ParticipantInput], language: Language)
         keys.dedup();
         keys
     };
+    // The wishes in one column, read back by the same rule that imports them.
+    let wishes_header = participants.iter().any(|p| !p.wishes.is_empty()).then_some(match language {
+        Language::De => "Themenwünsche",
+        Language::En => "Topic wishes",
+    });
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, headers.iter().copied().chain(attribute_keys.iter().map(|k| k.as_str())));
+    push_row(&mut out, headers.iter().copied().chain(wishes_header).chain(attribute_keys.iter().map(|k| k.as_str())));
     for p in participants {
         let fixed = [&p.first_name, &p.last_name, &p.organisation, &p.group, &p.role, &p.email];
+        let wishes = wishes_header.map(|_| p.wishes.join("; "));
         let attrs = attribute_keys.iter().map(|k| p.attributes.get(*k).map_or("", String::as_str));
-        push_row(&mut out, fixed.into_iter().map(String::as_str).chain(attrs));
+        push_row(&mut out, fixed.into_iter().map(String::as_str).chain(wishes.as_deref()).chain(attrs));
     }
     out.into_bytes()
 }
@@ -923,6 +950,24 @@ mod tests {
     fn guessed(s: CsvSheet, existing: &[ParticipantInput]) -> ImportPreview {
         let mapping = guess_mapping(&s.headers);
         preview(s, &mapping, existing)
+    }
+
+    #[test]
+    fn wishes_come_from_one_column_per_choice_or_one_column_for_all() {
+        let s = sheet("Name,1. Wunsch,2. Wunsch,Zweitwunsch Raum\nAnna Roth,Wohnen,Kita,\n");
+        assert_eq!(guess_mapping(&s.headers)[1..], [ColumnRole::Wish, ColumnRole::Wish, ColumnRole::Wish]);
+        let p = guessed(s, &[]);
+        assert!(p.mapping_problems.is_empty(), "several wish columns are fine: {:?}", p.mapping_problems);
+        assert_eq!(p.rows[0].participant.wishes, ["Wohnen", "Kita"]);
+
+        let p = guessed(sheet("Name;Themenwünsche\nAnna Roth;\"Wohnen; Tisch 4\"\nBen Ali;\"A;B;C;D\"\n"), &[]);
+        assert_eq!(p.rows[0].participant.wishes, ["Wohnen", "Tisch 4"]);
+        let too_many = &p.rows[1].problems;
+        assert!(
+            too_many.iter().any(|r| r.column == Some(2)
+                && r.kind == RowProblemKind::Field { field: "wishes".into(), problem: FieldProblem::OutOfRange { min: 0, max: 3 } }),
+            "{too_many:?}"
+        );
     }
 
     #[test]
@@ -1248,7 +1293,7 @@ mod tests {
         let text = format!("{}\n{}\n", header.join(","), vec!["x"; 40].join(","));
         assert_eq!(
             read_sheet(text.as_bytes()),
-            Err(CsvError::TooManyColumns { columns: 40, max: 36, delimiter: ",".into() })
+            Err(CsvError::TooManyColumns { columns: 40, max: 39, delimiter: ",".into() })
         );
         // Empty columns that Excel adds at the end do not count.
         let wide = format!("Vorname;Nachname{}\nAnna;Müller\n", ";".repeat(60));

@@ -52,6 +52,10 @@ pub struct ParticipantInput {
     pub email: String,
     /// Any further columns of an imported list, by column name.
     pub attributes: BTreeMap<String, String>,
+    /// Topics they would like to discuss, first choice first (at most
+    /// [`crate::validation::MAX_WISHES`]); a topic's title or a table's number, matched to the
+    /// workshop's tables by [`crate::topics::Topics::resolve`].
+    pub wishes: Vec<String>,
 }
 
 impl ParticipantInput {

@@ -35,9 +35,9 @@ fn golfer(tables: usize, capacity: u32, rounds: u32, people: usize) -> PlanReque
     PlanRequest {
         rounds,
         travel: Travel::Any,
-        tables: (0..tables).map(|i| TableSpec { id: format!("t{i}"), capacity, host: None }).collect(),
+        tables: (0..tables).map(|i| TableSpec { id: format!("t{i}"), capacity, host: None, topic: None }).collect(),
         participants: (0..people)
-            .map(|i| ParticipantSpec { id: format!("p{i}"), attributes: BTreeMap::new() })
+            .map(|i| ParticipantSpec { id: format!("p{i}"), attributes: BTreeMap::new(), wishes: Vec::new() })
             .collect(),
         spread: vec![],
         absent: vec![],
@@ -67,13 +67,71 @@ fn cafe(tables: usize, capacity: u32, rounds: u32, people: usize, travel: Travel
     request
 }
 
+/// Tables `2i` and `2i + 1` share the topic `topic{i}`.
+fn paired_topics(mut request: PlanRequest) -> PlanRequest {
+    for (i, table) in request.tables.iter_mut().enumerate() {
+        table.topic = Some(format!("topic{}", i / 2));
+    }
+    request
+}
+
+/// How popular each of ten topics is (per cent of the wishes drawn), as in a café where a few
+/// topics draw most people.
+const POPULARITY: [u64; 10] = [32, 20, 12, 9, 7, 6, 5, 4, 3, 2];
+
+/// Three distinct wishes per participant, drawn with [`POPULARITY`] from a fixed sequence (the
+/// same every run).
+fn skewed_wishes(mut request: PlanRequest) -> PlanRequest {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for person in &mut request.participants {
+        let mut wishes: Vec<usize> = Vec::new();
+        while wishes.len() < 3 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut draw = state % 100;
+            let topic = POPULARITY.iter().position(|&share| {
+                if draw < share {
+                    true
+                } else {
+                    draw -= share;
+                    false
+                }
+            });
+            if let Some(topic) = topic.filter(|t| !wishes.contains(t)) {
+                wishes.push(topic);
+            }
+        }
+        person.wishes = wishes.into_iter().map(|t| format!("topic{t}")).collect();
+    }
+    request
+}
+
+/// The most first choices any plan can grant: per topic, the first choices for it, at most the
+/// traveller seats its tables have over all rounds.
+fn first_choices_possible(request: &PlanRequest) -> u64 {
+    let hosts: Vec<&str> = request.tables.iter().filter_map(|t| t.host.as_deref()).collect();
+    let mut seats: BTreeMap<&str, u64> = BTreeMap::new();
+    for table in &request.tables {
+        let free = u64::from(table.capacity) - u64::from(table.host.is_some());
+        *seats.entry(table.topic_name()).or_default() += free * u64::from(request.rounds);
+    }
+    let mut asked: BTreeMap<&str, u64> = BTreeMap::new();
+    for person in request.participants.iter().filter(|p| !hosts.contains(&p.id.as_str())) {
+        if let Some(first) = person.wishes.first() {
+            *asked.entry(first.as_str()).or_default() += 1;
+        }
+    }
+    asked.iter().map(|(topic, &n)| n.min(seats.get(topic).copied().unwrap_or(0))).sum()
+}
+
 fn replan_160(first: &PlanOutcome, request: &PlanRequest) -> PlanRequest {
     let mut again = request.clone();
     again.held = first.rounds[..1].to_vec();
     again.previous.clone_from(&first.rounds);
     for i in 0..5 {
         let id = format!("late{i}");
-        again.participants.push(ParticipantSpec { id: id.clone(), attributes: BTreeMap::new() });
+        again.participants.push(ParticipantSpec { id: id.clone(), attributes: BTreeMap::new(), wishes: Vec::new() });
         again.absent.push(Absence { participant: id, rounds: Some(vec![0]) });
     }
     for id in ["p40", "p77", "p123"] {
@@ -136,6 +194,25 @@ fn cases() -> Vec<Case> {
             seconds: 1,
             seeds: 1,
             build: || s(cafe(500, 10, 4, 5000, Travel::Free)),
+        },
+        // One topic at several tables, and the participants' wishes.
+        Case {
+            name: "topics-160-20x8-3-free",
+            seconds: 3,
+            seeds: 1,
+            build: || s(paired_topics(cafe(20, 8, 3, 160, Travel::Free))),
+        },
+        Case {
+            name: "wishes-160-20x8-3-free",
+            seconds: 3,
+            seeds: 1,
+            build: || s(skewed_wishes(paired_topics(cafe(20, 8, 3, 160, Travel::Free)))),
+        },
+        Case {
+            name: "topics-120-12x10-4-tour",
+            seconds: 3,
+            seeds: 1,
+            build: || s(paired_topics(cafe(12, 10, 4, 120, Travel::TopicTour))),
         },
     ]
 }
@@ -229,6 +306,9 @@ fn run_case(case: &Case) -> Result<Value, String> {
         "size_spread": report.size_spread,
         "attribute_clashes": report.attribute_clashes,
         "moved": report.moved,
+        "topics": request.tables.iter().map(TableSpec::topic_name).collect::<std::collections::BTreeSet<_>>().len(),
+        "wishes": report.wishes,
+        "first_choices_possible": first_choices_possible(&request),
         "iterations": report.iterations,
         "seconds": (seconds * 1000.0).round() / 1000.0,
         "setup_seconds": setup_seconds,

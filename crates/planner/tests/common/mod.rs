@@ -2,16 +2,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use cafehost_planner::{ParticipantSpec, PlanOutcome, PlanRequest, TableSpec, Travel};
+use cafehost_planner::{ParticipantSpec, PlanOutcome, PlanRequest, TableSpec, Travel, WishCount};
 
 /// `tables` tables of `capacity` seats and `people` participants `p0..`, no hosts.
 pub fn golfer(tables: usize, capacity: u32, rounds: u32, people: usize) -> PlanRequest {
     PlanRequest {
         rounds,
         travel: Travel::Any,
-        tables: (0..tables).map(|i| TableSpec { id: format!("t{i}"), capacity, host: None }).collect(),
+        tables: (0..tables).map(|i| TableSpec { id: format!("t{i}"), capacity, host: None, topic: None }).collect(),
         participants: (0..people)
-            .map(|i| ParticipantSpec { id: format!("p{i}"), attributes: BTreeMap::new() })
+            .map(|i| ParticipantSpec { id: format!("p{i}"), attributes: BTreeMap::new(), wishes: Vec::new() })
             .collect(),
         spread: vec![],
         absent: vec![],
@@ -42,6 +42,8 @@ pub fn cafe(tables: usize, capacity: u32, rounds: u32, people: usize, orgs: usiz
 
 /// Checks every hard rule of `outcome` against `request` and recounts the report's numbers.
 pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
+    assert_eq!(outcome.report.wishes, recount_wishes(request, &outcome.rounds), "wish counts");
+    check_topics(request, outcome);
     let rounds = request.rounds as usize;
     assert_eq!(outcome.rounds.len(), rounds);
     let capacity: HashMap<&str, u32> = request.tables.iter().map(|t| (t.id.as_str(), t.capacity)).collect();
@@ -53,7 +55,6 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
         })
     };
     let mut meetings: HashMap<(String, String), u64> = HashMap::new();
-    let mut visits: HashMap<(String, String), u32> = HashMap::new();
     for (r, seating) in outcome.rounds.iter().enumerate() {
         // Held rounds come back exactly as held.
         if let Some(held) = request.held.get(r) {
@@ -76,7 +77,6 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
             }
             for person in people {
                 assert!(seated.insert(person, table).is_none(), "{person} seated twice in round {r}");
-                *visits.entry((person.clone(), table.clone())).or_default() += 1;
             }
             for (i, a) in people.iter().enumerate() {
                 for b in &people[i + 1..] {
@@ -110,13 +110,6 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
             }
         }
     }
-    if request.travel != Travel::Any {
-        for ((person, table), n) in &visits {
-            if !host_of.contains_key(person.as_str()) {
-                assert!(*n <= 1, "{person} at {table} {n} times");
-            }
-        }
-    }
     let together = |a: &str, b: &str| {
         request.together.iter().any(|[x, y]| (x == a && y == b) || (x == b && y == a))
             && !request.apart.iter().any(|[x, y]| (x == a && y == b) || (x == b && y == a))
@@ -138,4 +131,67 @@ pub fn check(request: &PlanRequest, outcome: &PlanOutcome) {
         let sizes: Vec<u32> = request.tables.iter().map(|t| u32::try_from(seating[&t.id].len()).unwrap()).collect();
         assert_eq!(report.table_sizes[r], sizes);
     }
+}
+
+/// Checks that no traveller sits at a topic twice (in planned rounds, where travel forbids it)
+/// and recounts the report's revisits.
+fn check_topics(request: &PlanRequest, outcome: &PlanOutcome) {
+    let hosts: Vec<&str> = request.tables.iter().filter_map(|t| t.host.as_deref()).collect();
+    let topic_of: HashMap<&str, &str> = request.tables.iter().map(|t| (t.id.as_str(), t.topic_name())).collect();
+    // Per (person, topic): the returns in planned rounds, and the rounds there in all.
+    let mut visits: HashMap<(&str, &str), (u32, u32)> = HashMap::new();
+    for (r, seating) in outcome.rounds.iter().enumerate() {
+        for (table, people) in seating {
+            for person in people.iter().filter(|p| !hosts.contains(&p.as_str())) {
+                let seen = visits.entry((person.as_str(), topic_of[table.as_str()])).or_default();
+                // Held rounds are history: only a planned round can break the rule.
+                if request.held.get(r).is_none() {
+                    seen.0 += u32::from(seen.1 > 0);
+                }
+                seen.1 += 1;
+            }
+        }
+    }
+    let revisits: u32 = visits.values().map(|v| v.0).sum();
+    assert_eq!(outcome.report.table_revisits, u64::from(revisits), "revisits of a topic");
+    if request.travel != Travel::Any {
+        for ((person, topic), (again, n)) in &visits {
+            assert_eq!(*again, 0, "{person} at topic {topic} {n} times");
+        }
+    }
+}
+
+/// The wish counts of a seating, recounted from the request alone: per rank, the participants
+/// (no host, not absent in every round) who wished, and of them those seated at a table of the
+/// topic in some round.
+pub fn recount_wishes(request: &PlanRequest, rounds: &[cafehost_planner::RoundSeating]) -> Vec<WishCount> {
+    let hosts: Vec<&str> = request.tables.iter().filter_map(|t| t.host.as_deref()).collect();
+    let topic_of: HashMap<&str, &str> = request.tables.iter().map(|t| (t.id.as_str(), t.topic_name())).collect();
+    let away_everywhere = |person: &str| {
+        (0..request.rounds).all(|r| {
+            if let Some(held) = request.held.get(r as usize) {
+                return !held.values().flatten().any(|p| p == person);
+            }
+            request.absent.iter().any(|a| a.participant == person && a.rounds.as_ref().is_none_or(|rs| rs.contains(&r)))
+        })
+    };
+    let mut counts: Vec<WishCount> = Vec::new();
+    for person in &request.participants {
+        if person.wishes.is_empty() || hosts.contains(&person.id.as_str()) || away_everywhere(&person.id) {
+            continue;
+        }
+        for (i, wish) in person.wishes.iter().enumerate() {
+            if counts.len() <= i {
+                counts.push(WishCount { rank: u32::try_from(i + 1).unwrap(), asked: 0, granted: 0 });
+            }
+            counts[i].asked += 1;
+            let granted = rounds.iter().any(|round| {
+                round.iter().any(|(table, people)| {
+                    topic_of.get(table.as_str()) == Some(&wish.as_str()) && people.contains(&person.id)
+                })
+            });
+            counts[i].granted += u32::from(granted);
+        }
+    }
+    counts
 }
