@@ -323,6 +323,9 @@ mod tests {
             "planner.host_unknown",
             "planner.held_exceeds_rounds",
             "planner.held_seated_twice",
+            // The app passes only wishes that name a topic, each once (`core::topics`).
+            "planner.unknown_wish_topic",
+            "planner.duplicate_wish",
         ];
         for code in cafehost_planner::PlanError::ALL_CODES {
             assert!(AppError::ALL_CODES.contains(code) || bugs.contains(code), "{code} has no translation");

@@ -1,11 +1,13 @@
 //! The harvest: the statements (goal, measure, steering) consolidated from the notes of a whole
 //! process, each traceable to its notes.
 
-use cafehost_core::consolidation;
+use std::collections::BTreeMap;
+
+use cafehost_core::consolidation::{self, LabelTexts, StatementLabels};
 use cafehost_core::fields::{self, Pick};
 use cafehost_core::{
-    Attachment, FieldOfAction, FieldOfActionId, Note, NoteId, RoundId, Statement, StatementId, StatementInput,
-    StatementPlan, TableId, WorkshopId,
+    Attachment, AttachmentId, FieldOfAction, FieldOfActionId, Note, NoteId, RoundId, Statement, StatementId,
+    StatementInput, StatementPlan, TableId, WorkshopId,
 };
 use cafehost_store::{Scope, Store};
 use serde::{Deserialize, Serialize};
@@ -55,6 +57,15 @@ pub struct HarvestOverview {
     pub photos: Vec<Attachment>,
     /// The fields of action statements pick from, in their order.
     pub fields_of_action: Vec<FieldOfAction>,
+    /// Every statement's label ("Z 2.1", "M 2.1.3") in both languages
+    /// (`cafehost_core::consolidation::StatementLabels`).
+    pub labels: BTreeMap<StatementId, LabelTexts>,
+}
+
+/// The labels of a scope's statements, from its statements and its fields of action in their
+/// order: the one way every screen and document gets them.
+pub(crate) fn labels(s: &Store, scope: Scope) -> Result<StatementLabels> {
+    Ok(StatementLabels::new(&s.statements(scope)?, &s.fields_of_action(scope)?))
 }
 
 /// Where a workshop's statements live: its process, or the workshop itself.
@@ -127,7 +138,7 @@ impl Harvest<'_> {
                 process_id,
                 workshop_id,
                 level: input.level,
-                number: consolidation::next_number(input.level, &s.statements(scope)?),
+                number: consolidation::next_number(input.level, field_id, &s.statements(scope)?),
                 text: input.text,
                 field_id,
                 field_of_action: String::new(),
@@ -136,6 +147,7 @@ impl Harvest<'_> {
                 time_frame: input.time_frame,
                 status: input.status,
                 source_note_ids: sources.to_vec(),
+                source_photo_ids: Vec::new(),
                 linked_statement_ids: Vec::new(),
                 plan: StatementPlan::default(),
                 created_at: now,
@@ -147,8 +159,8 @@ impl Harvest<'_> {
     }
 
     /// Saves a statement's text and attributes; its number stays. Its field of action is the
-    /// entry of that name on its scope's list (added when new). When its level changes, it
-    /// gets the next number on the new level, and links that no longer fit the new level (the
+    /// entry of that name on its scope's list (added when new). When its level or field
+    /// changes, it gets the next number there, and links that no longer fit a new level (the
     /// core's rules) are removed with it.
     pub fn update_statement(&self, statement: StatementId, input: &StatementInput) -> Result<Statement> {
         let input = input.validated()?;
@@ -156,10 +168,10 @@ impl Harvest<'_> {
         self.0.write(|s| {
             let before = s.statement(statement)?;
             let field = pick_field(s, scope_of_statement(&before)?, &input.field_of_action)?;
-            let number = if before.level == input.level {
+            let number = if before.level == input.level && before.field_id == field {
                 before.number
             } else {
-                consolidation::number_for_level(&before, input.level, &s.statements(scope_of_statement(&before)?)?)
+                consolidation::number_for(&before, input.level, field, &s.statements(scope_of_statement(&before)?)?)
             };
             let updated = s.update_statement(statement, &input, field, number, now)?;
             if before.level == updated.level {
@@ -184,6 +196,21 @@ impl Harvest<'_> {
     /// Replaces the notes a statement comes from.
     pub fn set_statement_sources(&self, statement: StatementId, notes: &[NoteId]) -> Result<Statement> {
         self.0.write(|s| Ok(s.set_statement_sources(statement, notes)?))
+    }
+
+    /// Replaces the photos a statement comes from: photos of the workshops of its scope (its
+    /// process's, or its workshop's); another photo is not found.
+    pub fn set_statement_photos(&self, statement: StatementId, photos: &[AttachmentId]) -> Result<Statement> {
+        self.0.write(|s| {
+            let workshops = workshops_of(s, scope_of_statement(&s.statement(statement)?)?)?;
+            for photo in photos {
+                let known = s.find_attachment(*photo)?.is_some_and(|a| workshops.contains(&a.workshop_id));
+                if !known {
+                    return Err(AppError::NotFound { entity: "attachment" });
+                }
+            }
+            Ok(s.set_statement_photos(statement, photos)?)
+        })
     }
 
     /// Links or unlinks two statements: a measure serves a goal, steering steers a measure. Any
@@ -236,20 +263,32 @@ impl Harvest<'_> {
     pub fn delete_statement(&self, statement: StatementId) -> Result<()> {
         self.0.write(|s| Ok(s.delete_statement(statement)?))
     }
+
+    /// The labels of the statements of the workshop's process (or the workshop), in both
+    /// languages: asked again after an edit that may change them (a field, a level, a link).
+    pub fn statement_labels(&self, workshop: WorkshopId) -> Result<BTreeMap<StatementId, LabelTexts>> {
+        self.0.read(|s| Ok(labels(s, scope_of(s, workshop)?)?.texts()))
+    }
+}
+
+/// The workshops whose notes and photos a scope's statements may come from, newest first.
+fn workshops_of(s: &Store, scope: Scope) -> Result<Vec<WorkshopId>> {
+    Ok(match scope {
+        Scope::Process(p) => {
+            s.workshop_summaries()?.into_iter().filter(|(pid, _)| *pid == Some(p)).map(|(_, w)| w.id).collect()
+        }
+        Scope::Workshop(w) => vec![w],
+    })
 }
 
 /// The harvest of a workshop's process (or of the workshop), read from one snapshot.
 pub(crate) fn overview(s: &mut Store, workshop: WorkshopId) -> Result<HarvestOverview> {
     let scope = scope_of(s, workshop)?;
-    let (title, ids) = match scope {
-        Scope::Process(p) => {
-            let process = s.process(p)?;
-            let ids: Vec<WorkshopId> =
-                s.workshop_summaries()?.into_iter().filter(|(pid, _)| *pid == Some(p)).map(|(_, w)| w.id).collect();
-            (process.title, ids)
-        }
-        Scope::Workshop(w) => (s.workshop(w)?.details.title, vec![w]),
+    let title = match scope {
+        Scope::Process(p) => s.process(p)?.title,
+        Scope::Workshop(w) => s.workshop(w)?.details.title,
     };
+    let ids = workshops_of(s, scope)?;
     let mut workshops = Vec::new();
     let mut tables = Vec::new();
     let mut photos = Vec::new();
@@ -268,13 +307,17 @@ pub(crate) fn overview(s: &mut Store, workshop: WorkshopId) -> Result<HarvestOve
             round_ids: setup.rounds.iter().map(|r| r.id).collect(),
         });
     }
+    let statements = s.statements(scope)?;
+    let fields_of_action = s.fields_of_action(scope)?;
+    let labels = StatementLabels::new(&statements, &fields_of_action).texts();
     Ok(HarvestOverview {
         title,
         workshops,
         tables,
         notes: s.notes(scope)?,
-        statements: s.statements(scope)?,
+        statements,
         photos,
-        fields_of_action: s.fields_of_action(scope)?,
+        fields_of_action,
+        labels,
     })
 }

@@ -50,7 +50,7 @@ pub use minutes::{DocumentKind, ExportFormat};
 pub use notes::Notes;
 pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, WorkshopRef};
 pub use phones::{BallotItem, HostNote, HostRound, HostView, Phones, TableAccess, TablePass};
-pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating};
+pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating, WishesGranted};
 pub use print::{Documents, PhoneLink, PrintOptions, Printable};
 pub use run::{Run, RunView};
 pub use settings::{AppInfo, Place, Settings};

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use std::sync::{Mutex, PoisonError};
 
-use cafehost_core::{Language, NoteId, WorkshopId};
+use cafehost_core::consolidation::StatementLabels;
+use cafehost_core::{AttachmentId, Language, NoteId, WorkshopId};
 pub use cafehost_export::DocumentKind;
-use cafehost_export::{DocumentOptions, ExportError, MinutesInput, Photo, WorkshopMinutes};
+use cafehost_export::{DOCUMENT_COPY_RULES, DocumentOptions, ExportError, MinutesInput, Photo, WorkshopMinutes};
 use cafehost_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -91,7 +92,7 @@ impl Documents<'_> {
     /// format.
     ///
     /// Minutes cover the one workshop and the statements that are its own or cite one of its
-    /// notes; a concept draft covers every workshop of the process (just the workshop when it
+    /// notes or photos; a concept draft covers every workshop of the process (just the workshop when it
     /// belongs to none) and all their statements. The photos' bytes are loaded only when the
     /// format embeds them ([`ExportFormat::embeds_photos`]); for Markdown and CSV the photos are
     /// listed (for their captions) with empty bytes, and no photo is read from the database.
@@ -119,20 +120,26 @@ impl Documents<'_> {
         include_names: bool,
     ) -> Result<(MinutesInput, DocumentOptions)> {
         let photo_bytes = format.embeds_photos();
-        let (input, options) = self.0.read(|s| {
-            let input = gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes)?;
+        let (input, options, made) = self.0.read(|s| {
+            let (input, made) = gather(s, workshop, kind, language, pseudonymise, include_names, photo_bytes)?;
             let scope = crate::harvest::scope_of(s, workshop)?;
             let fields = s.fields_of_action(scope)?;
             let field_situations = fields.iter().map(|f| (f.name.clone(), f.situation.clone())).collect();
             let field_order = fields.into_iter().map(|f| f.name).collect();
-            Ok((input, DocumentOptions { field_order, field_situations, ..DocumentOptions::default() }))
+            Ok((input, DocumentOptions { field_order, field_situations, ..DocumentOptions::default() }, made))
         })?;
+        if !made.is_empty() {
+            // The copies made for this document are kept for the next. Only a cache: the document
+            // is made whether or not they could be written.
+            let _ = self.0.write(|s| Ok(s.save_attachment_copies(&made)?));
+        }
         Ok((MinutesInput { created: Some(self.0.now()), ..input }, options))
     }
 }
 
 fn photo(a: cafehost_core::Attachment, bytes: Vec<u8>) -> Photo {
     Photo {
+        id: a.id,
         table_id: a.table_id,
         round_id: a.round_id,
         file_name: a.file_name,
@@ -142,37 +149,68 @@ fn photo(a: cafehost_core::Attachment, bytes: Vec<u8>) -> Photo {
     }
 }
 
-/// The photos as documents embed them (`Photo::document_copy`), read one after another from the
+/// A photo's document copy as it is kept beside the photo (`attachment_copy`): (photo, rules,
+/// media type, bytes).
+pub(crate) type KeptCopy = (AttachmentId, u32, String, Vec<u8>);
+
+/// The copy of a photo that is kept for documents (`Photo::document_copy`, upright by its EXIF
+/// orientation): the photo's own rotation is left out and applied when a document is made, so
+/// turning the photo keeps its copy. Empty bytes when the photo cannot be decoded.
+pub(crate) fn kept_copy(a: &cafehost_core::Attachment, bytes: Vec<u8>) -> KeptCopy {
+    let copy = Photo { rotation_degrees: 0, ..photo(a.clone(), bytes) }.document_copy();
+    (a.id, DOCUMENT_COPY_RULES, copy.media_type, copy.bytes)
+}
+
+/// The photos as documents embed them: each photo's kept copy (made when it was added), turned by
+/// its rotation when the document is made; a photo without one (added before copies were kept,
+/// or by an older version) has it made here from its original, read one after another from the
 /// snapshot and made smaller on up to four threads meanwhile, so only a few originals (a phone
-/// photo is 3–8 MB, about 50 MB decoded) are in memory at once, not all of a café's.
-fn document_copies(s: &Store, attachments: Vec<cafehost_core::Attachment>) -> Result<Vec<Photo>> {
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+/// photo is 3–8 MB, about 50 MB decoded) are in memory at once. Returns the photos and the copies
+/// made, for the caller to keep.
+fn document_copies(s: &Store, attachments: Vec<cafehost_core::Attachment>) -> Result<(Vec<Photo>, Vec<KeptCopy>)> {
     let count = attachments.len();
-    let copies: Mutex<Vec<Option<Photo>>> = Mutex::new(vec![None; count]);
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Photo)>(workers);
+    let mut kept: Vec<Option<Photo>> = vec![None; count];
+    let mut missing = Vec::new();
+    for (index, a) in attachments.into_iter().enumerate() {
+        match s.attachment_copy(a.id)? {
+            Some((rules, media_type, bytes)) if rules == DOCUMENT_COPY_RULES => {
+                kept[index] = Some(Photo { media_type, ..photo(a, bytes) });
+            }
+            _ => missing.push((index, a)),
+        }
+    }
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+    let made: Mutex<Vec<(usize, Photo, KeptCopy)>> = Mutex::new(Vec::with_capacity(missing.len()));
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, cafehost_core::Attachment, Vec<u8>)>(workers);
     let receiver = Mutex::new(receiver);
     let read = std::thread::scope(|scope| {
-        for _ in 0..workers.min(count) {
+        for _ in 0..workers.min(missing.len()) {
             scope.spawn(|| {
                 loop {
                     let next = receiver.lock().unwrap_or_else(PoisonError::into_inner).recv();
-                    let Ok((index, original)) = next else { return };
-                    let copy = original.document_copy();
-                    copies.lock().unwrap_or_else(PoisonError::into_inner)[index] = Some(copy);
+                    let Ok((index, a, bytes)) = next else { return };
+                    let copy = kept_copy(&a, bytes);
+                    let shown = Photo { media_type: copy.2.clone(), ..photo(a, copy.3.clone()) };
+                    made.lock().unwrap_or_else(PoisonError::into_inner).push((index, shown, copy));
                 }
             });
         }
-        let sent = attachments.into_iter().enumerate().try_for_each(|(index, a)| {
+        let sent = missing.into_iter().try_for_each(|(index, a)| {
             let (media_type, bytes) = s.attachment_bytes(a.id)?;
-            let original = Photo { media_type, ..photo(a, bytes) };
+            let a = cafehost_core::Attachment { media_type, ..a };
             // A closed channel means every worker is gone; nothing more can be copied.
-            sender.send((index, original)).map_err(|_| AppError::Export("photo workers stopped".into()))
+            sender.send((index, a, bytes)).map_err(|_| AppError::Export("photo workers stopped".into()))
         });
         drop(sender);
         sent
     });
     read?;
-    Ok(copies.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect())
+    let mut copies = Vec::new();
+    for (index, shown, copy) in made.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        kept[index] = Some(shown);
+        copies.push(copy);
+    }
+    Ok((kept.into_iter().flatten().collect(), copies))
 }
 
 /// Reads everything a document shows from one snapshot (the photos' bytes only with
@@ -186,8 +224,11 @@ fn gather(
     pseudonymise: bool,
     include_names: bool,
     photo_bytes: bool,
-) -> Result<MinutesInput> {
+) -> Result<(MinutesInput, Vec<KeptCopy>)> {
     let harvest = crate::harvest::overview(s, workshop)?;
+    // Labels from every statement of the scope, so minutes showing some of them name a goal as
+    // the concept does.
+    let labels = StatementLabels::new(&harvest.statements, &harvest.fields_of_action);
     let ids: Vec<WorkshopId> = match kind {
         DocumentKind::Minutes => vec![workshop],
         // The harvest lists the newest first; number them in the order they took place.
@@ -205,14 +246,17 @@ fn gather(
         order.iter().position(|(_, _, w)| *w == id).map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX))
     };
     let mut workshops = Vec::with_capacity(ids.len());
+    let mut made = Vec::new();
     for id in ids {
         let setup = s.workshop_setup(id)?;
         let schedule = crate::print::workshop_schedule(s, &setup)?;
         let notes: Vec<_> = harvest.notes.iter().filter(|n| n.workshop_id == id).cloned().collect();
-        // A concept draft shows no photos; do not load their bytes for it.
-        let attachments = if kind == DocumentKind::Minutes { s.attachments(id)? } else { Vec::new() };
-        let photos = if photo_bytes {
-            document_copies(s, attachments)?
+        let attachments = s.attachments(id)?;
+        // A concept draft shows no photos (it names those statements come from): no bytes for it.
+        let photos = if photo_bytes && kind == DocumentKind::Minutes {
+            let (photos, copies) = document_copies(s, attachments)?;
+            made.extend(copies);
+            photos
         } else {
             // The list holds no bytes; each photo's are read only for a format that shows it.
             attachments.into_iter().map(|a| photo(a, Vec::new())).collect()
@@ -227,10 +271,16 @@ fn gather(
         DocumentKind::Minutes => {
             let own: HashSet<NoteId> =
                 harvest.notes.iter().filter(|n| n.workshop_id == workshop).map(|n| n.id).collect();
+            let own_photos: HashSet<AttachmentId> =
+                harvest.photos.iter().filter(|p| p.workshop_id == workshop).map(|p| p.id).collect();
             harvest
                 .statements
                 .into_iter()
-                .filter(|s| s.workshop_id == Some(workshop) || s.source_note_ids.iter().any(|n| own.contains(n)))
+                .filter(|s| {
+                    s.workshop_id == Some(workshop)
+                        || s.source_note_ids.iter().any(|n| own.contains(n))
+                        || s.source_photo_ids.iter().any(|p| own_photos.contains(p))
+                })
                 .collect()
         }
     };
@@ -238,7 +288,7 @@ fn gather(
         DocumentKind::Minutes => first.map(|s| s.workshop.details.title.clone()).unwrap_or_default(),
         DocumentKind::Concept => harvest.title,
     };
-    Ok(MinutesInput {
+    let input = MinutesInput {
         kind,
         title,
         process_title: process.as_ref().map(|p| p.title.clone()),
@@ -247,10 +297,12 @@ fn gather(
         language,
         workshops,
         statements,
+        labels,
         include_names,
         pseudonymise,
         created: None,
-    })
+    };
+    Ok((input, made))
 }
 
 impl Documents<'_> {

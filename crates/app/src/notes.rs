@@ -168,9 +168,12 @@ impl Notes<'_> {
             file_name,
             &bytes,
         )?;
+        // Its document copy is made now, unlocked, so no document decodes the original again.
+        let copy = crate::minutes::kept_copy(&attachment, bytes.clone());
         self.0.write(|s| {
             check_place(s, workshop, table, round)?;
             s.insert_attachment(&attachment, &bytes)?;
+            s.save_attachment_copies(&[copy])?;
             Ok(attachment)
         })
     }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use base64::Engine as _;
+use cafehost_core::consolidation::{LabelTexts, StatementLabels};
 use cafehost_core::phone::{self, ACCESS_CODE_BYTES, Ballot, DotVote, PhoneRefusal};
 use cafehost_core::run::agenda;
 use cafehost_core::{
@@ -91,10 +92,10 @@ pub struct HostView {
 pub struct BallotItem {
     /// The statement.
     pub id: StatementId,
-    /// Its level (the page prints "Z3" or "G3" by its language).
+    /// Its level.
     pub level: StatementLevel,
-    /// Its number on that level.
-    pub number: u32,
+    /// Its label ("Z 2.1"; "G 2.1" in English): each page shows the one of its language.
+    pub label: LabelTexts,
     /// Its text.
     pub text: String,
     /// Its votes now.
@@ -289,6 +290,8 @@ impl Phones<'_> {
         let round = self.0.read(|s| writing_round(s, pass.workshop))?.map(|(_, id)| id);
         let place = NotePlace { workshop: pass.workshop, table: Some(pass.table), round, source: Source::Phone };
         let attachment = self.0.notes().new_photo(id, &place, file_name, bytes)?;
+        // Its document copy is made now, unlocked (a phone sends a photo made small already).
+        let copy = crate::minutes::kept_copy(&attachment, bytes.to_vec());
         self.0.write(|s| {
             if let Some(stored) = s.find_attachment(id)? {
                 return if stored.table_id == Some(pass.table) && stored.source == Source::Phone {
@@ -299,6 +302,7 @@ impl Phones<'_> {
             }
             check_place(s, pass.workshop, Some(pass.table), round)?;
             s.insert_attachment(&attachment, bytes)?;
+            s.save_attachment_copies(std::slice::from_ref(&copy))?;
             Ok(attachment)
         })
     }
@@ -308,7 +312,9 @@ impl Phones<'_> {
     pub fn ballot_items(&self, workshop: WorkshopId) -> Result<Vec<BallotItem>> {
         self.0.read(|s| {
             let scope = crate::harvest::scope_of(s, workshop)?;
-            Ok(s.statements(scope)?.iter().map(ballot_item).collect())
+            let statements = s.statements(scope)?;
+            let labels = StatementLabels::new(&statements, &s.fields_of_action(scope)?);
+            Ok(statements.iter().map(|st| ballot_item(st, &labels)).collect())
         })
     }
 
@@ -352,12 +358,7 @@ impl Phones<'_> {
     }
 }
 
-fn ballot_item(statement: &Statement) -> BallotItem {
-    BallotItem {
-        id: statement.id,
-        level: statement.level,
-        number: statement.number,
-        text: statement.text.clone(),
-        votes: statement.votes,
-    }
+fn ballot_item(statement: &Statement, labels: &StatementLabels) -> BallotItem {
+    let label = labels.get(statement.id).map(LabelTexts::of).unwrap_or_default();
+    BallotItem { id: statement.id, level: statement.level, label, text: statement.text.clone(), votes: statement.votes }
 }

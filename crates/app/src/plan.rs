@@ -10,6 +10,7 @@ use cafehost_core::run::{AgendaStep, RunState, agenda, route_cards_to_reprint};
 use cafehost_core::seating::{
     DEFAULT_MEETING_CAP, PairKind, ParticipantPair, SeatOption, SeatRefused, SeatingRules, check_meeting_cap,
 };
+use cafehost_core::topics::Topics;
 use cafehost_core::{Attendance, ParticipantId, RoundId, Seat, TableId, TravelMode, WorkshopId, WorkshopSetup};
 use cafehost_planner::{
     Absence, Budget, ParticipantSpec, Pin, PlanError, PlanRequest, QualityReport, TableSpec, Travel,
@@ -34,8 +35,19 @@ pub struct PlanOptions {
     pub seed: u32,
 }
 
-/// How good a seating plan is, in the numbers a moderator can judge.
+/// How the topic wishes of one rank fared: "152 of 160 got their first choice".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WishesGranted {
+    /// 1 for first choices, 2 for second, 3 for third.
+    pub rank: u32,
+    /// People present (hosts aside) with a wish of this rank.
+    pub asked: u32,
+    /// Of them, those who sit at that topic in at least one round.
+    pub granted: u32,
+}
+
+/// How good a seating plan is, in the numbers a moderator can judge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PlanQuality {
     /// Extra meetings: per pair, the rounds they share a table minus one, summed.
     pub repeat_encounters: u32,
@@ -57,6 +69,11 @@ pub struct PlanQuality {
     pub meeting_cap: Option<u32>,
     /// Pairs who share a table more often than the cap allows (0 when it is kept).
     pub pairs_over_cap: u32,
+    /// Topic wishes per rank (empty when nobody wished).
+    pub wishes: Vec<WishesGranted>,
+    /// Wishes that name neither a topic nor a table of the workshop (a typo, or a table since
+    /// removed): not planned for, so the moderator can correct them.
+    pub unknown_wishes: u32,
 }
 
 /// A workshop's seating plan and its quality (`None` while nobody is seated).
@@ -157,6 +174,8 @@ struct Translation {
     round_ids: Vec<RoundId>,
     tables: HashMap<String, TableId>,
     people: HashMap<String, ParticipantId>,
+    /// Wishes of the people planned for that name no topic.
+    unknown_wishes: u32,
 }
 
 fn is_away(attendance: Attendance) -> bool {
@@ -179,6 +198,7 @@ fn translate(
         TravelMode::TopicTour => Travel::TopicTour,
         TravelMode::Any => Travel::Any,
     };
+    let topics = Topics::of(&setup.tables);
     let tables = setup
         .tables
         .iter()
@@ -186,8 +206,11 @@ fn translate(
             id: t.id.to_string(),
             capacity: t.input.capacity,
             host: t.input.host_id.map(|h| h.to_string()),
+            topic: topics.of_table(t.id).map(|topic| topic.key.clone()),
         })
         .collect();
+    let hosts: Vec<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let mut unknown_wishes = 0;
     let participants = setup
         .participants
         .iter()
@@ -198,7 +221,19 @@ fn translate(
             } else {
                 BTreeMap::from([(SPREAD_BY.to_owned(), organisation.to_lowercase())])
             };
-            ParticipantSpec { id: p.id.to_string(), attributes }
+            // Hosts stay at their table; people who are away are not planned for.
+            let mut wishes: Vec<String> = Vec::new();
+            if !hosts.contains(&p.id) && !is_away(p.attendance) {
+                for wish in &p.input.wishes {
+                    match topics.resolve(wish) {
+                        // "Wohnen" and "Tisch 3" may name one topic: it is wished once.
+                        Some(topic) if !wishes.contains(&topic.key) => wishes.push(topic.key.clone()),
+                        Some(_) => {}
+                        None => unknown_wishes += 1,
+                    }
+                }
+            }
+            ParticipantSpec { id: p.id.to_string(), attributes, wishes }
         })
         .collect();
     let absent = setup
@@ -244,11 +279,18 @@ fn translate(
         round_ids,
         tables: setup.tables.iter().map(|t| (t.id.to_string(), t.id)).collect(),
         people: setup.participants.iter().map(|p| (p.id.to_string(), p.id)).collect(),
+        unknown_wishes,
     }
 }
 
-fn quality(report: &QualityReport, unseated: u32, cap: Option<u32>) -> PlanQuality {
+fn quality(report: &QualityReport, unseated: u32, cap: Option<u32>, unknown_wishes: u32) -> PlanQuality {
     PlanQuality {
+        wishes: report
+            .wishes
+            .iter()
+            .map(|w| WishesGranted { rank: w.rank, asked: w.asked, granted: w.granted })
+            .collect(),
+        unknown_wishes,
         meeting_cap: cap,
         pairs_over_cap: count(report.pairs_over_cap),
         repeat_encounters: count(report.repeat_encounters),
@@ -547,7 +589,7 @@ fn evaluate(basis: &PlanBasis, seats: Vec<Seat>) -> Result<RotationPlan> {
     let report = cafehost_planner::evaluate(&t.request, &stored).map_err(|e| plan_error(&e, setup))?;
     Ok(RotationPlan {
         seats,
-        quality: Some(quality(&report, count(unseated), cap)),
+        quality: Some(quality(&report, count(unseated), cap, t.unknown_wishes)),
         changes: Vec::new(),
         route_cards_to_reprint: Vec::new(),
     })

@@ -164,10 +164,17 @@ impl Setup<'_> {
         })
     }
 
-    /// Deletes a field of action: its statements and workshops keep no field; the others close up.
+    /// Deletes a field of action: its statements and workshops keep no field (the statements
+    /// take the next numbers without one, `consolidation::numbers_on_field`); the others close up.
     pub fn delete_field_of_action(&self, field: FieldOfActionId) -> Result<Vec<FieldOfAction>> {
+        let now = self.0.now();
         self.0.write(|s| {
             let list = list_of(s, field)?;
+            let statements = s.statements(scope_of_list(s, field)?)?;
+            let moving: Vec<&cafehost_core::Statement> =
+                statements.iter().filter(|st| st.field_id == Some(field)).collect();
+            let numbers = cafehost_core::consolidation::numbers_on_field(&moving, None, &statements);
+            s.move_statements_to_field(&numbers, None, now)?;
             s.delete_field_of_action(field)?;
             let rest = fields::without(&list, field);
             s.save_fields_of_action(&rest)?;
@@ -267,13 +274,17 @@ impl Setup<'_> {
     }
 }
 
+/// The scope whose list a field of action is on.
+fn scope_of_list(s: &Store, field: FieldOfActionId) -> Result<cafehost_store::Scope> {
+    let entry = s.field_of_action(field)?;
+    match (entry.process_id, entry.workshop_id) {
+        (Some(p), _) => Ok(cafehost_store::Scope::Process(p)),
+        (None, Some(w)) => Ok(cafehost_store::Scope::Workshop(w)),
+        (None, None) => Err(AppError::NotFound { entity: "field_of_action" }),
+    }
+}
+
 /// The list a field of action is on.
 fn list_of(s: &Store, field: FieldOfActionId) -> Result<Vec<FieldOfAction>> {
-    let entry = s.field_of_action(field)?;
-    let scope = match (entry.process_id, entry.workshop_id) {
-        (Some(p), _) => cafehost_store::Scope::Process(p),
-        (None, Some(w)) => cafehost_store::Scope::Workshop(w),
-        (None, None) => return Err(AppError::NotFound { entity: "field_of_action" }),
-    };
-    Ok(s.fields_of_action(scope)?)
+    Ok(s.fields_of_action(scope_of_list(s, field)?)?)
 }

@@ -94,6 +94,9 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
     } else {
         assert_eq!(carried.number, goal.number, "a free number is kept: {goals:?}");
     }
+    // Both on "Bildung", the first field of the list here: labelled apart.
+    assert_eq!(harvest.labels[&carried.id].de, format!("Z 1.{}", carried.number));
+    assert_eq!(harvest.labels[&own_goal.id].de, "Z 1.1");
     let next = b.harvest().add_statement(own.id, &statement(StatementLevel::Goal, "Noch ein Ziel"), &[]).unwrap();
     assert_eq!(next.number, goals.iter().max().unwrap() + 1, "new statements count on after the imported ones");
     assert_eq!(b.harvest().search_notes(own.id, "elterncafe").unwrap(), vec![note.id], "imported notes are searchable");

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use base64::Engine as _;
-use cafehost_app::{AppError, Cafehost, DocumentKind};
+use cafehost_app::{AppError, Cafehost, DocumentKind, ExportFormat};
 use cafehost_core::*;
 
 fn workshop(app: &Cafehost, title: &str, process: Option<&str>) -> WorkshopSetup {
@@ -227,6 +227,117 @@ fn photos_are_stored_in_the_database_and_odd_files_are_refused() {
 }
 
 #[test]
+fn a_statement_traces_to_photos_of_its_process_and_documents_name_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let w = workshop(&app, "Bildung", Some("Integrationskonzept"));
+    let elsewhere = workshop(&app, "Sport", None);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&[7u8; 100]);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(&png);
+    let (table, round) = (Some(w.tables[0].id), Some(w.rounds[1].id));
+    let cloth = app.notes().add_attachment(w.workshop.id, table, round, "Tischdecke.png", &encoded).unwrap();
+    let chart = app.notes().add_attachment(w.workshop.id, None, None, "Flipchart.png", &encoded).unwrap();
+    let foreign = app.notes().add_attachment(elsewhere.workshop.id, None, None, "Anderswo.png", &encoded).unwrap();
+    let input = StatementInput {
+        level: StatementLevel::Goal,
+        text: "Eltern früh erreichen".into(),
+        field_of_action: String::new(),
+        votes: 0,
+        owner: String::new(),
+        time_frame: String::new(),
+        status: StatementStatus::Draft,
+    };
+    let goal = app.harvest().add_statement(w.workshop.id, &input, &[]).unwrap();
+    let goal = app.harvest().set_statement_photos(goal.id, &[cloth.id, chart.id]).unwrap();
+    assert_eq!(goal.source_photo_ids.len(), 2);
+    let refused = app.harvest().set_statement_photos(goal.id, &[foreign.id]).unwrap_err();
+    assert_eq!(refused.code(), "not_found", "a photo of another workshop is no source here");
+    assert_eq!(app.harvest().overview(w.workshop.id).unwrap().statements[0].source_photo_ids.len(), 2);
+
+    // A merge keeps the photos of both.
+    let twin = app.harvest().add_statement(w.workshop.id, &input, &[]).unwrap();
+    app.harvest().set_statement_photos(twin.id, &[chart.id]).unwrap();
+    let merged = app.harvest().merge_statements(goal.id, twin.id).unwrap();
+    assert_eq!(merged.source_photo_ids.len(), 2);
+
+    let concept =
+        app.documents().minutes(w.workshop.id, DocumentKind::Concept, ExportFormat::Md, Language::De, false).unwrap();
+    let concept = String::from_utf8(concept).unwrap();
+    assert!(
+        concept.contains("Quellen: Foto: Tisch 1 / Runde 2 (Tischdecke.png); Foto: Plenum (Flipchart.png)"),
+        "{concept}"
+    );
+    let csv = app
+        .documents()
+        .minutes(w.workshop.id, DocumentKind::Minutes, ExportFormat::CsvStatements, Language::En, false)
+        .unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains(";\"Photo: Table 1 / Round 2 (Tischdecke.png); Photo: Plenary (Flipchart.png)\";"), "{csv}");
+
+    // A deleted photo is no source any more.
+    app.notes().delete_attachment(cloth.id).unwrap();
+    assert_eq!(app.harvest().overview(w.workshop.id).unwrap().statements[0].source_photo_ids, [chart.id]);
+}
+
+/// A JPEG of `w` × `h` pixels, left half dark, right half light.
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(w, h, |x, y| {
+        let v = if x < w / 2 { 30 } else { 220 };
+        image::Rgb([v, v, u8::try_from((x + y) % 7).unwrap()])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&picture).unwrap();
+    out
+}
+
+#[test]
+fn a_photos_document_copy_is_made_once_and_kept_through_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let w = workshop(&app, "Fotos", None);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(jpeg(2400, 1800));
+    let photo = app.notes().add_attachment(w.workshop.id, Some(w.tables[0].id), None, "tisch.jpg", &encoded).unwrap();
+    let input = || {
+        app.documents()
+            .minutes_input_for(w.workshop.id, DocumentKind::Minutes, ExportFormat::Docx, Language::De, false, false)
+            .unwrap()
+            .workshops
+            .remove(0)
+            .photos
+            .remove(0)
+    };
+    let copy = input();
+    let size = |bytes: &[u8]| image::load_from_memory(bytes).unwrap().to_rgb8().dimensions();
+    assert_eq!((size(&copy.bytes), copy.rotation_degrees), ((1400, 1050), 0), "the copy, not the original");
+    let db = rusqlite::Connection::open(dir.path().join("cafehost.db")).unwrap();
+    let kept = |db: &rusqlite::Connection| -> (u32, Vec<u8>) {
+        db.query_row("SELECT rules, bytes FROM attachment_copy WHERE attachment_id = ?1", [photo.id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+    };
+    assert_eq!(kept(&db).1, copy.bytes, "made when the photo was added");
+    // Turned, the photo keeps its copy; the document turns it.
+    app.notes().rotate_attachment(photo.id, 90).unwrap();
+    let turned = input();
+    assert_eq!((turned.bytes == copy.bytes, turned.rotation_degrees), (true, 90));
+    let html = app.documents().minutes(w.workshop.id, DocumentKind::Minutes, ExportFormat::Html, Language::De, false);
+    assert!(String::from_utf8(html.unwrap()).unwrap().contains("width=\"1050\" height=\"1400\""));
+    // A copy made by other rules (an older version), or none, is made again and kept.
+    db.execute("UPDATE attachment_copy SET rules = 0, bytes = x'00'", []).unwrap();
+    assert_eq!(size(&input().bytes), (1400, 1050));
+    assert_eq!(kept(&db), (cafehost_export::DOCUMENT_COPY_RULES, copy.bytes.clone()));
+    db.execute("DELETE FROM attachment_copy", []).unwrap();
+    assert_eq!(input().bytes, copy.bytes);
+    assert_eq!(kept(&db).1, copy.bytes);
+    // The copy goes with its photo.
+    app.notes().delete_attachment(photo.id).unwrap();
+    let left: i64 = db.query_row("SELECT count(*) FROM attachment_copy", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
 fn links_follow_the_levels_and_summaries_live_by_their_text() {
     let dir = tempfile::tempdir().unwrap();
     let app = Cafehost::open(dir.path()).unwrap();
@@ -319,6 +430,71 @@ fn statements_pick_fields_from_the_ordered_list_that_the_concept_follows() {
     assert_eq!(rest.iter().map(|f| (f.name.as_str(), f.position)).collect::<Vec<_>>(), [("Kita und Schule", 0)]);
     let scope_statements = app.harvest().overview(other).unwrap().statements;
     assert!(scope_statements.is_empty());
+}
+
+#[test]
+fn statements_are_numbered_per_field_and_labelled_by_the_lists_order_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Cafehost::open(dir.path()).unwrap();
+    let w = workshop(&app, "Bildung", Some("Integrationskonzept")).workshop.id;
+    let input = |level, text: &str, field: &str| StatementInput {
+        level,
+        text: text.into(),
+        field_of_action: field.into(),
+        votes: 0,
+        owner: String::new(),
+        time_frame: String::new(),
+        status: StatementStatus::Draft,
+    };
+    let add = |level, text: &str, field: &str| app.harvest().add_statement(w, &input(level, text, field), &[]).unwrap();
+    let work_goal = add(StatementLevel::Goal, "Ausbildung öffnen", "Arbeit");
+    let kita_1 = add(StatementLevel::Goal, "Kitas für alle", "Frühe Bildung");
+    let kita_2 = add(StatementLevel::Goal, "Sprache früh fördern", "Frühe Bildung");
+    let loose = add(StatementLevel::Goal, "Ohne Feld", "");
+    let mut measures = Vec::new();
+    for text in ["Elterncafés", "Sprachkitas", "Lesepaten"] {
+        measures.push(add(StatementLevel::Measure, text, "Frühe Bildung"));
+    }
+    let steering = add(StatementLevel::Steering, "Lenkungsgruppe", "Frühe Bildung");
+    assert_eq!((work_goal.number, kita_1.number, kita_2.number, loose.number), (1, 1, 2, 1), "per field and level");
+    assert_eq!(measures.iter().map(|m| m.number).collect::<Vec<_>>(), [1, 2, 3]);
+    // The third measure serves both goals of its field and the one of another: the lowest of its field.
+    for goal in [&kita_2, &kita_1, &work_goal] {
+        app.harvest().link_statements(measures[2].id, goal.id, true).unwrap();
+    }
+    let labels = app.harvest().overview(w).unwrap().labels;
+    let de = |id: StatementId| labels[&id].de.clone();
+    assert_eq!(de(work_goal.id), "Z 1.1");
+    assert_eq!((de(kita_1.id), de(kita_2.id), de(loose.id)), ("Z 2.1".into(), "Z 2.2".into(), "Z 1".into()));
+    assert_eq!((de(measures[0].id), de(measures[2].id)), ("M 2.1".into(), "M 2.1.3".into()));
+    assert_eq!((de(steering.id), labels[&kita_1.id].en.clone()), ("S 2.1".into(), "G 2.1".into()));
+    // Votes and edits keep the number; a change of field takes the next one there.
+    let mut voted = input(StatementLevel::Goal, "Kitas für alle!", "Frühe Bildung");
+    voted.votes = 40;
+    assert_eq!(app.harvest().update_statement(kita_1.id, &voted).unwrap().number, 1);
+    let moved = app.harvest().update_statement(kita_2.id, &input(StatementLevel::Goal, "Sprache", "Arbeit")).unwrap();
+    assert_eq!(moved.number, 2, "the next goal of Arbeit");
+
+    // The list reordered: the labels follow, in the documents, the ballot and the harvest alike.
+    let list = app.setup().fields_of_action(w).unwrap();
+    app.setup().move_field_of_action(list[1].id, 0).unwrap();
+    assert_eq!(app.harvest().statement_labels(w).unwrap()[&measures[2].id].de, "M 1.1.3");
+    let ballot = app.phones().ballot_items(w).unwrap();
+    assert_eq!(ballot.iter().find(|b| b.id == work_goal.id).unwrap().label.de, "Z 2.1");
+    let concept = app.documents().minutes(w, DocumentKind::Concept, ExportFormat::Md, Language::De, false).unwrap();
+    let concept = String::from_utf8(concept).unwrap();
+    assert!(concept.contains("### Z 1.1 Kitas für alle!"), "{concept}");
+    assert!(concept.contains("- M 1.1.3 Lesepaten") && concept.contains("- → M 1.1.3"), "{concept}");
+    assert!(concept.contains("### Z 2.2 Sprache"), "{concept}");
+    let csv = app.documents().minutes(w, DocumentKind::Concept, ExportFormat::CsvStatements, Language::En, false);
+    assert!(String::from_utf8(csv.unwrap()).unwrap().contains("\r\nG 2.1;Goal;Ausbildung öffnen;"));
+
+    // A deleted field's statements take the next numbers without a field, in the order made.
+    let arbeit = app.setup().fields_of_action(w).unwrap().into_iter().find(|f| f.name == "Arbeit").unwrap();
+    app.setup().delete_field_of_action(arbeit.id).unwrap();
+    let labels = app.harvest().statement_labels(w).unwrap();
+    assert_eq!((labels[&work_goal.id].de.as_str(), labels[&kita_2.id].de.as_str()), ("Z 2", "Z 3"));
+    assert_eq!(labels[&loose.id].de, "Z 1", "the goal without a field keeps its number");
 }
 
 #[test]

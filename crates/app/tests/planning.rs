@@ -62,7 +62,7 @@ fn the_demo_is_planned_at_the_lower_bound_and_stored() {
     let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
     let setup = app.setup().workshop_setup(id).unwrap();
     check_rules(&setup, &plan);
-    let quality = plan.quality.unwrap();
+    let quality = plan.quality.clone().unwrap();
     assert_eq!(quality.repeat_encounters, quality.lower_bound, "{quality:?}");
     assert_eq!(quality.unseated, 0);
     assert!(quality.size_spread <= 1);
@@ -271,7 +271,7 @@ fn the_meeting_cap_is_two_by_default_chosen_per_workshop_and_reported_truthfully
     // Four rounds at six tables: without a cap a pair could meet in every round.
     app.setup().add_round(id).unwrap();
     let plan = app.seating().plan_rotation(id, PlanOptions { from_round: 0, seed: 3 }).unwrap();
-    let quality = plan.quality.unwrap();
+    let quality = plan.quality.clone().unwrap();
     assert_eq!(quality.meeting_cap, Some(2));
     assert_eq!(quality.pairs_over_cap, 0, "the demo can keep the cap");
     assert!(most_meetings(&plan) <= 2, "the report's word is checked against the seats");
@@ -280,7 +280,7 @@ fn the_meeting_cap_is_two_by_default_chosen_per_workshop_and_reported_truthfully
     // A cap of one asks for no repeats at all: the stored plan is judged by it at once, and the
     // pairs it names as over the cap are exactly the pairs that meet twice or more.
     let judged = app.seating().set_meeting_cap(id, Some(1)).unwrap();
-    let quality = judged.quality.unwrap();
+    let quality = judged.quality.clone().unwrap();
     assert_eq!(quality.meeting_cap, Some(1));
     let over = meetings(&judged).values().filter(|m| **m > 1).count();
     assert_eq!(quality.pairs_over_cap as usize, over);
@@ -342,4 +342,36 @@ fn pairs_are_kept_apart_or_together_by_every_plan() {
     drop(app);
     let app = Cafehost::open(dir.path()).unwrap();
     assert!(app.seating().pairs(id).unwrap().is_empty());
+}
+
+#[test]
+fn a_topic_at_two_tables_is_visited_once_and_wishes_are_planned_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = demo(&dir);
+    let setup = app.setup().workshop_setup(id).unwrap();
+    // Table 3 discusses the topic of table 2, spelled a little differently.
+    let (second, third) = (&setup.tables[1], &setup.tables[2]);
+    let topic = format!(" {} ", second.input.topic.to_uppercase());
+    app.setup().update_table(third.id, &TableInput { topic, ..third.input.clone() }).unwrap();
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let traveller = setup.participants.iter().find(|p| !hosts.contains(&p.id)).unwrap();
+    let wishes = vec![format!("Tisch {}", setup.tables[0].input.number), "Gibt es nicht".into()];
+    app.people().update_participant(traveller.id, &ParticipantInput { wishes, ..traveller.input.clone() }).unwrap();
+
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    let setup = app.setup().workshop_setup(id).unwrap();
+    let rounds = check_rules(&setup, &plan);
+    for p in setup.participants.iter().filter(|p| !hosts.contains(&p.id)) {
+        let visits = rounds.iter().filter(|r| matches!(r.get(&p.id), Some(t) if *t == second.id || *t == third.id));
+        assert!(visits.count() <= 1, "{} discusses the shared topic at most once", p.display_name());
+    }
+    let quality = plan.quality.unwrap();
+    assert_eq!(
+        quality.wishes,
+        [cafehost_app::WishesGranted { rank: 1, asked: 1, granted: 1 }],
+        "table 1's topic is granted; the wish naming nothing is not planned for"
+    );
+    assert_eq!(quality.unknown_wishes, 1);
+    let first_table = setup.tables[0].id;
+    assert!(rounds.iter().any(|r| r.get(&traveller.id) == Some(&first_table)), "the seats agree with the report");
 }

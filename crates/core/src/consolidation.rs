@@ -5,16 +5,26 @@
 //! goal is not linked to a goal, nor steering to a goal directly; the chain goal ← measure ←
 //! steering is what the concept's chapters are built from.
 //!
-//! Every statement has a number on its level within its scope (its process, or its workshop when
-//! it belongs to none): Z1, Z2 … for goals, M1 … for measures, S1 … for steering. It is given when
-//! the statement is made ([`next_number`]) and never changes with votes, edits or the document
-//! that shows it; only a change of level (the number is taken on the new level), a merge (the
-//! result is a new statement) and the new part of a split get the next number.
+//! Every statement has its own number on its level within its scope (its process, or its
+//! workshop when it belongs to none) and its field of action (or none). It is given when the
+//! statement is made ([`next_number`]) and never changes with votes, edits, links or the
+//! document that shows it; only a change of level or field (the number is taken there), a merge
+//! (the result is a new statement) and the new part of a split get the next number.
+//!
+//! What every document and screen shows is the statement's label ([`StatementLabels`]), built
+//! from that number and the field's place in the process's ordered list: "Z 2.1" (the first
+//! goal of the second field), "M 2.1.3" (measure 3 of that field, serving goal 1 there), "S 2.1";
+//! without a field "Z 1", "M 1.3".
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use chrono::{DateTime, Utc};
 
 use crate::validation::MAX_VOTES;
-use crate::{NoteId, Statement, StatementId, StatementLevel};
+use crate::{AttachmentId, FieldOfAction, FieldOfActionId, Language, NoteId, Statement, StatementId, StatementLevel};
 
 /// Whether statements of these two levels may be linked (in either order).
 pub fn may_link(a: StatementLevel, b: StatementLevel) -> bool {
@@ -69,28 +79,68 @@ pub fn fitting_links(
     kept
 }
 
-/// The number the next statement of `level` gets in a scope that holds `scope` (the statements
-/// of the process, or of the workshop): one more than the highest on that level, 1 for the
-/// first. Numbers of statements still there are never given again.
-pub fn next_number<'a>(level: StatementLevel, scope: impl IntoIterator<Item = &'a Statement>) -> u32 {
-    scope.into_iter().filter(|s| s.level == level).map(|s| s.number).max().unwrap_or(0).saturating_add(1)
-}
-
-/// The number `statement` has once its level is `level`: its own while the level stays, else the
-/// next on the new level (its old number is not free there).
-pub fn number_for_level<'a>(
-    statement: &Statement,
+/// The number the next statement of `level` on `field` (or on none) gets in a scope that holds
+/// `scope` (the statements of the process, or of the workshop): one more than the highest there,
+/// 1 for the first. Numbers of statements still there are never given again.
+pub fn next_number<'a>(
     level: StatementLevel,
+    field: Option<FieldOfActionId>,
     scope: impl IntoIterator<Item = &'a Statement>,
 ) -> u32 {
-    if statement.level == level { statement.number } else { next_number(level, scope) }
+    scope
+        .into_iter()
+        .filter(|s| s.level == level && s.field_id == field)
+        .map(|s| s.number)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1)
+}
+
+/// The number `statement` has once its level is `level` and its field `field`: its own while
+/// both stay, else the next there (its old number is not free there).
+pub fn number_for<'a>(
+    statement: &Statement,
+    level: StatementLevel,
+    field: Option<FieldOfActionId>,
+    scope: impl IntoIterator<Item = &'a Statement>,
+) -> u32 {
+    if statement.level == level && statement.field_id == field {
+        statement.number
+    } else {
+        next_number(level, field, scope)
+    }
+}
+
+/// The numbers `moving` (statements of `scope`) take when they all go to `field` (or to none, when
+/// their field is deleted): each, in the order they were made, the next on its level there.
+pub fn numbers_on_field(
+    moving: &[&Statement],
+    field: Option<FieldOfActionId>,
+    scope: &[Statement],
+) -> Vec<(StatementId, u32)> {
+    let mut order: Vec<&Statement> = moving.to_vec();
+    order.sort_by_key(|s| (s.created_at, s.id));
+    let mut next: HashMap<StatementLevel, u32> = HashMap::new();
+    order
+        .into_iter()
+        .map(|s| {
+            let number = next.entry(s.level).or_insert_with(|| {
+                // Those that move free nothing there: they were on another field.
+                let staying = scope.iter().filter(|o| !moving.iter().any(|m| m.id == o.id));
+                next_number(s.level, field, staying)
+            });
+            let given = *number;
+            *number = number.saturating_add(1);
+            (s.id, given)
+        })
+        .collect()
 }
 
 /// `keep` after `other` was merged into it: the texts one after the other, votes added (up to
-/// the limit), the sources of both, and the links of both that fit `keep`'s level (never a link
+/// the limit), the sources of both (notes and photos), and the links of both that fit `keep`'s level (never a link
 /// to either of the two). `other` is deleted afterwards. The result is a new statement and gets
-/// the next number on its level in `scope` (the statements of their scope, both included), so
-/// neither old number is given to it or, later, to another.
+/// the next number on `keep`'s level and field in `scope` (the statements of their scope, both
+/// included), so neither old number is given to it or, later, to another.
 pub fn merged<'a>(
     keep: &Statement,
     other: &Statement,
@@ -101,6 +151,9 @@ pub fn merged<'a>(
     let mut sources: Vec<NoteId> = keep.source_note_ids.iter().chain(&other.source_note_ids).copied().collect();
     sources.sort_unstable();
     sources.dedup();
+    let mut photos: Vec<AttachmentId> = keep.source_photo_ids.iter().chain(&other.source_photo_ids).copied().collect();
+    photos.sort_unstable();
+    photos.dedup();
     let links = keep
         .linked_statement_ids
         .iter()
@@ -108,10 +161,11 @@ pub fn merged<'a>(
         .copied()
         .filter(|id| *id != keep.id && *id != other.id);
     Statement {
-        number: next_number(keep.level, scope),
+        number: next_number(keep.level, keep.field_id, scope),
         text: format!("{}\n\n{}", keep.text, other.text),
         votes: keep.votes.saturating_add(other.votes).min(MAX_VOTES),
         source_note_ids: sources,
+        source_photo_ids: photos,
         linked_statement_ids: fitting_links(keep.level, links, level_of),
         updated_at: now,
         ..keep.clone()
@@ -120,8 +174,8 @@ pub fn merged<'a>(
 
 /// `statement` split in two: the notes in `notes` that are its sources move to a new statement
 /// with the same wording, level, attributes and links (and no votes, which stay where they were
-/// cast). The statement as it remains keeps its number; the new one gets the next on its level
-/// in `scope` (the statements of their scope). Returns the statement as it remains and the new one.
+/// cast; nor photos, which stay with the statement as it remains). The statement as it remains keeps its number; the new one gets the next on its level
+/// and field in `scope` (the statements of their scope). Returns the statement as it remains and the new one.
 pub fn split<'a>(
     statement: &Statement,
     notes: &[NoteId],
@@ -134,9 +188,10 @@ pub fn split<'a>(
     let remaining = Statement { source_note_ids: kept, updated_at: now, ..statement.clone() };
     let new = Statement {
         id: new_id,
-        number: next_number(statement.level, scope),
+        number: next_number(statement.level, statement.field_id, scope),
         votes: 0,
         source_note_ids: moved,
+        source_photo_ids: Vec::new(),
         created_at: now,
         updated_at: now,
         ..statement.clone()
@@ -144,11 +199,141 @@ pub fn split<'a>(
     (remaining, new)
 }
 
+/// "Z" for a goal ("G" in English), "M" for a measure, "S" for steering: how a label starts.
+pub fn level_prefix(level: StatementLevel, language: Language) -> &'static str {
+    match (level, language) {
+        (StatementLevel::Goal, Language::De) => "Z",
+        (StatementLevel::Goal, Language::En) => "G",
+        (StatementLevel::Measure, _) => "M",
+        (StatementLevel::Steering, _) => "S",
+    }
+}
+
+/// A statement's label, in parts: the 1-based place of its field of action in the process's
+/// list (none without a field), for a measure the number of the goal it serves on that field
+/// (the lowest of several; none when it serves none there), and its own number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Label {
+    /// Goal, measure or steering.
+    pub level: StatementLevel,
+    /// The place of its field in the list, from 1.
+    pub field: Option<u32>,
+    /// For a measure, the number of the goal it serves on its field.
+    pub goal: Option<u32>,
+    /// Its own number on its level and field.
+    pub own: u32,
+}
+
+impl Label {
+    /// The numbers after the prefix: [field] [goal] own.
+    pub fn parts(&self) -> Vec<u32> {
+        self.field.into_iter().chain(self.goal).chain([self.own]).collect()
+    }
+
+    /// "Z 2.1", "M 2.1.3", "S 1" ("G 2.1" in English).
+    pub fn text(&self, language: Language) -> String {
+        let parts: Vec<String> = self.parts().iter().map(u32::to_string).collect();
+        format!("{} {}", level_prefix(self.level, language), parts.join("."))
+    }
+
+    /// The order documents list statements in: by level, then field (none last), then goal
+    /// (a measure serving none after those that serve one), then own number.
+    fn order(&self) -> (u8, bool, Option<u32>, bool, Option<u32>, u32) {
+        let level = match self.level {
+            StatementLevel::Goal => 0,
+            StatementLevel::Measure => 1,
+            StatementLevel::Steering => 2,
+        };
+        (level, self.field.is_none(), self.field, self.goal.is_none(), self.goal, self.own)
+    }
+}
+
+impl PartialOrd for Label {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Label {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order().cmp(&other.order())
+    }
+}
+
+/// A label in each language the app speaks, for screens that switch language without asking
+/// again (the moderator's window, a voter's phone).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LabelTexts {
+    /// "Z 2.1".
+    pub de: String,
+    /// "G 2.1".
+    pub en: String,
+}
+
+impl LabelTexts {
+    /// The label in both languages.
+    pub fn of(label: &Label) -> Self {
+        Self { de: label.text(Language::De), en: label.text(Language::En) }
+    }
+}
+
+/// The labels of a scope's statements: the one place a label is made, for every document and
+/// screen. Built from all the statements of the scope (a measure's label names its goal, which
+/// a document may not show) and the scope's fields of action in their order; a label follows
+/// when the fields are reordered or the links change, while the own numbers stay.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatementLabels(HashMap<StatementId, Label>);
+
+impl StatementLabels {
+    /// The labels of `scope` (every statement of a process, or of a workshop of no process)
+    /// with `fields`, the scope's fields of action (ordered by their position here).
+    pub fn new(scope: &[Statement], fields: &[FieldOfAction]) -> Self {
+        let mut ordered: Vec<&FieldOfAction> = fields.iter().collect();
+        ordered.sort_by_key(|f| f.position);
+        let place: HashMap<FieldOfActionId, u32> = ordered.iter().zip(1u32..).map(|(f, place)| (f.id, place)).collect();
+        let by_id: HashMap<StatementId, &Statement> = scope.iter().map(|s| (s.id, s)).collect();
+        let labels = scope
+            .iter()
+            .map(|s| {
+                let goal = (s.level == StatementLevel::Measure)
+                    .then(|| {
+                        s.linked_statement_ids
+                            .iter()
+                            .filter_map(|id| by_id.get(id))
+                            .filter(|g| g.level == StatementLevel::Goal && g.field_id == s.field_id)
+                            .map(|g| g.number)
+                            .min()
+                    })
+                    .flatten();
+                let field = s.field_id.and_then(|f| place.get(&f).copied());
+                (s.id, Label { level: s.level, field, goal, own: s.number })
+            })
+            .collect();
+        Self(labels)
+    }
+
+    /// The label of a statement of the scope.
+    pub fn get(&self, statement: StatementId) -> Option<&Label> {
+        self.0.get(&statement)
+    }
+
+    /// "Z 2.1" in `language`; empty for a statement not in the scope.
+    pub fn text(&self, statement: StatementId, language: Language) -> String {
+        self.get(statement).map(|l| l.text(language)).unwrap_or_default()
+    }
+
+    /// Every label in both languages, for the UI and the phones.
+    pub fn texts(&self) -> BTreeMap<StatementId, LabelTexts> {
+        self.0.iter().map(|(id, label)| (*id, LabelTexts::of(label))).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{ProcessId, StatementStatus};
     use StatementLevel::{Goal, Measure, Steering};
+    use chrono::TimeZone as _;
 
     fn statement(level: StatementLevel, text: &str, votes: u32) -> Statement {
         Statement {
@@ -165,6 +350,7 @@ mod tests {
             time_frame: String::new(),
             status: StatementStatus::Draft,
             source_note_ids: Vec::new(),
+            source_photo_ids: Vec::new(),
             linked_statement_ids: Vec::new(),
             plan: crate::StatementPlan::default(),
             created_at: DateTime::default(),
@@ -197,6 +383,9 @@ mod tests {
         keep.source_note_ids = vec![n1, n2];
         let mut other = statement(Goal, "Sprache", 4);
         other.source_note_ids = vec![n2, n3];
+        let (p1, p2) = (AttachmentId::new(), AttachmentId::new());
+        keep.source_photo_ids = vec![p1];
+        other.source_photo_ids = vec![p2, p1];
         other.linked_statement_ids = vec![keep.id, goal.id, steering.id];
         keep.linked_statement_ids = vec![other.id];
         let level_of = |id| [&goal, &steering, &keep, &other].into_iter().find(|s| s.id == id).map(|s| s.level);
@@ -204,6 +393,7 @@ mod tests {
         assert_eq!(m.text, "Sprachkurse\n\nSprache");
         assert_eq!(m.votes, 7);
         assert_eq!(m.source_note_ids.len(), 3);
+        assert_eq!(m.source_photo_ids.len(), 2, "the photos of both, each once");
         let mut expected = vec![goal.id, steering.id];
         expected.sort_unstable();
         assert_eq!(m.linked_statement_ids, expected, "no link to either of the two, all others fit a measure");
@@ -217,10 +407,12 @@ mod tests {
         let (n1, n2, stranger) = (NoteId::new(), NoteId::new(), NoteId::new());
         let mut s = statement(Measure, "m", 5);
         s.source_note_ids = vec![n1, n2];
+        s.source_photo_ids = vec![AttachmentId::new()];
         s.linked_statement_ids = vec![StatementId::new()];
         let new_id = StatementId::new();
         let (rest, new) = split(&s, &[n2, stranger], new_id, [&s], DateTime::default());
         assert_eq!((rest.source_note_ids, new.source_note_ids), (vec![n1], vec![n2]));
+        assert_eq!((rest.source_photo_ids, new.source_photo_ids), (s.source_photo_ids.clone(), vec![]));
         assert_eq!((rest.votes, new.votes, new.id), (5, 0, new_id));
         assert_eq!(new.linked_statement_ids, s.linked_statement_ids);
         assert_eq!((new.text.as_str(), new.level), ("m", Measure));
@@ -228,28 +420,112 @@ mod tests {
     }
 
     #[test]
-    fn numbers_count_per_level_and_ignore_votes() {
+    fn numbers_count_per_level_and_field_and_ignore_votes() {
+        let (f1, f2) = (Some(FieldOfActionId::new()), Some(FieldOfActionId::new()));
         let mut scope: Vec<Statement> = Vec::new();
-        for (level, votes) in [(Goal, 9), (Measure, 0), (Goal, 1), (Steering, 4), (Goal, 3)] {
-            let number = next_number(level, &scope);
-            scope.push(Statement { number, ..statement(level, "x", votes) });
+        for (level, field, votes) in
+            [(Goal, f1, 9), (Measure, f1, 0), (Goal, f1, 1), (Goal, f2, 3), (Steering, None, 4), (Goal, None, 3)]
+        {
+            let number = next_number(level, field, &scope);
+            scope.push(Statement { number, field_id: field, ..statement(level, "x", votes) });
         }
         let numbers: Vec<(StatementLevel, u32)> = scope.iter().map(|s| (s.level, s.number)).collect();
-        assert_eq!(numbers, [(Goal, 1), (Measure, 1), (Goal, 2), (Steering, 1), (Goal, 3)]);
-        // A change of level takes the next number there; staying keeps it.
-        assert_eq!(number_for_level(&scope[0], Goal, &scope), 1);
-        assert_eq!(number_for_level(&scope[0], Measure, &scope), 2);
+        assert_eq!(numbers, [(Goal, 1), (Measure, 1), (Goal, 2), (Goal, 1), (Steering, 1), (Goal, 1)]);
+        // A change of level or field takes the next number there; staying keeps it.
+        assert_eq!(number_for(&scope[0], Goal, f1, &scope), 1);
+        assert_eq!(number_for(&scope[0], Measure, f1, &scope), 2);
+        assert_eq!(number_for(&scope[0], Goal, f2, &scope), 2);
+        assert_eq!(number_for(&scope[0], Goal, None, &scope), 2);
     }
 
-    /// One step of work on a scope's statements.
+    #[test]
+    fn statements_of_a_deleted_field_take_the_next_numbers_without_one_in_the_order_they_were_made() {
+        let field = Some(FieldOfActionId::new());
+        let made = |minute: u32| Utc.with_ymd_and_hms(2026, 5, 12, 12, minute, 0).single().unwrap_or_default();
+        let scope = vec![
+            Statement { number: 1, created_at: made(0), ..statement(Goal, "ohne", 0) },
+            Statement { number: 2, field_id: field, created_at: made(3), ..statement(Goal, "später", 0) },
+            Statement { number: 1, field_id: field, created_at: made(1), ..statement(Goal, "früher", 0) },
+            Statement { number: 1, field_id: field, created_at: made(2), ..statement(Measure, "m", 0) },
+        ];
+        let moving: Vec<&Statement> = scope.iter().filter(|s| s.field_id == field).collect();
+        let numbers = numbers_on_field(&moving, None, &scope);
+        assert_eq!(numbers, [(scope[2].id, 2), (scope[3].id, 1), (scope[1].id, 3)]);
+    }
+
+    fn field(position: u32) -> FieldOfAction {
+        FieldOfAction {
+            id: FieldOfActionId::new(),
+            process_id: None,
+            workshop_id: None,
+            position,
+            name: format!("Feld {position}"),
+            situation: String::new(),
+        }
+    }
+
+    #[test]
+    fn labels_name_the_field_the_goal_served_and_the_own_number() {
+        let (work, school) = (field(0), field(1));
+        let on =
+            |f: &FieldOfAction, level, number| Statement { number, field_id: Some(f.id), ..statement(level, "x", 0) };
+        let g1 = on(&school, Goal, 1);
+        let g2 = on(&school, Goal, 2);
+        let elsewhere = on(&work, Goal, 1);
+        let mut m = on(&school, Measure, 3);
+        m.linked_statement_ids = vec![g2.id, elsewhere.id, g1.id];
+        let lonely = on(&school, Measure, 4);
+        let s = on(&school, Steering, 1);
+        let loose_goal = Statement { number: 1, ..statement(Goal, "ohne Feld", 0) };
+        let mut loose = Statement { number: 3, ..statement(Measure, "ohne Feld", 0) };
+        loose.linked_statement_ids = vec![loose_goal.id, g1.id];
+        let scope = vec![
+            g1.clone(),
+            g2,
+            elsewhere.clone(),
+            m.clone(),
+            lonely.clone(),
+            s.clone(),
+            loose_goal.clone(),
+            loose.clone(),
+        ];
+        let fields = vec![work.clone(), school.clone()];
+        let labels = StatementLabels::new(&scope, &fields);
+        let text = |id| labels.text(id, Language::De);
+        assert_eq!(text(g1.id), "Z 2.1");
+        assert_eq!(text(elsewhere.id), "Z 1.1");
+        assert_eq!(text(m.id), "M 2.1.3", "serving goals 1 and 2 of its field (and one elsewhere): the lowest");
+        assert_eq!(text(lonely.id), "M 2.4", "serving no goal");
+        assert_eq!(text(s.id), "S 2.1");
+        assert_eq!((text(loose_goal.id), text(loose.id)), ("Z 1".to_owned(), "M 1.3".to_owned()), "without a field");
+        assert_eq!(labels.text(g1.id, Language::En), "G 2.1");
+        assert_eq!(labels.text(StatementId::new(), Language::De), "", "not of the scope");
+        assert_eq!(labels.texts()[&m.id], LabelTexts { de: "M 2.1.3".into(), en: "M 2.1.3".into() });
+
+        // The fields reordered: the labels follow the list, the own numbers stay.
+        let reordered = vec![FieldOfAction { position: 1, ..work }, FieldOfAction { position: 0, ..school }];
+        let labels = StatementLabels::new(&scope, &reordered);
+        assert_eq!(labels.text(g1.id, Language::De), "Z 1.1");
+        assert_eq!(labels.text(m.id, Language::De), "M 1.1.3");
+        assert_eq!(labels.text(elsewhere.id, Language::De), "Z 2.1");
+        // Listed in label order: by level, field (none last), goal (none last), own number.
+        let mut order: Vec<&Label> = scope.iter().filter_map(|s| labels.get(s.id)).collect();
+        order.sort();
+        let texts: Vec<String> = order.iter().map(|l| l.text(Language::De)).collect();
+        assert_eq!(texts, ["Z 1.1", "Z 1.2", "Z 2.1", "Z 1", "M 1.1.3", "M 1.4", "M 1.3", "S 1.1"]);
+    }
+
+    /// One step of work on a scope's statements; fields are 0 (none), 1 and 2.
     #[derive(Debug, Clone)]
     enum Step {
-        Add(StatementLevel),
+        Add(StatementLevel, usize),
         Merge(usize, usize),
         Split(usize),
-        Relevel(usize, StatementLevel),
+        Move(usize, StatementLevel, usize),
         Delete(usize),
         Vote(usize, u32),
+        Link(usize, usize),
+        DeleteField(usize),
     }
 
     fn level() -> impl proptest::strategy::Strategy<Value = StatementLevel> {
@@ -263,28 +539,32 @@ mod tests {
     fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         use proptest::prelude::*;
         prop_oneof![
-            3 => level().prop_map(Step::Add),
+            3 => (level(), 0..3usize).prop_map(|(l, f)| Step::Add(l, f)),
             2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::Merge(a, b)),
             1 => any::<usize>().prop_map(Step::Split),
-            1 => (any::<usize>(), level()).prop_map(|(a, l)| Step::Relevel(a, l)),
+            1 => (any::<usize>(), level(), 0..3usize).prop_map(|(a, l, f)| Step::Move(a, l, f)),
             1 => any::<usize>().prop_map(Step::Delete),
             1 => (any::<usize>(), 0..50u32).prop_map(|(a, v)| Step::Vote(a, v)),
+            1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Step::Link(a, b)),
+            1 => (1..3usize).prop_map(Step::DeleteField),
         ]
     }
 
     proptest::proptest! {
-        /// Whatever is done to a scope's statements, the numbers on each level stay unique, a
-        /// statement keeps its number through votes, a merge never gives back an old number,
-        /// and a split keeps the original's number for the first part.
+        /// Whatever is done to a scope's statements, the numbers on each level and field stay
+        /// unique, a statement keeps its number through votes and links, a merge never gives back
+        /// a number given before on its level and field, and a split keeps the original's number
+        /// for the first part.
         #[test]
         fn numbers_stay_unique_and_merges_never_reuse_them(steps in proptest::collection::vec(step(), 1..60)) {
+            let fields = [None, Some(FieldOfActionId::new()), Some(FieldOfActionId::new())];
             let mut scope: Vec<Statement> = Vec::new();
             for step in steps {
                 let pick = |i: usize| (!scope.is_empty()).then(|| i % scope.len());
                 match step {
-                    Step::Add(level) => {
-                        let number = next_number(level, &scope);
-                        scope.push(Statement { number, ..statement(level, "neu", 0) });
+                    Step::Add(level, f) => {
+                        let number = next_number(level, fields[f], &scope);
+                        scope.push(Statement { number, field_id: fields[f], ..statement(level, "neu", 0) });
                     }
                     Step::Merge(a, b) => {
                         let (Some(a), Some(b)) = (pick(a), pick(b)) else { continue };
@@ -292,11 +572,12 @@ mod tests {
                             continue;
                         }
                         let (keep, other) = (scope[a].clone(), scope[b].clone());
-                        let used: Vec<u32> =
-                            scope.iter().filter(|s| s.level == keep.level).map(|s| s.number).collect();
                         let m = merged(&keep, &other, &scope, |_| None, DateTime::default());
-                        proptest::prop_assert!(!used.contains(&m.number), "a merge gives a number never given");
-                        proptest::prop_assert!(m.number > keep.number && (other.level != keep.level || m.number > other.number));
+                        proptest::prop_assert!(
+                            !scope.iter().any(|s| (s.level, s.field_id, s.number) == (m.level, m.field_id, m.number)),
+                            "a merge gives a number no statement there has"
+                        );
+                        proptest::prop_assert!(m.number > keep.number);
                         scope[a] = m;
                         scope.remove(b);
                     }
@@ -308,10 +589,14 @@ mod tests {
                         scope[a] = rest;
                         scope.push(new);
                     }
-                    Step::Relevel(a, level) => {
+                    Step::Move(a, level, f) => {
                         let Some(a) = pick(a) else { continue };
-                        let number = number_for_level(&scope[a], level, &scope);
-                        scope[a] = Statement { level, number, ..scope[a].clone() };
+                        let before = scope[a].clone();
+                        let number = number_for(&before, level, fields[f], &scope);
+                        if (before.level, before.field_id) == (level, fields[f]) {
+                            proptest::prop_assert_eq!(number, before.number, "staying keeps the number");
+                        }
+                        scope[a] = Statement { level, field_id: fields[f], number, ..before };
                     }
                     Step::Delete(a) => {
                         let Some(a) = pick(a) else { continue };
@@ -323,11 +608,37 @@ mod tests {
                         scope[a].votes = votes;
                         proptest::prop_assert_eq!(scope[a].number, before);
                     }
+                    Step::Link(a, b) => {
+                        let (Some(a), Some(b)) = (pick(a), pick(b)) else { continue };
+                        let before: Vec<u32> = scope.iter().map(|s| s.number).collect();
+                        let other = scope[b].id;
+                        scope[a].linked_statement_ids.push(other);
+                        let after: Vec<u32> = scope.iter().map(|s| s.number).collect();
+                        proptest::prop_assert_eq!(before, after, "links change no number");
+                    }
+                    Step::DeleteField(f) => {
+                        let moving: Vec<&Statement> = scope.iter().filter(|s| s.field_id == fields[f]).collect();
+                        let numbers = numbers_on_field(&moving, None, &scope);
+                        for (id, number) in numbers {
+                            if let Some(s) = scope.iter_mut().find(|s| s.id == id) {
+                                s.field_id = None;
+                                s.number = number;
+                            }
+                        }
+                    }
                 }
                 let mut seen = std::collections::HashSet::new();
                 for s in &scope {
                     proptest::prop_assert!(s.number >= 1);
-                    proptest::prop_assert!(seen.insert((s.level, s.number)), "{:?} {} twice", s.level, s.number);
+                    proptest::prop_assert!(
+                        seen.insert((s.level, s.field_id, s.number)),
+                        "{:?} {} twice on one field", s.level, s.number
+                    );
+                }
+                // Labels are made for every statement, whatever the links.
+                let labels = StatementLabels::new(&scope, &[]);
+                for s in &scope {
+                    proptest::prop_assert_eq!(labels.get(s.id).map(|l| l.own), Some(s.number));
                 }
             }
         }

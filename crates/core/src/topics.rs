@@ -105,8 +105,14 @@ mod tests {
 
     #[test]
     fn tables_that_read_the_same_are_one_topic_and_a_table_without_topic_is_its_own() {
-        let tables =
-            [table(1, "Wohnen"), table(2, "Kita"), table(3, " wohnen! "), table(4, ""), table(5, ""), table(6, "Küche")];
+        let tables = [
+            table(1, "Wohnen"),
+            table(2, "Kita"),
+            table(3, " wohnen! "),
+            table(4, ""),
+            table(5, ""),
+            table(6, "Küche"),
+        ];
         let topics = Topics::of(&tables);
         let titles: Vec<&str> = topics.list().iter().map(|t| t.title.as_str()).collect();
         assert_eq!(titles, ["Wohnen", "Kita", "", "", "Küche"]);

@@ -25,22 +25,24 @@ fn wishes() -> impl Strategy<Value = Vec<String>> {
 }
 
 fn participant() -> impl Strategy<Value = ParticipantInput> {
-    (name(), name(), name(), name(), proptest::option::of(name()), wishes()).prop_map(|(first, last, org, group, extra, wishes)| {
-        let mut attributes = BTreeMap::new();
-        if let Some(value) = extra {
-            attributes.insert("Raum".to_owned(), value);
-        }
-        ParticipantInput {
-            first_name: first,
-            last_name: format!("N{last}"),
-            organisation: org,
-            group,
-            role: String::new(),
-            email: String::new(),
-            attributes,
-            wishes,
-        }
-    })
+    (name(), name(), name(), name(), proptest::option::of(name()), wishes()).prop_map(
+        |(first, last, org, group, extra, wishes)| {
+            let mut attributes = BTreeMap::new();
+            if let Some(value) = extra {
+                attributes.insert("Raum".to_owned(), value);
+            }
+            ParticipantInput {
+                first_name: first,
+                last_name: format!("N{last}"),
+                organisation: org,
+                group,
+                role: String::new(),
+                email: String::new(),
+                attributes,
+                wishes,
+            }
+        },
+    )
 }
 
 proptest! {

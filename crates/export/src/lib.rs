@@ -27,7 +27,7 @@ mod documents;
 mod printables;
 
 pub use common::ExportError;
-pub use documents::{DocumentKind, DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
+pub use documents::{DOCUMENT_COPY_RULES, DocumentKind, DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
 pub use printables::{
     PhoneLink, PrintOptions, Printable, render, route_cards, seating_plan, sign_in_list, table_cards,
 };

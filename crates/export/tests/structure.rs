@@ -369,6 +369,7 @@ fn every_document_pdf_is_tagged_and_valid_pdf_ua() {
             let w = &mut input.workshops[0];
             let (table, round) = (w.setup.tables[0].id, w.setup.rounds[0].id);
             w.photos.push(Photo {
+                id: cafehost_core::AttachmentId::new(),
                 table_id: Some(table),
                 round_id: Some(round),
                 file_name: "flipchart.png".into(),
@@ -492,6 +493,7 @@ fn minutes_put_results_first_print_round_questions_once_and_name_each_host_once(
         [("b-zweites.png", Some(t2), Some(r1)), ("a-erstes.png", Some(t2), Some(r1)), ("plenum.png", None, None)]
     {
         w.photos.push(Photo {
+            id: cafehost_core::AttachmentId::new(),
             table_id: table,
             round_id: round,
             file_name: name.into(),
@@ -576,37 +578,62 @@ fn a_concept_prints_each_statement_once_in_full_and_refers_to_it_by_number() {
     for s in &input.statements {
         assert_eq!(body.matches(s.text.as_str()).count(), 1, "{} in {body}", s.text);
     }
+    // Each with its label: the field's place in the list (Arbeit 1, Frühe Bildung 2, Wohnen 3),
+    // for a measure the goal it serves on its field, its own number; none without a field.
+    for (label, text) in [
+        ("### Z 1.1 ", "Jugendliche finden"),
+        ("### Z 2.1 ", "Jedes Kind spricht"),
+        ("### Z 3.1 ", "Familien finden"),
+        ("- M 1.1.1 ", "Beratung durch"),
+        ("- M 1.1.2 ", "Sprachpatenschaften"),
+        ("- M 3.1.1 ", "Wohnungsbörse"),
+        ("- M 1 ", "Lotsendienst"),
+        ("- S 1.1 ", "Halbjährlicher Bericht"),
+        ("- S 3.1 ", "Jährliche Wohnraumbedarfsanalyse"),
+        ("- S 1 ", "Lenkungsgruppe"),
+    ] {
+        assert_eq!(body.matches(&format!("{label}{text}")).count(), 1, "{label}{text} in {body}");
+    }
     let plan = &md[md.find("## Maßnahmenplan").unwrap()..md.find("## Steuerung und Monitoring").unwrap()];
     assert!(plan.contains("| Nr. | Maßnahme | Ziele | Verantwortlich | Zeitraum | Indikator | Status |"), "{plan}");
-    assert!(plan.contains(
-        "| M2 | Sprachpatenschaften zwischen Betrieben und Kitas | Z1, Z2 | Integrationsbeauftragte | bis Ende 2027 |  | Entwurf |"
-    ));
+    assert!(
+        plan.contains(
+            "| M 1.1.2 | Sprachpatenschaften zwischen Betrieben und Kitas | Z 1.1, Z 2.1 | Integrationsbeauftragte | bis Ende 2027 |  | Entwurf |"
+        ),
+        "{plan}"
+    );
     assert_eq!(plan.matches("\n| M").count(), 4, "{plan}");
-    // M2 serves Z1 and Z2: in full under Z1 (first), its number under Z2; S1 steers M1 and M2:
-    // in full under "Steuerung und Monitoring", its number under each measure.
-    let z2 = &md[md.find("### Z2 ").unwrap()..md.find("## Handlungsfeld: Wohnen").unwrap()];
-    assert!(z2.contains("- → M2\n"), "{z2}");
+    let rows: Vec<&str> =
+        plan.lines().filter_map(|l| l.strip_prefix("| M")).map(|l| &l[..l.find(" |").unwrap()]).collect();
+    assert_eq!(rows, [" 1.1.1", " 1.1.2", " 3.1.1", " 1"], "in label order: {plan}");
+    // M 1.1.2 serves Z 1.1 and Z 2.1: in full under Z 1.1 (first), its label under Z 2.1; S 1.1
+    // steers M 1.1.1 and M 1.1.2: in full under "Steuerung und Monitoring", its label under each.
+    let z2 = &md[md.find("### Z 2.1 ").unwrap()..md.find("## Handlungsfeld: Wohnen").unwrap()];
+    assert!(z2.contains("- → M 1.1.2\n"), "{z2}");
     let arbeit = &md[md.find("## Handlungsfeld: Arbeit").unwrap()..md.find("## Handlungsfeld: Frühe").unwrap()];
-    assert!(arbeit.contains("- M2 Sprachpatenschaften"), "{arbeit}");
-    assert_eq!(arbeit.matches("  - Steuerung: → S1").count(), 2, "{arbeit}");
+    assert!(arbeit.contains("- M 1.1.2 Sprachpatenschaften"), "{arbeit}");
+    assert_eq!(arbeit.matches("  - Steuerung: → S 1.1").count(), 2, "{arbeit}");
     let steering = &md[md.find("## Steuerung und Monitoring").unwrap()..md.find("## Anhang").unwrap()];
-    assert!(steering.contains("- S1 Halbjährlicher Bericht im Jugendhilfeausschuss *(Handlungsfeld: Arbeit ·"));
-    assert!(steering.contains("Bezüge: M1, M2)*"), "{steering}");
-    assert!(steering.contains("- S3 Lenkungsgruppe"), "steering of nothing is listed too");
+    assert!(steering.contains("- S 1.1 Halbjährlicher Bericht im Jugendhilfeausschuss *(Handlungsfeld: Arbeit ·"));
+    assert!(steering.contains("Bezüge: M 1.1.1, M 1.1.2)*"), "{steering}");
+    assert!(steering.contains("- S 1 Lenkungsgruppe"), "steering of nothing is listed too");
     // The measure of no field and no goal.
     let none = &md[md.find("## Ohne Handlungsfeld").unwrap()..md.find("## Maßnahmenplan").unwrap()];
-    assert!(none.contains("### Weitere Maßnahmen") && none.contains("- M4 Lotsendienst"), "{none}");
+    assert!(none.contains("### Weitere Maßnahmen") && none.contains("- M 1 Lotsendienst"), "{none}");
 
-    // An order given by the app comes first; the rest as they appear.
+    // An order given by the app comes first; the rest as they appear. The app's order is the
+    // process's list, which the labels follow too.
+    let reordered = documents::on_fields(input.clone(), &["Wohnen", "Frühe Bildung", "Arbeit"]);
     let options =
         DocumentOptions { field_order: vec!["Wohnen".into(), "frühe bildung".into()], ..DocumentOptions::default() };
-    let ordered = minutes::markdown_with(&input, &options);
+    let ordered = minutes::markdown_with(&reordered, &options);
     let fields: Vec<&str> = ordered.lines().filter(|l| l.starts_with("## Handlungsfeld")).collect();
     assert_eq!(fields, ["## Handlungsfeld: Wohnen", "## Handlungsfeld: Frühe Bildung", "## Handlungsfeld: Arbeit"]);
-    // Now Z2 comes first: M2 in full under it, its number under Z1.
-    let z2 = &ordered[ordered.find("### Z2 ").unwrap()..ordered.find("## Handlungsfeld: Arbeit").unwrap()];
-    let z1 = &ordered[ordered.find("### Z1 ").unwrap()..ordered.find("## Ohne Handlungsfeld").unwrap()];
-    assert!(z2.contains("- M2 Sprachpatenschaften") && z1.contains("- → M2\n"), "{ordered}");
+    // Now Z 2.1 (Frühe Bildung) comes first: M 3.1.2 in full under it, its label under Z 3.1.
+    let z2 = &ordered[ordered.find("### Z 2.1 ").unwrap()..ordered.find("## Handlungsfeld: Arbeit").unwrap()];
+    let z1 = &ordered[ordered.find("### Z 3.1 ").unwrap()..ordered.find("## Ohne Handlungsfeld").unwrap()];
+    assert!(z2.contains("- M 3.1.2 Sprachpatenschaften") && z1.contains("- → M 3.1.2\n"), "{ordered}");
+    assert!(ordered.contains("### Z 1.1 Familien finden"), "{ordered}");
 
     // Word and PDF say the same: each statement once in the Word document's text outside the plan.
     let docx = minutes::docx(&input).unwrap();

@@ -11,6 +11,7 @@
 mod error;
 mod typescript;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use cafehost_app::{
@@ -18,6 +19,7 @@ use cafehost_app::{
     HarvestOverview, ImportOutcome, ImportPreviewAndDecision, Place, PlanOptions, PrintOptions, Printable,
     RotationPlan, RunView, SavedFile,
 };
+use cafehost_core::consolidation::LabelTexts;
 use cafehost_core::import::{ColumnRole, ImportOptions};
 use cafehost_core::phone::DotVote;
 use cafehost_core::run::{RunAction, RunFrame};
@@ -452,6 +454,11 @@ commands! {
             app.harvest().set_statement_sources(statement, &notes)
         }
 
+        /// Replaces the photos a statement comes from (photos of the workshops of its process).
+        fn set_statement_photos(app, statement: StatementId, photos: Vec<AttachmentId>) -> Statement {
+            app.harvest().set_statement_photos(statement, &photos)
+        }
+
         /// Links or unlinks two statements (a measure serves a goal, steering steers a measure).
         fn link_statements(app, first: StatementId, second: StatementId, linked: bool) -> () {
             app.harvest().link_statements(first, second, linked)
@@ -469,6 +476,12 @@ commands! {
 
         /// Deletes a statement.
         fn delete_statement(app, statement: StatementId) -> () { app.harvest().delete_statement(statement) }
+
+        /// Every statement's label ("Z 2.1") in both languages, asked again after an edit that
+        /// may change labels (a field, a level, a link).
+        fn statement_labels(app, workshop: WorkshopId) -> BTreeMap<StatementId, LabelTexts> {
+            app.harvest().statement_labels(workshop)
+        }
     }
 
     /// Printouts, minutes and concept drafts.

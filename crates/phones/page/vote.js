@@ -13,8 +13,9 @@
     return sum;
   }
 
+  // The app sends each statement's label in both languages ("Z 2.1", "G 2.1").
   function label(item) {
-    return c.t("level." + item.level) + item.number;
+    return item.label[c.lang] || item.label.de;
   }
 
   function render() {

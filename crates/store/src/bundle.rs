@@ -299,35 +299,43 @@ SELECT 'statement', b.id, b.id,
                  THEN 'known'
             ELSE 'skipped' END
 FROM bundle.statement b LEFT JOIN main.statement m ON m.id = b.id;
--- A new statement keeps its number where that is free on its level in its scope here; where it
--- is taken, it gets the next free ones (after every number here and in the bundle), in its order.
+-- A new statement keeps its number where that is free on its level and field in its scope here;
+-- where it is taken, it gets the next free ones there (after every number here and in the
+-- bundle), in its order; so do all but the first of the bundle's own that land on one number (two
+-- fields, one skipped, both without a field here). Its field is the one its field maps to here
+-- (none when skipped).
 DROP TABLE IF EXISTS temp.bundle_statement;
 CREATE TEMP TABLE bundle_statement AS
 SELECT s.id, (SELECT p.main_id FROM temp.bundle_map p WHERE p.kind = 'process' AND p.bundle_id = s.process_id)
            AS process_id,
-       s.workshop_id, s.level, s.number
+       s.workshop_id, s.level, s.number,
+       (SELECT f.main_id FROM temp.bundle_map f WHERE f.kind = 'field' AND f.bundle_id = s.field_id) AS field_id
 FROM bundle.statement s JOIN temp.bundle_map m ON m.kind = 'statement' AND m.bundle_id = s.id AND m.how = 'added';
 UPDATE temp.bundle_statement AS b SET number = r.number
 FROM (SELECT t.id,
              (SELECT max(n) FROM (SELECT o.number AS n FROM main.statement o
                                   WHERE coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
-                                    AND o.level = t.level
+                                    AND o.field_id IS t.field_id AND o.level = t.level
                                   UNION ALL SELECT o.number FROM temp.bundle_statement o
                                   WHERE coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
-                                    AND o.level = t.level))
-             + row_number() OVER (PARTITION BY coalesce(t.process_id, t.workshop_id), t.level ORDER BY t.number)
+                                    AND o.field_id IS t.field_id AND o.level = t.level))
+             + row_number() OVER (PARTITION BY coalesce(t.process_id, t.workshop_id), t.field_id, t.level
+                                  ORDER BY t.number)
              AS number
       FROM temp.bundle_statement t
       WHERE EXISTS (SELECT 1 FROM main.statement o
                     WHERE coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
-                      AND o.level = t.level AND o.number = t.number)) r
+                      AND o.field_id IS t.field_id AND o.level = t.level AND o.number = t.number)
+         OR EXISTS (SELECT 1 FROM temp.bundle_statement o
+                    WHERE o.id < t.id
+                      AND coalesce(o.process_id, o.workshop_id) = coalesce(t.process_id, t.workshop_id)
+                      AND o.field_id IS t.field_id AND o.level = t.level AND o.number = t.number)) r
 WHERE b.id = r.id;
 INSERT INTO main.statement
        (id, process_id, workshop_id, level, number, text, field_id, votes, owner, time_frame, status,
         created_at, updated_at, start_date, end_date, indicator, baseline, target, resources, decision_body,
         decision_date, decision_reference)
-SELECT s.id, n.process_id, s.workshop_id, s.level, n.number, s.text,
-       (SELECT f.main_id FROM temp.bundle_map f WHERE f.kind = 'field' AND f.bundle_id = s.field_id), s.votes,
+SELECT s.id, n.process_id, s.workshop_id, s.level, n.number, s.text, n.field_id, s.votes,
        s.owner, s.time_frame, s.status, s.created_at, s.updated_at, s.start_date, s.end_date, s.indicator,
        s.baseline, s.target, s.resources, s.decision_body, s.decision_date, s.decision_reference
 FROM bundle.statement s JOIN temp.bundle_statement n ON n.id = s.id;
@@ -337,6 +345,10 @@ INSERT OR IGNORE INTO main.statement_source (statement_id, note_id)
 SELECT s.statement_id, s.note_id FROM bundle.statement_source s
 JOIN temp.bundle_map st ON st.kind = 'statement' AND st.bundle_id = s.statement_id AND st.how = 'added'
 JOIN temp.bundle_map n ON n.kind = 'note' AND n.bundle_id = s.note_id AND n.how IN ('added', 'known');
+INSERT OR IGNORE INTO main.statement_source_photo (statement_id, attachment_id)
+SELECT s.statement_id, s.attachment_id FROM bundle.statement_source_photo s
+JOIN temp.bundle_map st ON st.kind = 'statement' AND st.bundle_id = s.statement_id AND st.how = 'added'
+JOIN temp.bundle_map a ON a.kind = 'attachment' AND a.bundle_id = s.attachment_id AND a.how IN ('added', 'known');
 INSERT OR IGNORE INTO main.statement_link (from_id, to_id)
 SELECT l.from_id, l.to_id FROM bundle.statement_link l
 JOIN temp.bundle_map f ON f.kind = 'statement' AND f.bundle_id = l.from_id AND f.how IN ('added', 'known')
@@ -403,6 +415,12 @@ impl Store {
         tx.execute(
             "INSERT INTO bundle.statement_source SELECT * FROM main.statement_source
              WHERE statement_id IN (SELECT id FROM bundle.statement) AND note_id IN (SELECT id FROM bundle.note)",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO bundle.statement_source_photo SELECT * FROM main.statement_source_photo
+             WHERE statement_id IN (SELECT id FROM bundle.statement)
+               AND attachment_id IN (SELECT id FROM bundle.attachment)",
             [],
         )?;
         tx.execute(

@@ -77,6 +77,11 @@ fn load_links(conn: &Connection, mut statement: Statement) -> Result<Statement> 
         "SELECT note_id FROM statement_source WHERE statement_id = ?1 ORDER BY note_id",
         &key,
     )?);
+    statement.source_photo_ids = parse_ids(statement_ids(
+        conn,
+        "SELECT attachment_id FROM statement_source_photo WHERE statement_id = ?1 ORDER BY attachment_id",
+        &key,
+    )?);
     statement.linked_statement_ids = parse_ids(statement_ids(
         conn,
         "SELECT to_id FROM statement_link WHERE from_id = ?1 UNION SELECT from_id FROM statement_link WHERE to_id = ?1",
@@ -100,6 +105,7 @@ fn statement_from_row(row: &Row<'_>) -> rusqlite::Result<Statement> {
         time_frame: row.get("time_frame")?,
         status: enumeration(row, "status")?,
         source_note_ids: Vec::new(),
+        source_photo_ids: Vec::new(),
         linked_statement_ids: Vec::new(),
         plan: StatementPlan {
             start_date: row.get("start_date")?,
@@ -272,6 +278,35 @@ impl Store {
         )
     }
 
+    /// A photo's document copy as kept (`rules`, media type, bytes), if one was made.
+    pub fn attachment_copy(&self, attachment: AttachmentId) -> Result<Option<(u32, String, Vec<u8>)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT rules, media_type, bytes FROM attachment_copy WHERE attachment_id = ?1",
+                [attachment.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    /// Keeps photos' document copies (replacing older ones): (photo, rules, media type, bytes).
+    /// A photo deleted meanwhile is skipped.
+    pub fn save_attachment_copies(&mut self, copies: &[(AttachmentId, u32, String, Vec<u8>)]) -> Result<()> {
+        let tx = self.tx()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO attachment_copy (attachment_id, rules, media_type, bytes)
+                 SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM attachment WHERE id = ?1)",
+            )?;
+            for (attachment, rules, media_type, bytes) in copies {
+                stmt.execute(params![attachment.to_string(), rules, media_type, bytes])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Turns a photo for display (0, 90, 180 or 270 degrees).
     pub fn rotate_attachment(&mut self, attachment: AttachmentId, degrees: u32) -> Result<()> {
         let rows = self.conn.execute(
@@ -281,7 +316,7 @@ impl Store {
         touched(rows, "attachment")
     }
 
-    /// Deletes a photo.
+    /// Deletes a photo (statements lose it as a source).
     pub fn delete_attachment(&mut self, attachment: AttachmentId) -> Result<()> {
         touched(self.conn.execute("DELETE FROM attachment WHERE id = ?1", [attachment.to_string()])?, "attachment")
     }
@@ -321,7 +356,7 @@ impl Store {
 
     /// Changes what a statement says and its attributes, its field (the entry the core's
     /// `fields::pick` found for the typed name) and its number (which the core gives,
-    /// `consolidation::number_for_level`: its own unless the level changes).
+    /// `consolidation::number_for`: its own unless the level or the field changes).
     pub fn update_statement(
         &mut self,
         statement: StatementId,
@@ -348,6 +383,29 @@ impl Store {
         )?;
         touched(rows, "statement")?;
         self.statement(statement)
+    }
+
+    /// Moves statements to `field` (or to none) under the numbers the core gave them there
+    /// (`consolidation::numbers_on_field`).
+    pub fn move_statements_to_field(
+        &mut self,
+        numbers: &[(StatementId, u32)],
+        field: Option<FieldOfActionId>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.tx()?;
+        {
+            let mut stmt =
+                tx.prepare_cached("UPDATE statement SET field_id = ?2, number = ?3, updated_at = ?4 WHERE id = ?1")?;
+            for (statement, number) in numbers {
+                touched(
+                    stmt.execute(params![statement.to_string(), field.map(|f| f.to_string()), number, now])?,
+                    "statement",
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Changes a statement's dates, indicator, resources and decision record.
@@ -388,6 +446,15 @@ impl Store {
         self.statement(statement)
     }
 
+    /// Replaces the photos a statement comes from.
+    pub fn set_statement_photos(&mut self, statement: StatementId, photos: &[AttachmentId]) -> Result<Statement> {
+        let tx = self.tx()?;
+        tx.execute("DELETE FROM statement_source_photo WHERE statement_id = ?1", [statement.to_string()])?;
+        write_photo_sources(&tx, statement, photos)?;
+        tx.commit()?;
+        self.statement(statement)
+    }
+
     /// Links two statements (e.g. a measure to the goal it serves), or unlinks them.
     pub fn set_statement_link(&mut self, first: StatementId, second: StatementId, linked: bool) -> Result<()> {
         let tx = self.tx()?;
@@ -405,12 +472,13 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a statement as given, its sources and links included (replacing what was stored
+    /// Writes a statement as given, its sources (notes and photos) and links included (replacing what was stored
     /// for it); what a merge or split means is decided in `cafehost_core::consolidation`.
     pub fn save_statement(&mut self, statement: &Statement) -> Result<()> {
         let key = statement.id.to_string();
         let tx = self.tx()?;
         tx.execute("DELETE FROM statement_source WHERE statement_id = ?1", [&key])?;
+        tx.execute("DELETE FROM statement_source_photo WHERE statement_id = ?1", [&key])?;
         tx.execute("DELETE FROM statement_link WHERE from_id = ?1 OR to_id = ?1", [&key])?;
         tx.execute(
             &format!(
@@ -451,6 +519,7 @@ impl Store {
             ],
         )?;
         write_sources(&tx, statement.id, &statement.source_note_ids)?;
+        write_photo_sources(&tx, statement.id, &statement.source_photo_ids)?;
         for other in &statement.linked_statement_ids {
             tx.execute(
                 "INSERT OR IGNORE INTO statement_link (from_id, to_id) VALUES (?1, ?2)",
@@ -472,6 +541,15 @@ fn write_sources(conn: &Connection, statement: StatementId, notes: &[NoteId]) ->
         conn.prepare_cached("INSERT OR IGNORE INTO statement_source (statement_id, note_id) VALUES (?1, ?2)")?;
     for note in notes {
         insert.execute(params![statement.to_string(), note.to_string()])?;
+    }
+    Ok(())
+}
+
+fn write_photo_sources(conn: &Connection, statement: StatementId, photos: &[AttachmentId]) -> Result<()> {
+    let mut insert = conn
+        .prepare_cached("INSERT OR IGNORE INTO statement_source_photo (statement_id, attachment_id) VALUES (?1, ?2)")?;
+    for photo in photos {
+        insert.execute(params![statement.to_string(), photo.to_string()])?;
     }
     Ok(())
 }

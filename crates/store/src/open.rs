@@ -24,6 +24,8 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("../migrations/0007_process_structure.sql")),
         M::up(include_str!("../migrations/0008_field_situation.sql")),
         M::up(include_str!("../migrations/0009_participant_pairs.sql")),
+        M::up(include_str!("../migrations/0010_statement_labels.sql")),
+        M::up(include_str!("../migrations/0011_participant_wishes.sql")),
     ]
 }
 
@@ -54,7 +56,7 @@ fn identity(conn: &Connection) -> Option<String> {
 pub const SIDECARS: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Why a database file was not opened. In every case the file was left as it was.
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,7 @@ use crate::convert::{enum_text, enumeration, found, id, json, json_text, touched
 use crate::{Result, Store};
 
 const COLUMNS: &str = "id, workshop_id, first_name, last_name, organisation, group_name, role, email, attributes,
-                       attendance, walk_in, created_at, updated_at";
+                       attendance, walk_in, created_at, updated_at, wishes";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
     Ok(Participant {
@@ -22,6 +22,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
             role: row.get("role")?,
             email: row.get("email")?,
             attributes: json(row, "attributes")?,
+            wishes: json(row, "wishes")?,
         },
         attendance: enumeration(row, "attendance")?,
         walk_in: row.get("walk_in")?,
@@ -41,7 +42,7 @@ pub(crate) fn list(conn: &Connection, workshop: WorkshopId) -> Result<Vec<Partic
 
 pub(crate) fn insert_all(conn: &Connection, participants: &[Participant]) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
-        "INSERT INTO participant ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        "INSERT INTO participant ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
     ))?;
     for p in participants {
         stmt.execute(params![
@@ -57,7 +58,8 @@ pub(crate) fn insert_all(conn: &Connection, participants: &[Participant]) -> Res
             enum_text(&p.attendance),
             p.walk_in,
             p.created_at,
-            p.updated_at
+            p.updated_at,
+            json_text(&p.input.wishes)
         ])?;
     }
     Ok(())
@@ -98,7 +100,7 @@ impl Store {
     ) -> Result<Participant> {
         let rows = self.conn.execute(
             "UPDATE participant SET first_name = ?2, last_name = ?3, organisation = ?4, group_name = ?5, role = ?6,
-                    email = ?7, attributes = ?8, updated_at = ?9
+                    email = ?7, attributes = ?8, updated_at = ?9, wishes = ?10
              WHERE id = ?1",
             params![
                 participant.to_string(),
@@ -109,7 +111,8 @@ impl Store {
                 input.role,
                 input.email,
                 json_text(&input.attributes),
-                now
+                now,
+                json_text(&input.wishes)
             ],
         )?;
         touched(rows, "participant")?;

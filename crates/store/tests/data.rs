@@ -19,6 +19,7 @@ fn participant(workshop: WorkshopId, first: &str, last: &str, org: &str) -> Part
             last_name: last.into(),
             organisation: org.into(),
             attributes: BTreeMap::from([("Kommune".into(), "Bergheim".into())]),
+            wishes: vec!["Wohnen".into(), "Tisch 3".into()],
             ..Default::default()
         },
         attendance: Attendance::Expected,
@@ -201,7 +202,11 @@ fn participant_updates_and_attendance_persist() {
     {
         let mut store = Store::open(&path).unwrap();
         store.insert_setup(&setup).unwrap();
-        let input = ParticipantInput { role: "Integrationsbeauftragter".into(), ..setup.participants[1].input.clone() };
+        let input = ParticipantInput {
+            role: "Integrationsbeauftragter".into(),
+            wishes: vec!["Kita".into(), "Sprache \"B1\"".into()],
+            ..setup.participants[1].input.clone()
+        };
         store.update_participant(pid, &input, Utc::now()).unwrap();
         store.set_attendance(pid, Attendance::Present, Utc::now()).unwrap();
     }
@@ -210,6 +215,9 @@ fn participant_updates_and_attendance_persist() {
     assert_eq!(p.input.role, "Integrationsbeauftragter");
     assert_eq!(p.attendance, Attendance::Present);
     assert_eq!(p.input.attributes.get("Kommune").map(String::as_str), Some("Bergheim"));
+    assert_eq!(p.input.wishes, ["Kita", "Sprache \"B1\""], "wishes kept in their order");
+    let inserted = store.participant(setup.participants[0].id).unwrap();
+    assert_eq!(inserted.input.wishes, ["Wohnen", "Tisch 3"]);
 }
 
 #[test]
@@ -297,4 +305,86 @@ fn seats_are_replaced_per_round_moved_one_by_one_and_removed_with_their_person()
 
     store.delete_participant(setup.participants[1].id).unwrap();
     assert!(store.seats(setup.workshop.id).unwrap().iter().all(|s| s.participant_id != setup.participants[1].id));
+}
+
+/// A photo of `setup`'s first table in its first round.
+fn photo(setup: &WorkshopSetup, name: &str) -> Attachment {
+    Attachment {
+        id: AttachmentId::new(),
+        workshop_id: setup.workshop.id,
+        table_id: Some(setup.tables[0].id),
+        round_id: Some(setup.rounds[0].id),
+        file_name: name.into(),
+        media_type: "image/jpeg".into(),
+        byte_len: 0,
+        rotation_degrees: 0,
+        created_at: Utc::now(),
+        source: Source::App,
+    }
+}
+
+/// A goal of the workshop (of no process) `setup`, from `photos`.
+fn goal_from(setup: &WorkshopSetup, number: u32, photos: &[AttachmentId]) -> Statement {
+    let now = Utc::now();
+    Statement {
+        id: StatementId::new(),
+        process_id: None,
+        workshop_id: Some(setup.workshop.id),
+        level: StatementLevel::Goal,
+        number,
+        text: "Jedes Kind spricht gut Deutsch".into(),
+        field_id: None,
+        field_of_action: String::new(),
+        votes: 0,
+        owner: String::new(),
+        time_frame: String::new(),
+        status: StatementStatus::Draft,
+        source_note_ids: Vec::new(),
+        source_photo_ids: photos.to_vec(),
+        linked_statement_ids: Vec::new(),
+        plan: StatementPlan::default(),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+#[test]
+fn photos_a_statement_comes_from_round_trip_go_with_the_photo_and_travel_in_a_bundle() {
+    let (dir, mut store) = open();
+    let setup = sample("Fotos");
+    store.insert_setup(&setup).unwrap();
+    let (cloth, chart) = (photo(&setup, "tischdecke.jpg"), photo(&setup, "flipchart.jpg"));
+    store.insert_attachment(&cloth, b"\xff\xd8\xff cloth").unwrap();
+    store.insert_attachment(&chart, b"\xff\xd8\xff chart").unwrap();
+    let mut ids = vec![cloth.id, chart.id];
+    ids.sort_unstable();
+    let goal = goal_from(&setup, 1, &ids);
+    store.save_statement(&goal).unwrap();
+    let read = store.statement(goal.id).unwrap();
+    assert_eq!(read.source_photo_ids, ids, "saved with the statement");
+    let scope = cafehost_store::Scope::Workshop(setup.workshop.id);
+    assert_eq!(store.statements(scope).unwrap()[0].source_photo_ids, ids);
+    assert_eq!(store.set_statement_photos(goal.id, &[chart.id, chart.id]).unwrap().source_photo_ids, [chart.id]);
+    store.set_statement_photos(goal.id, &ids).unwrap();
+
+    // Into a bundle and onto another laptop: the statement names the same photos there.
+    let bundle = dir.path().join("fotos.cafehost");
+    store.export_bundle(&[setup.workshop.id], &bundle).unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let mut other = Store::open(&other_dir.path().join("cafehost.db")).unwrap();
+    let imported = other.import_bundle(&bundle).unwrap();
+    assert_eq!((imported.photos_added, imported.statements_added), (2, 1));
+    assert_eq!(other.statement(goal.id).unwrap().source_photo_ids, ids);
+    // Known already: importing again adds nothing and leaves the sources as they are.
+    other.set_statement_photos(goal.id, &[cloth.id]).unwrap();
+    other.import_bundle(&bundle).unwrap();
+    assert_eq!(other.statement(goal.id).unwrap().source_photo_ids, [cloth.id], "a known statement's stay ours");
+
+    // A deleted photo is no statement's source any more; the statement stays.
+    store.delete_attachment(cloth.id).unwrap();
+    assert_eq!(store.statement(goal.id).unwrap().source_photo_ids, [chart.id]);
+    // A deleted statement takes its rows with it: the photo can go on its own.
+    store.delete_statement(goal.id).unwrap();
+    store.delete_attachment(chart.id).unwrap();
+    store.check_integrity().unwrap();
 }

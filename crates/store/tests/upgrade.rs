@@ -288,6 +288,8 @@ fn expected_participants(workshop: WorkshopId) -> Vec<Participant> {
                     role: role.into(),
                     email: email.into(),
                     attributes: attributes.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
+                    // Wishes came with version 11: older files have none.
+                    wishes: Vec::new(),
                 },
                 attendance,
                 walk_in: false,
@@ -407,6 +409,7 @@ fn expected_statements() -> Vec<Statement> {
         time_frame: time_frame.into(),
         status,
         source_note_ids: Vec::new(),
+        source_photo_ids: Vec::new(),
         linked_statement_ids: vec![id(STATEMENTS[1 - i])],
         plan: StatementPlan::default(),
         created_at: at(&format!("2025-10-14T{time}Z")),
@@ -630,51 +633,62 @@ fn a_version_4_file_is_upgraded_and_keeps_everything() {
 }
 
 #[test]
-fn an_upgraded_file_numbers_its_statements_per_level_in_the_order_they_were_made() {
+fn an_upgraded_file_numbers_its_statements_per_level_and_field_in_the_order_they_were_made() {
     let (_dir, path, _) = user_file(4);
-    // Three more goals written as version 4 wrote them: made before, between and after the
-    // fixture's, with votes that would put them in another order, and one in a workshop of no
-    // process (a scope of its own).
+    // More goals written as version 4 wrote them: made before, between and after the fixture's
+    // (a goal on "Bildung" at 19:10), with votes that would put them in another order, on the
+    // fixture's field, on another and on none, and one in a workshop of no process (a scope of
+    // its own). Version 5 numbered them per level (the fixture's goal 2nd), version 10 per level
+    // and field of action.
     let other_workshop = "0b0c3e4e-7a5f-4a8e-9a57-1d2c3b4a5f60";
     let added = [
-        ("1f0e4a52-0c38-4a1c-9b5e-2f6f6b0e7d11", Some(PROCESS), None, "2025-10-14 19:05:00+00:00", 9),
-        ("ff6d7b21-4b8e-4a5c-8d1e-3a2b1c0d9e8f", Some(PROCESS), None, "2025-10-14 19:11:00+00:00", 0),
-        ("05a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", Some(PROCESS), None, "2025-10-14 19:30:00.25+00:00", 3),
-        ("7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", None, Some(other_workshop), "2025-10-14 19:40:00+00:00", 1),
+        ("1f0e4a52-0c38-4a1c-9b5e-2f6f6b0e7d11", Some(PROCESS), None, "2025-10-14 19:05:00+00:00", 9, ""),
+        ("ff6d7b21-4b8e-4a5c-8d1e-3a2b1c0d9e8f", Some(PROCESS), None, "2025-10-14 19:11:00+00:00", 0, "bildung"),
+        ("05a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", Some(PROCESS), None, "2025-10-14 19:30:00.25+00:00", 3, ""),
+        ("2a1b2c3d-d4e5-4f60-8a7b-9c0d1e2f3a4b", Some(PROCESS), None, "2025-10-14 19:31:00+00:00", 5, "Wohnen"),
+        ("7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", None, Some(other_workshop), "2025-10-14 19:40:00+00:00", 1, ""),
     ];
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         insert_workshop_without_process(&conn, other_workshop);
-        for (statement, process, workshop, at, votes) in added {
+        for (statement, process, workshop, at, votes, field) in added {
             conn.execute(
-                "INSERT INTO statement (id, process_id, workshop_id, level, text, votes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, 'goal', 'Noch ein Ziel', ?4, ?5, ?5)",
-                rusqlite::params![statement, process, workshop, votes, at],
+                "INSERT INTO statement
+                        (id, process_id, workshop_id, level, text, votes, field_of_action, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'goal', 'Noch ein Ziel', ?4, ?5, ?6, ?6)",
+                rusqlite::params![statement, process, workshop, votes, field, at],
             )
             .unwrap();
         }
     }
     let store = Store::open(&path).unwrap();
-    let numbers = |scope| -> Vec<(String, StatementLevel, u32)> {
-        let mut all: Vec<_> =
-            store.statements(scope).unwrap().into_iter().map(|s| (s.id.to_string(), s.level, s.number)).collect();
-        all.sort_by_key(|(_, level, number)| (*level as u8, *number));
+    store.check_integrity().unwrap();
+    let numbers = |scope| -> Vec<(String, StatementLevel, String, u32)> {
+        let mut all: Vec<_> = store
+            .statements(scope)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.id.to_string(), s.level, s.field_of_action, s.number))
+            .collect();
+        all.sort_by_key(|(_, level, field, number)| (*level as u8, field.clone(), *number));
         all
     };
+    let goal = |id: &str, field: &str, number| (id.to_owned(), StatementLevel::Goal, field.to_owned(), number);
     assert_eq!(
         numbers(Scope::Process(id(PROCESS))),
         vec![
-            (added[0].0.to_owned(), StatementLevel::Goal, 1),
-            (STATEMENTS[0].to_owned(), StatementLevel::Goal, 2),
-            (added[1].0.to_owned(), StatementLevel::Goal, 3),
-            (added[2].0.to_owned(), StatementLevel::Goal, 4),
-            (STATEMENTS[1].to_owned(), StatementLevel::Measure, 1),
+            goal(added[0].0, "", 1),
+            goal(added[2].0, "", 2),
+            goal(STATEMENTS[0], "Bildung", 1),
+            goal(added[1].0, "Bildung", 2),
+            goal(added[3].0, "Wohnen", 1),
+            (STATEMENTS[1].to_owned(), StatementLevel::Measure, "Bildung".to_owned(), 1),
         ],
-        "numbered per level in the order they were made, not by votes"
+        "numbered per level and field in the order they were made, not by votes"
     );
     assert_eq!(
         numbers(Scope::Workshop(id(other_workshop))),
-        vec![(added[3].0.to_owned(), StatementLevel::Goal, 1)],
+        vec![goal(added[4].0, "", 1)],
         "a workshop of no process counts on its own"
     );
 }

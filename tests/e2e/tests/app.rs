@@ -511,6 +511,35 @@ fn meeting_cap_and_pairs_are_kept(s: &Session) -> Result<()> {
     Ok(())
 }
 
+/// Topic wishes typed into the participant list: a traveller wishes for the topic of table 2
+/// (named by its number, as registration lists do) and for a topic that does not exist. The next
+/// plan grants the first and names the other as matching nothing.
+fn topic_wishes_are_planned(s: &Session) -> Result<()> {
+    open_tab(s, "participants")?;
+    let mut traveller = None;
+    for row in s.find_all(&by_id("participant-row"))? {
+        if s.find_in(&row, ".badge.host")?.is_empty() {
+            traveller = Some(row);
+            break;
+        }
+    }
+    let row = traveller.ok_or("a participant who hosts no table")?;
+    s.fill(&s.find_one_in(&row, &by_id("p-wishes"))?, "Tisch 2; Gibt es nicht")?;
+    s.wait_saved()?;
+    open_tab(s, "plan")?;
+    s.click_id("plan-rotation")?;
+    // Granted ("good") once the new plan is shown; the plan before it knew nothing of the wish.
+    let first = s
+        .wait_for_css("[data-testid=plan-wishes][data-rank=\"1\"].good", Duration::from_secs(60))
+        .map_err(|e| format!("the one first choice is granted: {e}"))?;
+    let text = s.text(&first)?;
+    check(text.contains(&translation("de", "plan.quality.wish_rank_1")), format!("first choices reported: {text}"))?;
+    check(text.contains("1 von 1 Person"), format!("one of one: {text}"))?;
+    s.find(&by_id("plan-unknown-wishes"))?;
+    s.screenshot("12b-plan-wishes")?;
+    Ok(())
+}
+
 fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let s = env.launch(dir.path())?;
@@ -524,6 +553,7 @@ fn rotation_is_planned_edited_by_hand_and_kept(env: &Environment) -> Result<()> 
     check(s.find_all(&by_id("plan-person"))?.len() == 90, "30 people in 3 rounds")?;
     s.screenshot("12-plan-grid")?;
     meeting_cap_and_pairs_are_kept(&s)?;
+    topic_wishes_are_planned(&s)?;
 
     // Move someone in round 3 to a table with room: the seat is pinned and the report updates.
     let person = s

@@ -11,6 +11,13 @@ pub fn peak_rss_kib() -> Option<u64> {
     status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Starts the peak memory over from what the process holds now, so [`peak_rss_kib`] tells the
+/// peak of what comes next (Linux: `/proc/self/clear_refs`; elsewhere nothing happens).
+pub fn reset_peak_rss() {
+    // Unwritable (another system, a locked-down container): the peak then counts from the start.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 /// Milliseconds since `start`.
 pub fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0

@@ -367,11 +367,7 @@ pub fn guess_mapping(headers: &[String]) -> Vec<ColumnRole> {
                 None => ColumnRole::Attribute,
             };
             // A second column with the same role is kept as an attribute rather than lost.
-            if !role.may_repeat() && !used.insert(role) {
-                ColumnRole::Attribute
-            } else {
-                role
-            }
+            if !role.may_repeat() && !used.insert(role) { ColumnRole::Attribute } else { role }
         })
         .collect()
 }
@@ -965,7 +961,11 @@ mod tests {
         let too_many = &p.rows[1].problems;
         assert!(
             too_many.iter().any(|r| r.column == Some(2)
-                && r.kind == RowProblemKind::Field { field: "wishes".into(), problem: FieldProblem::OutOfRange { min: 0, max: 3 } }),
+                && r.kind
+                    == RowProblemKind::Field {
+                        field: "wishes".into(),
+                        problem: FieldProblem::OutOfRange { min: 0, max: 3 }
+                    }),
             "{too_many:?}"
         );
     }

@@ -118,9 +118,10 @@ pub struct Statement {
     pub workshop_id: Option<WorkshopId>,
     /// Goal, measure or steering.
     pub level: StatementLevel,
-    /// Its number on its level within its process (or workshop): 3 for "Z3". Given when it is
-    /// made and kept through votes and edits, so every document and screen shows the same one
-    /// (`consolidation::next_number`).
+    /// Its own number on its level and field of action within its process (or workshop): 3 in
+    /// "M 2.1.3". Given when it is made and kept through votes, edits and links
+    /// (`consolidation::next_number`); documents and screens show its label
+    /// (`consolidation::StatementLabels`).
     pub number: u32,
     /// The wording.
     pub text: String,
@@ -138,6 +139,9 @@ pub struct Statement {
     pub status: StatementStatus,
     /// The notes it was derived from.
     pub source_note_ids: Vec<NoteId>,
+    /// The photos it was derived from (a tablecloth, a flipchart), of its scope's workshops.
+    #[serde(default)]
+    pub source_photo_ids: Vec<AttachmentId>,
     /// Statements it serves or steers (a measure → goals; steering → measures).
     pub linked_statement_ids: Vec<StatementId>,
     /// Dates, indicator, resources and the decision that adopted it.

@@ -52,6 +52,8 @@ pub struct MinutesLabels {
     pub time_frame: &'static str,
     pub status: &'static str,
     pub sources: &'static str,
+    /// The statements CSV's column of the photos a statement comes from.
+    pub photo_sources: &'static str,
     pub links: &'static str,
     pub no_statements: &'static str,
     pub other_workshops: &'static str,
@@ -103,9 +105,9 @@ pub struct MinutesLabels {
     pub contents: &'static str,
     /// "Seite" and "von" around the page number and the page count of a footer.
     pub page_of: (&'static str, &'static str),
-    goal: (&'static str, &'static str, &'static str),
-    measure: (&'static str, &'static str, &'static str),
-    steer: (&'static str, &'static str, &'static str),
+    goal: (&'static str, &'static str),
+    measure: (&'static str, &'static str),
+    steer: (&'static str, &'static str),
     statuses: [&'static str; 3],
     note_kinds: [&'static str; 3],
 }
@@ -157,6 +159,7 @@ const DE: MinutesLabels = MinutesLabels {
     time_frame: "Zeitraum",
     status: "Status",
     sources: "Quellen",
+    photo_sources: "Fotos",
     links: "Bezüge",
     no_statements: "Noch keine Aussagen.",
     other_workshops: "andere Workshops",
@@ -202,9 +205,9 @@ const DE: MinutesLabels = MinutesLabels {
     in_several: ("davon", "in mehreren"),
     contents: "Inhalt",
     page_of: ("Seite", "von"),
-    goal: ("Z", "Ziel", "Ziele"),
-    measure: ("M", "Maßnahme", "Maßnahmen"),
-    steer: ("S", "Steuerung", "Steuerung"),
+    goal: ("Ziel", "Ziele"),
+    measure: ("Maßnahme", "Maßnahmen"),
+    steer: ("Steuerung", "Steuerung"),
     statuses: ["Entwurf", "Abgestimmt", "Beschlossen"],
     note_kinds: ["Notiz", "Tischzusammenfassung", "Workshopzusammenfassung"],
 };
@@ -256,6 +259,7 @@ const EN: MinutesLabels = MinutesLabels {
     time_frame: "Time frame",
     status: "Status",
     sources: "Sources",
+    photo_sources: "Photos",
     links: "Links",
     no_statements: "No statements yet.",
     other_workshops: "other workshops",
@@ -301,9 +305,9 @@ const EN: MinutesLabels = MinutesLabels {
     in_several: ("", "of them in more than one"),
     contents: "Contents",
     page_of: ("Page", "of"),
-    goal: ("G", "Goal", "Goals"),
-    measure: ("M", "Measure", "Measures"),
-    steer: ("S", "Steering", "Steering"),
+    goal: ("Goal", "Goals"),
+    measure: ("Measure", "Measures"),
+    steer: ("Steering", "Steering"),
     statuses: ["Draft", "Agreed", "Adopted"],
     note_kinds: ["Note", "Table summary", "Workshop summary"],
 };
@@ -317,7 +321,7 @@ impl MinutesLabels {
         }
     }
 
-    fn level_words(&self, level: StatementLevel) -> (&'static str, &'static str, &'static str) {
+    fn level_words(&self, level: StatementLevel) -> (&'static str, &'static str) {
         match level {
             StatementLevel::Goal => self.goal,
             StatementLevel::Measure => self.measure,
@@ -325,19 +329,14 @@ impl MinutesLabels {
         }
     }
 
-    /// "Z" for a goal ("G" in English), "M", "S": the prefix of a statement's number.
-    pub fn level_prefix(&self, level: StatementLevel) -> &'static str {
-        self.level_words(level).0
-    }
-
-    /// "Ziel".
+    /// "Ziel". (A label's prefix, "Z", is the core's: `consolidation::level_prefix`.)
     pub fn level_name(&self, level: StatementLevel) -> &'static str {
-        self.level_words(level).1
+        self.level_words(level).0
     }
 
     /// "Ziele".
     pub fn level_plural(&self, level: StatementLevel) -> &'static str {
-        self.level_words(level).2
+        self.level_words(level).1
     }
 
     /// "Entwurf".

@@ -11,7 +11,7 @@
 //! too, while offices ("Jugendamt") stay;
 //! photos are captioned by table, round and number instead of their file names. Every photo, in
 //! every document, is embedded without its metadata (EXIF, XMP, IPTC, comments: see
-//! `metadata`), upright and downsampled to at most 1600 pixels on its long side (a JPEG of
+//! `metadata`), upright and downsampled to at most 1400 pixels on its long side (a JPEG of
 //! quality 80: see `downsample`), once per document; Markdown and CSV, which show no photo,
 //! decode none and need no photo bytes in their input.
 
@@ -21,8 +21,9 @@ mod labels;
 mod metadata;
 mod render;
 
+use cafehost_core::consolidation::StatementLabels;
 use cafehost_core::run::ScheduledStep;
-use cafehost_core::{Language, Note, RoundId, Statement, TableId, WorkshopSetup};
+use cafehost_core::{AttachmentId, Language, Note, RoundId, Statement, TableId, WorkshopSetup};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,9 +41,12 @@ pub enum DocumentKind {
     Concept,
 }
 
-/// A photo to show with the notes of its table and round.
+/// A photo to show with the notes of its table and round (the minutes), or to name as a
+/// statement's source (every document).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Photo {
+    /// Its id, as statements name it among their sources.
+    pub id: AttachmentId,
     /// The table, if any.
     pub table_id: Option<TableId>,
     /// The round, if any.
@@ -59,8 +63,12 @@ pub struct Photo {
     pub rotation_degrees: u32,
 }
 
+/// The rules a document copy is made by ([`Photo::document_copy`]: its long side, quality): a
+/// copy kept from other rules (an older version) is made again.
+pub const DOCUMENT_COPY_RULES: u32 = 1;
+
 impl Photo {
-    /// The photo as documents embed it (upright, at most 1600 px, no metadata; its rotation
+    /// The photo as documents embed it (upright, at most 1400 px, no metadata; its rotation
     /// applied, so 0 here), for a caller that wants to hold copies rather than originals; the
     /// bytes are empty when the picture cannot be decoded (documents then show its caption).
     #[must_use]
@@ -83,7 +91,8 @@ pub struct WorkshopMinutes {
     pub setup: WorkshopSetup,
     /// Its notes and summaries.
     pub notes: Vec<Note>,
-    /// Its photos.
+    /// Its photos: the minutes show them; every document names those a statement comes from.
+    /// A concept draft needs no bytes.
     pub photos: Vec<Photo>,
     /// Its timetable (`cafehost_core::run::schedule` of its agenda from its start time): the
     /// programme lists it, and the rounds' clock times come from it.
@@ -110,6 +119,10 @@ pub struct MinutesInput {
     /// The statements to show, goals first; sources may point at notes of the workshops above
     /// (others are counted as from other workshops).
     pub statements: Vec<Statement>,
+    /// The labels of every statement of the scope ("Z 2.1", "M 2.1.3"), made by the core from all
+    /// of them and the process's fields of action in their order (`StatementLabels::new`), so a
+    /// statement shown here names a goal by the label it has everywhere, shown here or not.
+    pub labels: StatementLabels,
     /// List the participants' names under their organisation (else only counts).
     pub include_names: bool,
     /// Replace people's names by initials: in the attendance, as hosts and authors, inside the

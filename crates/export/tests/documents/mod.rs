@@ -5,11 +5,12 @@
 
 #![allow(clippy::unwrap_used, dead_code)]
 
+use cafehost_core::consolidation::StatementLabels;
 use cafehost_core::run::{RunFrame, agenda, schedule};
 use cafehost_core::{
-    Attendance, CafeTable, Language, Note, NoteId, NoteKind, Participant, ParticipantId, ParticipantInput, Round,
-    RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementPlan, StatementStatus, TableId, TableInput,
-    TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
+    Attendance, CafeTable, FieldOfAction, FieldOfActionId, Language, Note, NoteId, NoteKind, Participant,
+    ParticipantId, ParticipantInput, Round, RoundId, RoundInput, Statement, StatementId, StatementLevel, StatementPlan,
+    StatementStatus, TableId, TableInput, TravelMode, Workshop, WorkshopDetails, WorkshopId, WorkshopSetup,
 };
 use cafehost_export::minutes::{DocumentKind, MinutesInput, WorkshopMinutes};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -140,6 +141,7 @@ pub fn input(kind: DocumentKind, language: Language) -> MinutesInput {
         language,
         workshops: vec![WorkshopMinutes { number: 1, schedule: timetable, setup, notes, photos: Vec::new() }],
         statements: Vec::new(),
+        labels: StatementLabels::default(),
         include_names: true,
         pseudonymise: false,
         created: None,
@@ -169,6 +171,7 @@ pub fn statement(
         time_frame: if level == StatementLevel::Measure { "bis Ende 2027".into() } else { String::new() },
         status: StatementStatus::Draft,
         source_note_ids: Vec::new(),
+        source_photo_ids: Vec::new(),
         linked_statement_ids: links.to_vec(),
         plan: StatementPlan::default(),
         created_at: at(),
@@ -243,5 +246,33 @@ pub fn with_statements(mut input: MinutesInput) -> MinutesInput {
     let s3 =
         statement(StatementLevel::Steering, 3, "Lenkungsgruppe Integration tagt quartalsweise", "", "Landrat", &[]);
     input.statements = vec![z1, z2, z3, m1, m2, m3, m4, s1, s2, s3];
+    on_fields(input, &["Arbeit", "Frühe Bildung", "Wohnen"])
+}
+
+/// `input` as the app hands it over: its statements on the fields of action named by their
+/// `field_of_action`, a list in the order of `order`; their own numbers counted per field and
+/// level in the input's order (as they were made); the labels made by the core from both.
+pub fn on_fields(mut input: MinutesInput, order: &[&str]) -> MinutesInput {
+    let fields: Vec<FieldOfAction> = order
+        .iter()
+        .zip(0u32..)
+        .map(|(name, position)| FieldOfAction {
+            id: FieldOfActionId::new(),
+            process_id: None,
+            workshop_id: None,
+            position,
+            name: (*name).into(),
+            situation: String::new(),
+        })
+        .collect();
+    let mut counted: std::collections::HashMap<(Option<FieldOfActionId>, StatementLevel), u32> =
+        std::collections::HashMap::new();
+    for s in &mut input.statements {
+        s.field_id = fields.iter().find(|f| f.name == s.field_of_action).map(|f| f.id);
+        let number = counted.entry((s.field_id, s.level)).or_insert(0);
+        *number += 1;
+        s.number = *number;
+    }
+    input.labels = StatementLabels::new(&input.statements, &fields);
     input
 }

@@ -117,8 +117,8 @@ describe("translations", () => {
     expect(t("tables.seats_missing", { count: 1 })).toBe("Es fehlt ein Platz.");
     locale.set("en");
     expect(t("errors.import.refused", { count: "4" })).toBe("Nothing imported: 4 rows with problems.");
-    expect(t("errors.planner.too_many_rounds_for_tour", { rounds: "3", tables: "1" })).toBe(
-      "3 rounds but only 1 table: travellers would have to return to a table. Choose “Any” for moving between tables, or at most 1 round.",
+    expect(t("errors.planner.too_many_rounds_for_tour", { rounds: "3", tables: "2", topics: "1" })).toBe(
+      "3 rounds but only 1 topic: travellers would have to return to a topic. Choose “Any” for moving between tables, or at most 1 round.",
     );
     expect(t("import.problem.cell_count", { found: 1, expected: 4 })).toBe("1 cell instead of 4");
     expect(t("import.mapping_problem.wrong_column_count", { expected: 1, found: 3 })).toBe(

@@ -154,13 +154,13 @@ export type BallotItem = {
  */
 id: StatementId, 
 /**
- * Its level (the page prints "Z3" or "G3" by its language).
+ * Its level.
  */
 level: StatementLevel, 
 /**
- * Its number on that level.
+ * Its label ("Z 2.1"; "G 2.1" in English): each page shows the one of its language.
  */
-number: number, 
+label: LabelTexts, 
 /**
  * Its text.
  */
@@ -270,7 +270,7 @@ vote: VoteStatus | null, };
 /**
  * What a column of the file means.
  */
-export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "organisation" | "group" | "role" | "email" | "attribute";
+export type ColumnRole = "ignore" | "first_name" | "last_name" | "full_name" | "organisation" | "group" | "role" | "email" | "attribute" | "wish";
 
 /**
  * Which document to make.
@@ -419,7 +419,12 @@ photos: Array<Attachment>,
 /**
  * The fields of action statements pick from, in their order.
  */
-fields_of_action: Array<FieldOfAction>, };
+fields_of_action: Array<FieldOfAction>, 
+/**
+ * Every statement's label ("Z 2.1", "M 2.1.3") in both languages
+ * (`cafehost_core::consolidation::StatementLabels`).
+ */
+labels: { [key in StatementId]: LabelTexts }, };
 
 /**
  * One table of a workshop in a harvest, with the workshop it stands in.
@@ -606,6 +611,20 @@ fields: Array<FieldError>,
  * English detail for logs and bug reports.
  */
 detail: string, };
+
+/**
+ * A label in each language the app speaks, for screens that switch language without asking
+ * again (the moderator's window, a voter's phone).
+ */
+export type LabelTexts = { 
+/**
+ * "Z 2.1".
+ */
+de: string, 
+/**
+ * "G 2.1".
+ */
+en: string, };
 
 /**
  * Language of a workshop's printables and minutes (the UI language is chosen separately).
@@ -801,7 +820,13 @@ email: string,
 /**
  * Any further columns of an imported list, by column name.
  */
-attributes: { [key in string]: string }, };
+attributes: { [key in string]: string }, 
+/**
+ * Topics they would like to discuss, first choice first (at most
+ * [`crate::validation::MAX_WISHES`]); a topic's title or a table's number, matched to the
+ * workshop's tables by [`crate::topics::Topics::resolve`].
+ */
+wishes: Array<string>, };
 
 /**
  * Identifies a [`crate::Participant`].
@@ -839,7 +864,13 @@ email: string,
 /**
  * Any further columns of an imported list, by column name.
  */
-attributes: { [key in string]: string }, };
+attributes: { [key in string]: string }, 
+/**
+ * Topics they would like to discuss, first choice first (at most
+ * [`crate::validation::MAX_WISHES`]); a topic's title or a table's number, matched to the
+ * workshop's tables by [`crate::topics::Topics::resolve`].
+ */
+wishes: Array<string>, };
 
 /**
  * Two people the planner keeps apart or together; the smaller id first, so a pair is one pair
@@ -962,7 +993,16 @@ meeting_cap: number | null,
 /**
  * Pairs who share a table more often than the cap allows (0 when it is kept).
  */
-pairs_over_cap: number, };
+pairs_over_cap: number, 
+/**
+ * Topic wishes per rank (empty when nobody wished).
+ */
+wishes: Array<WishesGranted>, 
+/**
+ * Wishes that name neither a topic nor a table of the workshop (a typo, or a table since
+ * removed): not planned for, so the moderator can correct them.
+ */
+unknown_wishes: number, };
 
 /**
  * Choices that change how a printable looks and what it holds.
@@ -1398,9 +1438,10 @@ workshop_id: WorkshopId | null,
  */
 level: StatementLevel, 
 /**
- * Its number on its level within its process (or workshop): 3 for "Z3". Given when it is
- * made and kept through votes and edits, so every document and screen shows the same one
- * (`consolidation::next_number`).
+ * Its own number on its level and field of action within its process (or workshop): 3 in
+ * "M 2.1.3". Given when it is made and kept through votes, edits and links
+ * (`consolidation::next_number`); documents and screens show its label
+ * (`consolidation::StatementLabels`).
  */
 number: number, 
 /**
@@ -1435,6 +1476,10 @@ status: StatementStatus,
  * The notes it was derived from.
  */
 source_note_ids: Array<NoteId>, 
+/**
+ * The photos it was derived from (a tablecloth, a flipchart), of its scope's workshops.
+ */
+source_photo_ids: Array<AttachmentId>, 
 /**
  * Statements it serves or steers (a measure → goals; steering → measures).
  */
@@ -1645,6 +1690,23 @@ ballots: number,
  * The statements with their votes now.
  */
 items: Array<BallotItem>, };
+
+/**
+ * How the topic wishes of one rank fared: "152 of 160 got their first choice".
+ */
+export type WishesGranted = { 
+/**
+ * 1 for first choices, 2 for second, 3 for third.
+ */
+rank: number, 
+/**
+ * People present (hosts aside) with a wish of this rank.
+ */
+asked: number, 
+/**
+ * Of them, those who sit at that topic in at least one round.
+ */
+granted: number, };
 
 /**
  * A workshop as stored.
@@ -2012,6 +2074,8 @@ export function makeCommands(invoke: Invoke) {
       updateStatementPlan: (statement: StatementId, plan: StatementPlan) => invoke<Statement>("update_statement_plan", { statement, plan }),
       /** Replaces the notes a statement comes from. */
       setStatementSources: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("set_statement_sources", { statement, notes }),
+      /** Replaces the photos a statement comes from (photos of the workshops of its process). */
+      setStatementPhotos: (statement: StatementId, photos: Array<AttachmentId>) => invoke<Statement>("set_statement_photos", { statement, photos }),
       /** Links or unlinks two statements (a measure serves a goal, steering steers a measure). */
       linkStatements: (first: StatementId, second: StatementId, linked: boolean) => invoke<void>("link_statements", { first, second, linked }),
       /** Merges one statement into another, keeping sources and links. */
@@ -2020,6 +2084,8 @@ export function makeCommands(invoke: Invoke) {
       splitStatement: (statement: StatementId, notes: Array<NoteId>) => invoke<Statement>("split_statement", { statement, notes }),
       /** Deletes a statement. */
       deleteStatement: (statement: StatementId) => invoke<void>("delete_statement", { statement }),
+      /** Every statement's label ("Z 2.1") in both languages, asked again after an edit that may change labels (a field, a level, a link). */
+      statementLabels: (workshop: WorkshopId) => invoke<{ [key in StatementId]: LabelTexts }>("statement_labels", { workshop }),
     },
     /** Printouts, minutes and concept drafts. */
     documents: {

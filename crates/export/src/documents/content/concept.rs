@@ -11,8 +11,8 @@
 //! annex lists the workshops.
 //!
 //! Each statement is printed in full once, where it first belongs; wherever it comes up again
-//! only its number stands ("→ M2"), so a measure serving two goals, or the steering of a
-//! measure, is not repeated. A field of action with nothing of its own to show gets no heading.
+//! only its label stands ("→ M 2.1.3", the core's `StatementLabels`), so a measure serving two
+//! goals, or the steering of a measure, is not repeated. A field of action with nothing of its own to show gets no heading.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -151,7 +151,7 @@ impl<'c, 'a> Statements<'c, 'a> {
         }
     }
 
-    /// The statements of `level` linked to `s` (either direction), by number.
+    /// The statements of `level` linked to `s` (either direction), in label order.
     fn linked(&self, s: &Statement, level: StatementLevel) -> Vec<&'a Statement> {
         let mut out: Vec<&'a Statement> = self
             .ctx
@@ -160,7 +160,7 @@ impl<'c, 'a> Statements<'c, 'a> {
             .filter_map(|id| self.by_id.get(id).copied())
             .filter(|o| o.level == level)
             .collect();
-        out.sort_by_key(|o| o.number);
+        out.sort_by_key(|o| self.ctx.order(o.id));
         out
     }
 
@@ -174,9 +174,9 @@ impl<'c, 'a> Statements<'c, 'a> {
         self.printed.borrow_mut().insert(s.id)
     }
 
-    /// "→ M2": a statement printed in full elsewhere.
+    /// "→ M 2.1.3": a statement printed in full elsewhere.
     fn reference(&self, depth: u8, s: &Statement) -> Block {
-        Block::Item { depth, text: format!("{} {}", self.ctx.l.see, self.ctx.number(s.id)), meta: String::new() }
+        Block::Item { depth, text: format!("{} {}", self.ctx.l.see, self.ctx.label(s.id)), meta: String::new() }
     }
 
     /// "M1 Sprachkurse …" as a list item with its votes, owner, status and sources, the first
@@ -187,7 +187,7 @@ impl<'c, 'a> Statements<'c, 'a> {
         }
         Block::Item {
             depth,
-            text: format!("{} {}", self.ctx.number(s.id), self.ctx.text(s.text.trim())),
+            text: format!("{} {}", self.ctx.label(s.id), self.ctx.text(s.text.trim())),
             meta: self.ctx.statement_meta(s),
         }
     }
@@ -201,7 +201,7 @@ impl<'c, 'a> Statements<'c, 'a> {
             let steering: Vec<String> = self
                 .linked(m, StatementLevel::Steering)
                 .iter()
-                .map(|s| format!("{} {}", self.ctx.l.see, self.ctx.number(s.id)))
+                .map(|s| format!("{} {}", self.ctx.l.see, self.ctx.label(s.id)))
                 .collect();
             if !steering.is_empty() {
                 out.push(Block::Item {
@@ -273,7 +273,7 @@ fn situation(ctx: &Context<'_>, text: &str, out: &mut Vec<Block>) {
     }
 }
 
-/// The numbers of a field's steering ("→ S1, → S2"), printed in full under "Steuerung und
+/// The labels of a field's steering ("→ S 1.1, → S 1.2"), printed in full under "Steuerung und
 /// Monitoring"; steering of a measure of the field stands under that measure already.
 fn field_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>) {
     let (ctx, l) = (all.ctx, all.ctx.l);
@@ -287,8 +287,8 @@ fn field_steering(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut V
     if steering.is_empty() {
         return;
     }
-    steering.sort_by_key(|s| s.number);
-    let numbers: Vec<String> = steering.iter().map(|s| format!("{} {}", l.see, ctx.number(s.id))).collect();
+    steering.sort_by_key(|s| ctx.order(s.id));
+    let numbers: Vec<String> = steering.iter().map(|s| format!("{} {}", l.see, ctx.label(s.id))).collect();
     out.push(Block::Heading(2, l.steering.to_owned()));
     out.push(Block::Item { depth: 0, text: numbers.join(", "), meta: String::new() });
 }
@@ -339,7 +339,7 @@ fn goals(all: &Statements<'_, '_>, in_field: &[&Statement], out: &mut Vec<Block>
         if !all.first_time(goal) {
             continue;
         }
-        out.push(Block::Heading(2, format!("{} {}", ctx.number(goal.id), ctx.text(goal.text.trim()))));
+        out.push(Block::Heading(2, format!("{} {}", ctx.label(goal.id), ctx.text(goal.text.trim()))));
         out.push(Block::Quiet(ctx.statement_meta(goal)));
         let measures = all.linked(goal, StatementLevel::Measure);
         if !measures.is_empty() {
@@ -374,14 +374,14 @@ fn measure_plan(all: &Statements<'_, '_>, out: &mut Vec<Block>) {
     if measures.is_empty() {
         return;
     }
-    measures.sort_by_key(|m| m.number);
+    measures.sort_by_key(|m| ctx.order(m.id));
     out.push(Block::Heading(1, l.measure_plan.to_owned()));
     let rows: Vec<Vec<String>> = measures
         .iter()
         .map(|m| {
-            let goals: Vec<&str> = all.linked(m, StatementLevel::Goal).iter().map(|g| ctx.number(g.id)).collect();
+            let goals: Vec<&str> = all.linked(m, StatementLevel::Goal).iter().map(|g| ctx.label(g.id)).collect();
             vec![
-                ctx.number(m.id).to_owned(),
+                ctx.label(m.id).to_owned(),
                 ctx.text(m.text.trim()),
                 goals.join(", "),
                 ctx.owner(m.owner.trim()),
@@ -427,13 +427,13 @@ fn decisions(ctx: &Context<'_>, mut decided: Vec<&Statement>, out: &mut Vec<Bloc
         return;
     }
     let l = ctx.l;
-    decided.sort_by_key(|s| (s.level as u8, s.number));
+    decided.sort_by_key(|s| ctx.order(s.id));
     out.push(Block::Heading(2, l.decisions.to_owned()));
     let rows: Vec<Vec<String>> = decided
         .iter()
         .map(|s| {
             vec![
-                ctx.number(s.id).to_owned(),
+                ctx.label(s.id).to_owned(),
                 ctx.text(s.text.trim()),
                 ctx.text(s.plan.decision_body.trim()),
                 s.plan.decision_date.map(|d| ctx.base.date(d)).unwrap_or_default(),
@@ -468,7 +468,7 @@ fn steering_items(all: &Statements<'_, '_>, steering: &[&Statement], out: &mut V
         }
         out.push(Block::Item {
             depth: 0,
-            text: format!("{} {}", ctx.number(s.id), ctx.text(s.text.trim())),
+            text: format!("{} {}", ctx.label(s.id), ctx.text(s.text.trim())),
             meta: meta.join(" · "),
         });
         let mut plan = Vec::new();

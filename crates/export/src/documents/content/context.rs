@@ -1,15 +1,28 @@
-//! The lookups every chapter needs: the labels, the statements' numbers ("Z3") and links, and
+//! The lookups every chapter needs: the labels, the statements' labels ("Z 2.1") and links, and
 //! where each note was taken, for source references.
 
 use std::collections::{HashMap, HashSet};
 
+use cafehost_core::consolidation::Label;
 use cafehost_core::pseudonym::{Names, initials};
-use cafehost_core::{CafeTable, NoteId, NoteKind, Statement, StatementId};
+use cafehost_core::{AttachmentId, CafeTable, NoteId, NoteKind, RoundId, Statement, StatementId, TableId};
 
 use super::Picture;
 use crate::common::labels::Labels;
+use crate::common::text::sort_key;
 use crate::documents::labels::MinutesLabels;
 use crate::documents::{DocumentOptions, MinutesInput, Photo, WorkshopMinutes};
+
+/// Where a photo was taken and how the minutes caption it, for source references.
+struct PhotoOrigin {
+    /// The workshop's number in its process (W2).
+    workshop: u32,
+    table: Option<u32>,
+    round: Option<usize>,
+    /// Its number among the photos of its place, as the minutes number them.
+    number: usize,
+    file_name: String,
+}
 
 /// Where a note was taken, for source references.
 struct Origin {
@@ -27,6 +40,7 @@ pub struct Context<'a> {
     pub l: &'static MinutesLabels,
     pub base: &'static Labels,
     origins: HashMap<NoteId, Origin>,
+    photos: HashMap<AttachmentId, PhotoOrigin>,
     numbers: HashMap<StatementId, String>,
     links: HashMap<StatementId, Vec<StatementId>>,
     /// The people whose names a pseudonymised document hides; `None` when it shows them.
@@ -60,9 +74,22 @@ impl<'a> Context<'a> {
         pictures: HashMap<*const Photo, Picture>,
     ) -> Self {
         let mut origins = HashMap::new();
+        let mut photos = HashMap::new();
         for workshop in &input.workshops {
             let tables: HashMap<_, u32> = workshop.setup.tables.iter().map(|t| (t.id, t.input.number)).collect();
             let rounds: HashMap<_, usize> = workshop.setup.rounds.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+            for (photo, number) in photo_numbers(workshop) {
+                photos.insert(
+                    photo.id,
+                    PhotoOrigin {
+                        workshop: workshop.number,
+                        table: photo.table_id.and_then(|t| tables.get(&t).copied()),
+                        round: photo.round_id.and_then(|r| rounds.get(&r).copied()),
+                        number,
+                        file_name: photo.file_name.trim().to_owned(),
+                    },
+                );
+            }
             for note in &workshop.notes {
                 origins.insert(
                     note.id,
@@ -76,13 +103,14 @@ impl<'a> Context<'a> {
             }
         }
         let l = MinutesLabels::of(input.language);
-        // The stored numbers, so a statement is "Z3" in every document, whatever its votes.
+        // The core's labels, so a statement is "Z 2.1" in every document and screen.
         let numbers: HashMap<StatementId, String> =
-            input.statements.iter().map(|s| (s.id, format!("{}{}", l.level_prefix(s.level), s.number))).collect();
+            input.statements.iter().map(|s| (s.id, input.labels.text(s.id, input.language))).collect();
+        let shown: HashSet<StatementId> = input.statements.iter().map(|s| s.id).collect();
         let mut links: HashMap<StatementId, Vec<StatementId>> = HashMap::new();
         for s in &input.statements {
             for other in &s.linked_statement_ids {
-                if numbers.contains_key(other) {
+                if shown.contains(other) {
                     links.entry(s.id).or_default().push(*other);
                     links.entry(*other).or_default().push(s.id);
                 }
@@ -93,12 +121,18 @@ impl<'a> Context<'a> {
             list.retain(|id| seen.insert(*id));
         }
         let names = input.pseudonymise.then(|| known_names(input));
-        Self { input, options, l, base: Labels::of(input.language), origins, numbers, links, names, pictures }
+        Self { input, options, l, base: Labels::of(input.language), origins, photos, numbers, links, names, pictures }
     }
 
     /// A photo of the input ready to embed; `None` for captions only or when it cannot be shown.
     pub fn picture(&self, photo: &Photo) -> Option<Picture> {
         self.pictures.get(&std::ptr::from_ref(photo)).cloned()
+    }
+
+    /// A photo's number among the photos of its place, as the minutes caption it when
+    /// pseudonymised ("Foto 2, Tisch 1, Runde 1").
+    pub fn photo_number(&self, photo: &Photo) -> usize {
+        self.photos.get(&photo.id).map_or(1, |o| o.number)
     }
 
     /// A person's name as the document shows it (initials when pseudonymised).
@@ -124,9 +158,14 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// "Z3".
-    pub fn number(&self, statement: StatementId) -> &str {
+    /// "Z 2.1": a statement's label.
+    pub fn label(&self, statement: StatementId) -> &str {
         self.numbers.get(&statement).map_or("", String::as_str)
+    }
+
+    /// Where a statement stands in lists: by its label's order (level, field, goal, own number).
+    pub fn order(&self, statement: StatementId) -> Option<Label> {
+        self.input.labels.get(statement).copied()
     }
 
     /// The statements linked to `statement` (either direction).
@@ -134,16 +173,31 @@ impl<'a> Context<'a> {
         self.links.get(&statement).map_or(&[], Vec::as_slice)
     }
 
-    /// "Z1, M2": the numbers of the linked statements.
+    /// "Z 1.1, M 1.1.2": the labels of the linked statements, in label order.
     pub fn links_text(&self, statement: &Statement) -> String {
-        let mut numbers: Vec<&str> = self.linked(statement.id).iter().map(|id| self.number(*id)).collect();
-        numbers.sort_by_key(|n| (n.chars().next(), n.get(1..).and_then(|d| d.parse::<u32>().ok())));
-        numbers.join(", ")
+        let mut linked: Vec<StatementId> = self.linked(statement.id).to_vec();
+        linked.sort_by_key(|id| self.order(*id));
+        linked.iter().map(|id| self.label(*id)).collect::<Vec<_>>().join(", ")
+    }
+
+    /// "W1 / Tisch 3 / Runde 2", the place parts of a source (the workshop only when the
+    /// document has several).
+    fn place(&self, workshop: u32, table: Option<u32>, round: Option<usize>) -> Vec<String> {
+        let mut parts = Vec::new();
+        if self.input.workshops.len() > 1 {
+            parts.push(format!("W{workshop}"));
+        }
+        if let Some(t) = table {
+            parts.push(format!("{} {t}", self.base.table));
+        }
+        if let Some(r) = round {
+            parts.push(format!("{} {}", self.base.round, r + 1));
+        }
+        parts
     }
 
     /// "W1 / Tisch 3 / Runde 2; W2 / Tisch 1 / Runde 1": where the statement's notes were taken.
-    pub fn sources(&self, statement: &Statement) -> String {
-        let several = self.input.workshops.len() > 1;
+    pub fn note_sources(&self, statement: &Statement) -> String {
         let mut known: Vec<(u32, u32, usize, String)> = Vec::new();
         let mut elsewhere = 0;
         for note in &statement.source_note_ids {
@@ -151,16 +205,7 @@ impl<'a> Context<'a> {
                 elsewhere += 1;
                 continue;
             };
-            let mut parts = Vec::new();
-            if several {
-                parts.push(format!("W{}", o.workshop));
-            }
-            if let Some(t) = o.table {
-                parts.push(format!("{} {t}", self.base.table));
-            }
-            if let Some(r) = o.round {
-                parts.push(format!("{} {}", self.base.round, r + 1));
-            }
+            let mut parts = self.place(o.workshop, o.table, o.round);
             if o.kind == NoteKind::WorkshopSummary || parts.is_empty() {
                 parts.push(self.l.closing.to_owned());
             }
@@ -175,6 +220,49 @@ impl<'a> Context<'a> {
             out.push(format!("{} ({elsewhere})", self.l.other_workshops));
         }
         out.join("; ")
+    }
+
+    /// "Foto: W1 / Tisch 3 / Runde 2 (tischdecke.jpg)": each photo the statement comes from, by
+    /// its place and file name, or (pseudonymised, as the minutes caption it) by its number there:
+    /// "Foto 2: Tisch 3 / Runde 2"; a photo of no table is the plenary's.
+    pub fn photo_sources(&self, statement: &Statement) -> String {
+        let mut known: Vec<(u32, u32, usize, usize, String)> = Vec::new();
+        let mut elsewhere = 0;
+        for photo in &statement.source_photo_ids {
+            let Some(o) = self.photos.get(photo) else {
+                elsewhere += 1;
+                continue;
+            };
+            let mut parts = self.place(o.workshop, o.table, o.round);
+            if o.table.is_none() {
+                parts.insert(usize::from(self.input.workshops.len() > 1), self.l.plenum.to_owned());
+            }
+            let name = if self.input.pseudonymise {
+                format!("{} {}: {}", self.l.photo, o.number, parts.join(" / "))
+            } else if o.file_name.is_empty() {
+                format!("{}: {}", self.l.photo, parts.join(" / "))
+            } else {
+                format!("{}: {} ({})", self.l.photo, parts.join(" / "), o.file_name)
+            };
+            known.push((o.workshop, o.table.unwrap_or(u32::MAX), o.round.unwrap_or(usize::MAX), o.number, name));
+        }
+        known.sort();
+        known.dedup();
+        let mut out: Vec<String> = known.into_iter().map(|k| k.4).collect();
+        if elsewhere > 0 {
+            out.push(format!("{} {} ({elsewhere})", self.l.photo, self.l.other_workshops));
+        }
+        out.join("; ")
+    }
+
+    /// Where a statement comes from: its notes' places, then its photos ([`Context::note_sources`],
+    /// [`Context::photo_sources`]).
+    pub fn sources(&self, statement: &Statement) -> String {
+        let parts: Vec<String> = [self.note_sources(statement), self.photo_sources(statement)]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.join("; ")
     }
 
     /// "Punkte: 5 · Verantwortlich: Jugendamt · Zeitraum: bis 2027 · Status: Entwurf".
@@ -206,4 +294,35 @@ pub fn question<'w>(workshop: &'w WorkshopMinutes, table: &'w CafeTable, round: 
         .find(|q| q.round_id == r.id && !q.text.trim().is_empty())
         .map_or(r.input.question.as_str(), |q| q.text.as_str())
         .trim()
+}
+
+/// Photos in the order a reader looks for them: by file name (cameras and phones number them
+/// as they are taken), the input's order among equal names.
+pub(super) fn in_order(mut photos: Vec<&Photo>) -> Vec<&Photo> {
+    photos.sort_by_cached_key(|p| sort_key(p.file_name.trim()));
+    photos
+}
+
+/// A photo's place: its table (none for the plenary) and round (none when not known).
+type Place = (Option<TableId>, Option<RoundId>);
+
+/// Each photo of a workshop with its number among the photos of its place, as the minutes show
+/// them: a table's by round (those of no known round together), those of no table together
+/// ("Plenum"); each place in [`in_order`].
+fn photo_numbers(workshop: &WorkshopMinutes) -> Vec<(&Photo, usize)> {
+    let setup = &workshop.setup;
+    let known_table = |t: Option<TableId>| t.filter(|t| setup.tables.iter().any(|x| x.id == *t));
+    let known_round = |r: Option<RoundId>| r.filter(|r| setup.rounds.iter().any(|x| x.id == *r));
+    let mut places: Vec<(Place, Vec<&Photo>)> = Vec::new();
+    for p in &workshop.photos {
+        let key = match known_table(p.table_id) {
+            Some(t) => (Some(t), known_round(p.round_id)),
+            None => (None, None),
+        };
+        match places.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(p),
+            None => places.push((key, vec![p])),
+        }
+    }
+    places.into_iter().flat_map(|(_, list)| in_order(list).into_iter().zip(1..)).collect()
 }

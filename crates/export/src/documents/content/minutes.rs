@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use cafehost_core::run::{StepKind, round_times};
 use cafehost_core::{Attendance, CafeTable, NoteKind, Participant, ParticipantId, StatementLevel};
 
+use super::context::in_order;
 use super::{Block, Context, question, widths_by_content};
 use crate::common::text::{clock_span, sort_key};
 use crate::documents::{Photo, WorkshopMinutes};
@@ -218,13 +219,8 @@ fn note_meta(ctx: &Context<'_>, note: &cafehost_core::Note) -> String {
 /// A photo captioned "Foto, Tisch 1, Runde 1 (tischdecke.png)"; pseudonymised "Foto 2, Tisch 1,
 /// Runde 1": a file's name may be a person's (`Tisch3_Mueller.jpg`), so the photo's number in its
 /// place stands instead.
-fn photo_block(
-    ctx: &Context<'_>,
-    table: Option<&CafeTable>,
-    round: Option<usize>,
-    number: usize,
-    photo: &Photo,
-) -> Block {
+fn photo_block(ctx: &Context<'_>, table: Option<&CafeTable>, round: Option<usize>, photo: &Photo) -> Block {
+    let number = ctx.photo_number(photo);
     let mut parts =
         vec![if ctx.input.pseudonymise { format!("{} {number}", ctx.l.photo) } else { ctx.l.photo.to_owned() }];
     if let Some(t) = table {
@@ -240,13 +236,6 @@ fn photo_block(
         format!("{} ({name})", parts.join(", "))
     };
     Block::Photo(ctx.picture(photo), caption)
-}
-
-/// Photos in the order a reader looks for them: by file name (cameras and phones number them
-/// as they are taken), the input's order among equal names.
-fn in_order(mut photos: Vec<&Photo>) -> Vec<&Photo> {
-    photos.sort_by_cached_key(|p| sort_key(p.file_name.trim()));
-    photos
 }
 
 /// The tables: each with its host (named once), the questions it asked that differ from the
@@ -334,8 +323,8 @@ fn table_notes(ctx: &Context<'_>, w: &WorkshopMinutes, table: &CafeTable, out: &
         for n in ns {
             out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
         }
-        for (number, p) in ps.into_iter().enumerate() {
-            out.push(photo_block(ctx, Some(table), index, number + 1, p));
+        for p in ps {
+            out.push(photo_block(ctx, Some(table), index, p));
         }
     }
     any
@@ -354,9 +343,9 @@ fn plenum(ctx: &Context<'_>, w: &WorkshopMinutes, out: &mut Vec<Block>) {
     for n in notes {
         out.push(Block::Item { depth: 0, text: ctx.text(n.text.trim()), meta: note_meta(ctx, n) });
     }
-    for (number, p) in photos.into_iter().enumerate() {
+    for p in photos {
         let round = p.round_id.and_then(|r| rounds.get(&r).copied());
-        out.push(photo_block(ctx, None, round, number + 1, p));
+        out.push(photo_block(ctx, None, round, p));
     }
 }
 
@@ -404,7 +393,7 @@ fn results(ctx: &Context<'_>, out: &mut Vec<Block>) {
                     let _ = write!(statement, "\n{}: {links}", l.links);
                 }
                 vec![
-                    ctx.number(s.id).to_owned(),
+                    ctx.label(s.id).to_owned(),
                     statement,
                     ctx.text(s.field_of_action.trim()),
                     s.votes.to_string(),

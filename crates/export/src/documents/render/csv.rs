@@ -72,8 +72,8 @@ pub fn notes(input: &MinutesInput) -> String {
     out
 }
 
-/// Every statement: number, level, text, field of action, votes, owner, time frame, status,
-/// sources, links, then its plan: start, end (dates as YYYY-MM-DD, which every spreadsheet
+/// Every statement: label, level, text, field of action, votes, owner, time frame, status,
+/// sources (the notes' places, then the photos, one column each), links, then its plan: start, end (dates as YYYY-MM-DD, which every spreadsheet
 /// reads), indicator, baseline, target, resources, and the decision's body, date and reference.
 pub fn statements(input: &MinutesInput) -> String {
     let options = DocumentOptions::default();
@@ -92,6 +92,7 @@ pub fn statements(input: &MinutesInput) -> String {
             l.time_frame.to_owned(),
             l.status.to_owned(),
             l.sources.to_owned(),
+            l.photo_sources.to_owned(),
             l.links.to_owned(),
             l.start_date.to_owned(),
             l.end_date.to_owned(),
@@ -110,7 +111,7 @@ pub fn statements(input: &MinutesInput) -> String {
         write_row(
             &mut out,
             &[
-                ctx.number(s.id).to_owned(),
+                ctx.label(s.id).to_owned(),
                 l.level_name(s.level).to_owned(),
                 ctx.text(&s.text),
                 ctx.text(&s.field_of_action),
@@ -118,7 +119,8 @@ pub fn statements(input: &MinutesInput) -> String {
                 ctx.owner(&s.owner),
                 ctx.text(&s.time_frame),
                 l.status_name(s.status).to_owned(),
-                ctx.sources(s),
+                ctx.note_sources(s),
+                ctx.photo_sources(s),
                 ctx.links_text(s),
                 date(p.start_date),
                 date(p.end_date),
