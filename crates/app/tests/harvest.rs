@@ -466,7 +466,7 @@ fn statements_are_numbered_per_field_and_labelled_by_the_lists_order_everywhere(
     let de = |id: StatementId| labels[&id].de.clone();
     assert_eq!(de(work_goal.id), "Z 1.1");
     assert_eq!((de(kita_1.id), de(kita_2.id), de(loose.id)), ("Z 2.1".into(), "Z 2.2".into(), "Z 1".into()));
-    assert_eq!((de(measures[0].id), de(measures[2].id)), ("M 2.1".into(), "M 2.1.3".into()));
+    assert_eq!((de(measures[0].id), de(measures[2].id)), ("M 2.0.1".into(), "M 2.1.3".into()));
     assert_eq!((de(steering.id), labels[&kita_1.id].en.clone()), ("S 2.1".into(), "G 2.1".into()));
     // Votes and edits keep the number; a change of field takes the next one there.
     let mut voted = input(StatementLevel::Goal, "Kitas für alle!", "Frühe Bildung");

@@ -14,7 +14,7 @@
 //! What every document and screen shows is the statement's label ([`StatementLabels`]), built
 //! from that number and the field's place in the process's ordered list: "Z 2.1" (the first
 //! goal of the second field), "M 2.1.3" (measure 3 of that field, serving goal 1 there), "S 2.1";
-//! without a field "Z 1", "M 1.3".
+//! without a field "Z 1", "M 1.3"; a measure serving no goal of its field "M 2.0.4".
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -211,7 +211,7 @@ pub fn level_prefix(level: StatementLevel, language: Language) -> &'static str {
 
 /// A statement's label, in parts: the 1-based place of its field of action in the process's
 /// list (none without a field), for a measure the number of the goal it serves on that field
-/// (the lowest of several; none when it serves none there), and its own number.
+/// (the lowest of several; 0 when it serves none there), and its own number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Label {
     /// Goal, measure or steering.
@@ -225,9 +225,15 @@ pub struct Label {
 }
 
 impl Label {
-    /// The numbers after the prefix: [field] [goal] own.
+    /// The numbers after the prefix: [field] [goal] own. A measure on a field that serves no goal
+    /// there has goal 0 ("M 2.0.3"), so it never reads like a measure of no field serving goal 2
+    /// ("M 2.3").
     pub fn parts(&self) -> Vec<u32> {
-        self.field.into_iter().chain(self.goal).chain([self.own]).collect()
+        let goal = match (self.level, self.field, self.goal) {
+            (StatementLevel::Measure, Some(_), None) => Some(0),
+            (_, _, goal) => goal,
+        };
+        self.field.into_iter().chain(goal).chain([self.own]).collect()
     }
 
     /// "Z 2.1", "M 2.1.3", "S 1" ("G 2.1" in English).
@@ -495,7 +501,11 @@ mod tests {
         assert_eq!(text(g1.id), "Z 2.1");
         assert_eq!(text(elsewhere.id), "Z 1.1");
         assert_eq!(text(m.id), "M 2.1.3", "serving goals 1 and 2 of its field (and one elsewhere): the lowest");
-        assert_eq!(text(lonely.id), "M 2.4", "serving no goal");
+        assert_eq!(
+            text(lonely.id),
+            "M 2.0.4",
+            "serving no goal on its field: goal 0, never read as goal 2 of no field"
+        );
         assert_eq!(text(s.id), "S 2.1");
         assert_eq!((text(loose_goal.id), text(loose.id)), ("Z 1".to_owned(), "M 1.3".to_owned()), "without a field");
         assert_eq!(labels.text(g1.id, Language::En), "G 2.1");
@@ -512,7 +522,7 @@ mod tests {
         let mut order: Vec<&Label> = scope.iter().filter_map(|s| labels.get(s.id)).collect();
         order.sort();
         let texts: Vec<String> = order.iter().map(|l| l.text(Language::De)).collect();
-        assert_eq!(texts, ["Z 1.1", "Z 1.2", "Z 2.1", "Z 1", "M 1.1.3", "M 1.4", "M 1.3", "S 1.1"]);
+        assert_eq!(texts, ["Z 1.1", "Z 1.2", "Z 2.1", "Z 1", "M 1.1.3", "M 1.0.4", "M 1.3", "S 1.1"]);
     }
 
     /// One step of work on a scope's statements; fields are 0 (none), 1 and 2.
