@@ -39,6 +39,7 @@ pub fn run() -> ExitCode {
         }
     };
     fold_journal_while_idle(Arc::clone(&shared));
+    make_photo_copies_in_background(Arc::clone(&shared));
     let handler_state = Arc::clone(&shared);
     let photo_state = Arc::clone(&shared);
     let closing = Arc::clone(&shared);
@@ -101,6 +102,19 @@ fn fold_journal_while_idle(shared: Shared) {
             if let Err(AppError::Closed) = app.fold_journal_when_idle(std::time::Duration::from_secs(30)) {
                 return;
             }
+        }
+    });
+}
+
+/// Photos added by an older version get their document copies now, while nobody waits for a
+/// document; a failure only means the first document makes them.
+fn make_photo_copies_in_background(shared: Shared) {
+    std::thread::spawn(move || {
+        let Ok(app) = shared.as_ref() else { return };
+        if let Err(e) = app.documents().make_missing_photo_copies()
+            && !matches!(e, AppError::Closed)
+        {
+            eprintln!("cafehost: making the photos' document copies: {e}");
         }
     });
 }

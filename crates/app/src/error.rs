@@ -85,6 +85,9 @@ pub enum AppError {
         /// Why.
         detail: String,
     },
+    /// Two entries of one workshop's list cannot be one person.
+    #[error("both are on the list of one workshop, so they are two people")]
+    SamePersonRefused,
     /// The database was closed (the app is quitting).
     #[error("the database is closed")]
     Closed,
@@ -166,6 +169,7 @@ impl AppError {
             Self::Plan { code, .. } | Self::SeatRefused { code, .. } | Self::PhoneRefused { code } => code,
             Self::RoundsLocked { .. } => "plan.rounds_locked",
             Self::LinkRefused { .. } => "statement.link_refused",
+            Self::SamePersonRefused => "people.same_workshop",
             Self::Busy => "app.busy",
             Self::Closed => "app.closed",
             Self::ProtectedPath { .. } => "file.protected",
@@ -217,6 +221,7 @@ impl AppError {
         "seat.host",
         "plan.rounds_locked",
         "statement.link_refused",
+        "people.same_workshop",
         "app.busy",
         "app.closed",
         "file.protected",
@@ -268,6 +273,7 @@ mod tests {
             AppError::HostNotParticipant,
             AppError::RoundsLocked { first_open: None },
             AppError::LinkRefused { detail: String::new() },
+            AppError::SamePersonRefused,
             AppError::Busy,
             AppError::Closed,
             AppError::ProtectedPath { path: path.clone() },
@@ -297,6 +303,7 @@ mod tests {
                 | AppError::PhoneRefused { .. }
                 | AppError::RoundsLocked { .. }
                 | AppError::LinkRefused { .. }
+                | AppError::SamePersonRefused
                 | AppError::Busy
                 | AppError::Closed
                 | AppError::ProtectedPath { .. }

@@ -28,6 +28,7 @@ mod participants;
 mod phones;
 mod plan;
 mod print;
+mod process_people;
 mod run;
 mod settings;
 mod setup;
@@ -52,6 +53,7 @@ pub use participants::{ImportOutcome, ImportPreviewAndDecision, People, Workshop
 pub use phones::{BallotItem, HostNote, HostRound, HostView, Phones, TableAccess, TablePass};
 pub use plan::{PlanOptions, PlanQuality, RotationPlan, RoundChange, SeatMove, Seating, WishesGranted};
 pub use print::{Documents, PhoneLink, PrintOptions, Printable};
+pub use process_people::{PeopleWorkshop, PersonEntry, ProcessPeople, ProcessPerson};
 pub use run::{Run, RunView};
 pub use settings::{AppInfo, Place, Settings};
 pub use setup::Setup;

@@ -284,6 +284,12 @@ fn gather(
                 .collect()
         }
     };
+    let chosen_people = match kind {
+        DocumentKind::Concept => {
+            s.person_choices(&workshops.iter().map(|w| w.setup.workshop.id).collect::<Vec<_>>())?
+        }
+        DocumentKind::Minutes => cafehost_core::participation::ChosenPeople::new(),
+    };
     let title = match kind {
         DocumentKind::Minutes => first.map(|s| s.workshop.details.title.clone()).unwrap_or_default(),
         DocumentKind::Concept => harvest.title,
@@ -298,6 +304,7 @@ fn gather(
         workshops,
         statements,
         labels,
+        chosen_people,
         include_names,
         pseudonymise,
         created: None,
@@ -306,6 +313,26 @@ fn gather(
 }
 
 impl Documents<'_> {
+    /// Makes the document copies that photos lack (added by a version that kept none, or copied
+    /// by older rules), one photo after another, so that the first document after an upgrade is
+    /// as quick as every other. Meant for a background thread after start: each photo is read
+    /// and its copy saved on its own, so no screen waits long; a photo deleted meanwhile is
+    /// skipped. Returns how many copies were made.
+    pub fn make_missing_photo_copies(&self) -> Result<u32> {
+        let missing = self.0.read(|s| Ok(s.attachments_without_copy(DOCUMENT_COPY_RULES)?))?;
+        let mut made = 0;
+        for a in missing {
+            let (media_type, bytes) = match self.0.read(|s| Ok(s.attachment_bytes(a.id)?)) {
+                Ok(read) => read,
+                Err(AppError::NotFound { .. }) => continue,
+                Err(e) => return Err(e),
+            };
+            let copy = kept_copy(&cafehost_core::Attachment { media_type, ..a }, bytes);
+            self.0.write(|s| Ok(s.save_attachment_copies(&[copy])?))?;
+            made += 1;
+        }
+        Ok(made)
+    }
     /// The minutes of a workshop or the concept draft of its process, as the bytes of a file in
     /// `format`. Participants' names are not listed; see [`Documents::minutes_with_names`].
     pub fn minutes(

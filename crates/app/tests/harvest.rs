@@ -331,6 +331,15 @@ fn a_photos_document_copy_is_made_once_and_kept_through_turns() {
     db.execute("DELETE FROM attachment_copy", []).unwrap();
     assert_eq!(input().bytes, copy.bytes);
     assert_eq!(kept(&db).1, copy.bytes);
+    // After an upgrade the copies are made in the background, before any document asks: only
+    // the photos without a current one, once.
+    db.execute("UPDATE attachment_copy SET rules = 0, bytes = x'00'", []).unwrap();
+    let other = app.notes().add_attachment(w.workshop.id, None, None, "plenum.jpg", &encoded).unwrap();
+    db.execute("DELETE FROM attachment_copy WHERE attachment_id = ?1", [other.id.to_string()]).unwrap();
+    assert_eq!(app.documents().make_missing_photo_copies().unwrap(), 2);
+    assert_eq!(kept(&db), (cafehost_export::DOCUMENT_COPY_RULES, copy.bytes.clone()));
+    assert_eq!(app.documents().make_missing_photo_copies().unwrap(), 0, "nothing left to copy");
+    app.notes().delete_attachment(other.id).unwrap();
     // The copy goes with its photo.
     app.notes().delete_attachment(photo.id).unwrap();
     let left: i64 = db.query_row("SELECT count(*) FROM attachment_copy", [], |r| r.get(0)).unwrap();

@@ -66,4 +66,7 @@ id_type! {
     StatementId;
     /// Identifies a [`crate::FieldOfAction`].
     FieldOfActionId;
+    /// Names one person across the lists of a process's workshops, where someone chose by hand
+    /// which entries are that person (`crate::participation`).
+    PersonId;
 }

@@ -241,6 +241,7 @@ pub fn sample(kind: DocumentKind, language: Language) -> MinutesInput {
         process_title: Some(process.title),
         process_description: String::new(),
         process_vision: String::new(),
+        chosen_people: cafehost_core::participation::ChosenPeople::new(),
         language,
         workshops: vec![WorkshopMinutes { number: 1, schedule: timetable(&setup), setup, notes, photos: vec![photo] }],
         statements: vec![g1, g2, m1, s1],

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use cafehost_app::{
     AppError, AppInfo, BackupInfo, BackupPreview, BallotItem, BundleOutcome, Cafehost, DocumentKind, ExportFormat,
     HarvestOverview, ImportOutcome, ImportPreviewAndDecision, Place, PlanOptions, PrintOptions, Printable,
-    RotationPlan, RunView, SavedFile,
+    ProcessPeople, RotationPlan, RunView, SavedFile,
 };
 use cafehost_core::consolidation::LabelTexts;
 use cafehost_core::import::{ColumnRole, ImportOptions};
@@ -301,6 +301,25 @@ commands! {
             options: ImportOptions
         ) -> ImportOutcome {
             app.people().import_participants_base64(workshop, base64, mapping.as_deref(), options)
+        }
+
+        /// The people of the workshop's process across its workshops, each once (matched by
+        /// e-mail address or name, or as decided by hand), with the process's totals.
+        fn process_people(app, workshop: WorkshopId) -> ProcessPeople { app.people().process_people(workshop) }
+
+        /// Decides that the people of two entries are one person.
+        fn merge_people(app, workshop: WorkshopId, first: ParticipantId, second: ParticipantId) -> ProcessPeople {
+            app.people().merge_people(workshop, first, second)
+        }
+
+        /// Decides that an entry is a person of their own.
+        fn separate_person(app, workshop: WorkshopId, participant: ParticipantId) -> ProcessPeople {
+            app.people().separate_person(workshop, participant)
+        }
+
+        /// Forgets the decisions about an entry's person: matched by address and name again.
+        fn match_person_automatically(app, workshop: WorkshopId, participant: ParticipantId) -> ProcessPeople {
+            app.people().match_person_automatically(workshop, participant)
         }
     }
 

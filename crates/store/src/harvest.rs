@@ -231,6 +231,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The photos, of every workshop, without a document copy made by `rules` (added before
+    /// copies were kept, or copied by older rules), oldest first.
+    pub fn attachments_without_copy(&self, rules: u32) -> Result<Vec<Attachment>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, workshop_id, table_id, round_id, file_name, media_type, length(bytes) AS byte_len,
+                    rotation_degrees, created_at, source
+             FROM attachment a
+             WHERE NOT EXISTS (SELECT 1 FROM attachment_copy c WHERE c.attachment_id = a.id AND c.rules = ?1)
+             ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([rules], attachment_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Stores a photo with its bytes.
     pub fn insert_attachment(&mut self, attachment: &Attachment, bytes: &[u8]) -> Result<()> {
         self.conn.execute(

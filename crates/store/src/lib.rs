@@ -20,6 +20,7 @@ mod harvest;
 mod open;
 mod pairs;
 mod participants;
+mod people;
 mod rounds;
 mod run;
 mod seats;

@@ -26,6 +26,7 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("../migrations/0009_participant_pairs.sql")),
         M::up(include_str!("../migrations/0010_statement_labels.sql")),
         M::up(include_str!("../migrations/0011_participant_wishes.sql")),
+        M::up(include_str!("../migrations/0012_person_choice.sql")),
     ]
 }
 
@@ -56,7 +57,7 @@ fn identity(conn: &Connection) -> Option<String> {
 pub const SIDECARS: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// Why a database file was not opened. In every case the file was left as it was.
 #[derive(Debug, thiserror::Error)]

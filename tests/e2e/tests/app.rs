@@ -168,6 +168,56 @@ fn first_start_shows_the_demo(env: &Environment) -> Result<()> {
     s.quit()
 }
 
+/// Waits until the process's people list shows Łukasz once, his two spellings as one person,
+/// decided by hand.
+fn lukasz_is_one_person(s: &Session) -> Result<()> {
+    wait_for(Duration::from_secs(30), || {
+        let rows: Vec<String> =
+            s.find_all(&by_id("process-person"))?.iter().map(|row| s.text(row)).collect::<Result<_>>()?;
+        let lukasz = rows.iter().find(|r| r.contains("Łukasz"));
+        Ok((rows.len() == 2 && lukasz.is_some_and(|r| r.contains("Lukas Wisniewski"))).then_some(()))
+    })
+    .map_err(|e| format!("Łukasz is one person: {e}"))?;
+    s.find(&by_id("process-person-by-hand")).map(|_| ())
+}
+
+/// A second workshop of the process: Zeynep is recognised by her name, Łukasz is written
+/// otherwise and is made one person by hand.
+fn merge_lukasz_in_a_second_workshop(s: &Session) -> Result<()> {
+    s.click_id("back-to-list")?;
+    create_workshop(s, "Sport II", "Integrationskonzept 2014")?;
+    open_tab(s, "participants")?;
+    for (first, last) in [("Zeynep", "Öztürk"), ("Lukas", "Wisniewski")] {
+        s.fill(&s.find(&by_id("quick-first"))?, first)?;
+        let last_input = s.find(&by_id("quick-last"))?;
+        s.fill(&last_input, last)?;
+        s.type_into(&last_input, ENTER)?;
+        s.find(&format!("[data-testid=participant-row][data-name=\"{first} {last}\"]"))?;
+    }
+    open_tab(s, "details")?;
+    let people_rows = |s: &Session| -> Result<Vec<String>> {
+        s.find_all(&by_id("process-person"))?.iter().map(|row| s.text(row)).collect()
+    };
+    s.click(&s.find("[data-testid=process-people] summary")?)?;
+    let rows = wait_for(Duration::from_secs(30), || {
+        let rows = people_rows(s)?;
+        Ok((rows.len() == 3).then_some(rows))
+    })
+    .map_err(|e| format!("three people in the process: {e}"))?;
+    let zeynep = rows.iter().find(|r| r.contains("Zeynep")).ok_or("Zeynep is listed")?;
+    check(zeynep.contains("W1") && zeynep.contains("W2"), format!("Zeynep once, in both workshops: {rows:?}"))?;
+    for name in ["Łukasz Wiśniewski", "Lukas Wisniewski"] {
+        let row = s
+            .find_all(&by_id("process-person"))?
+            .into_iter()
+            .find(|row| s.text(row).is_ok_and(|t| t.contains(name)))
+            .ok_or(format!("{name} is listed"))?;
+        s.click(&s.find_one_in(&row, &by_id("process-person-tick"))?)?;
+    }
+    s.click_id("process-people-merge")?;
+    lukasz_is_one_person(s)
+}
+
 fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let s = env.launch(dir.path())?;
@@ -233,6 +283,18 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     let zeynep = s.find("[data-testid=participant-row][data-name=\"Zeynep Öztürk\"]")?;
     check(s.property(&s.find_one_in(&zeynep, &by_id("p-role"))?, "value")? == json!("Übungsleiterin"), "role saved")?;
     s.find("[data-testid=participant-row][data-name=\"Łukasz Wiśniewski\"]")?;
+
+    merge_lukasz_in_a_second_workshop(&s)?;
+    s.screenshot("04b-process-people")?;
+    s.quit()?;
+
+    // The decision survives a restart.
+    let s = env.launch(dir.path())?;
+    s.find("[data-testid=workshop-row][data-title=\"Sport II\"]")?;
+    open_workshop(&s, "Sport II")?;
+    open_tab(&s, "details")?;
+    s.click(&s.find("[data-testid=process-people] summary")?)?;
+    lukasz_is_one_person(&s)?;
     s.quit()
 }
 

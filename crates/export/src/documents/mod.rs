@@ -123,6 +123,9 @@ pub struct MinutesInput {
     /// of them and the process's fields of action in their order (`StatementLabels::new`), so a
     /// statement shown here names a goal by the label it has everywhere, shown here or not.
     pub labels: StatementLabels,
+    /// Entries of the workshops' lists decided by hand to be one person, or someone of their own
+    /// (`cafehost_core::participation`): the concept counts people by them.
+    pub chosen_people: cafehost_core::participation::ChosenPeople,
     /// List the participants' names under their organisation (else only counts).
     pub include_names: bool,
     /// Replace people's names by initials: in the attendance, as hosts and authors, inside the

@@ -138,6 +138,7 @@ pub fn input(kind: DocumentKind, language: Language) -> MinutesInput {
         process_title: None,
         process_description: String::new(),
         process_vision: String::new(),
+        chosen_people: cafehost_core::participation::ChosenPeople::new(),
         language,
         workshops: vec![WorkshopMinutes { number: 1, schedule: timetable, setup, notes, photos: Vec::new() }],
         statements: Vec::new(),

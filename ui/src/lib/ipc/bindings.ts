@@ -891,6 +891,56 @@ second: ParticipantId,
 kind: PairKind, };
 
 /**
+ * A workshop of the process as the people list names it.
+ */
+export type PeopleWorkshop = { 
+/**
+ * The workshop.
+ */
+id: WorkshopId, 
+/**
+ * Its number in the order they took place (W1, W2, …), as documents number them.
+ */
+number: number, 
+/**
+ * Its title.
+ */
+title: string, };
+
+/**
+ * One entry of a workshop's list.
+ */
+export type PersonEntry = { 
+/**
+ * The entry.
+ */
+participant: ParticipantId, 
+/**
+ * The workshop whose list it is on.
+ */
+workshop: WorkshopId, 
+/**
+ * First and last name.
+ */
+name: string, 
+/**
+ * E-mail address as written.
+ */
+email: string, 
+/**
+ * Organisation.
+ */
+organisation: string, 
+/**
+ * Checked in (possibly left early).
+ */
+came: boolean, 
+/**
+ * Came without registering.
+ */
+walk_in: boolean, };
+
+/**
  * A table's way in: its code, and while capture is on, its address and QR code.
  */
 export type PhoneAccess = { 
@@ -1063,6 +1113,49 @@ workshops: Array<WorkshopSummary>, };
  * Identifies a [`crate::Process`].
  */
 export type ProcessId = string;
+
+/**
+ * The people of a workshop's process (or of the workshop alone), with the totals the concept
+ * draft prints.
+ */
+export type ProcessPeople = { 
+/**
+ * The workshops counted, in the order they took place.
+ */
+workshops: Array<PeopleWorkshop>, 
+/**
+ * The people, by name.
+ */
+people: Array<ProcessPerson>, 
+/**
+ * People who came to at least one workshop.
+ */
+present: number, 
+/**
+ * Of them, those who came to two or more.
+ */
+present_in_several: number, 
+/**
+ * People registered for at least one workshop.
+ */
+registered: number, };
+
+/**
+ * One person across the workshops.
+ */
+export type ProcessPerson = { 
+/**
+ * Their entries, in the order the workshops took place.
+ */
+entries: Array<PersonEntry>, 
+/**
+ * Decided by hand (else matched by address or name).
+ */
+by_hand: boolean, 
+/**
+ * Another person has the same name: perhaps one person, for staff to decide.
+ */
+name_shared: boolean, };
 
 /**
  * What staff edit about a process besides its title (which files workshops under it).
@@ -1900,6 +1993,7 @@ export const ERROR_CODES = [
   "seat.host",
   "plan.rounds_locked",
   "statement.link_refused",
+  "people.same_workshop",
   "app.busy",
   "app.closed",
   "file.protected",
@@ -2002,6 +2096,14 @@ export function makeCommands(invoke: Invoke) {
       previewImport: (workshop: WorkshopId, base64: string, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportPreviewAndDecision>("preview_import", { workshop, base64, mapping, options }),
       /** Imports a CSV file's participants (its bytes, base64-encoded) in one transaction. */
       importParticipants: (workshop: WorkshopId, base64: string, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, base64, mapping, options }),
+      /** The people of the workshop's process across its workshops, each once (matched by e-mail address or name, or as decided by hand), with the process's totals. */
+      processPeople: (workshop: WorkshopId) => invoke<ProcessPeople>("process_people", { workshop }),
+      /** Decides that the people of two entries are one person. */
+      mergePeople: (workshop: WorkshopId, first: ParticipantId, second: ParticipantId) => invoke<ProcessPeople>("merge_people", { workshop, first, second }),
+      /** Decides that an entry is a person of their own. */
+      separatePerson: (workshop: WorkshopId, participant: ParticipantId) => invoke<ProcessPeople>("separate_person", { workshop, participant }),
+      /** Forgets the decisions about an entry's person: matched by address and name again. */
+      matchPersonAutomatically: (workshop: WorkshopId, participant: ParticipantId) => invoke<ProcessPeople>("match_person_automatically", { workshop, participant }),
     },
     /** The rotation plan and seats set by hand. */
     seating: {

@@ -54,7 +54,7 @@ fn title_page(ctx: &Context<'_>) -> Block {
         }
     }
     let lists: Vec<&[Participant]> = input.workshops.iter().map(|w| w.setup.participants.as_slice()).collect();
-    let people = participation(&lists);
+    let people = participation(&lists, &input.chosen_people);
     let mut lines = vec![from];
     for (label, tally) in [(l.participation, people.present), (l.registered_people, people.registered)] {
         if tally.people > 0 {
