@@ -5,6 +5,7 @@
 
 use base64::Engine as _;
 use cafehost_app::{AppError, Cafehost, PlanOptions};
+use cafehost_core::seating::PairKind;
 use cafehost_core::*;
 
 fn statement(level: StatementLevel, text: &str) -> StatementInput {
@@ -49,6 +50,10 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
         .unwrap();
     let goal =
         a.harvest().add_statement(demo, &statement(StatementLevel::Goal, "Eltern früh erreichen"), &[note.id]).unwrap();
+    // Two people kept apart, one decided to be someone of their own.
+    let (p1, p2) = (setup.participants[3].id, setup.participants[4].id);
+    let pairs = a.seating().set_pair(p1, p2, Some(PairKind::Apart)).unwrap();
+    a.people().separate_person(demo, p1).unwrap();
     let bundle = dir_a.path().join("bildung.cafehost");
     let saved = a.bundles().export_bundle(demo, true, Some(bundle.clone())).unwrap();
     assert!(saved.bytes > 0);
@@ -79,6 +84,11 @@ fn a_workshop_travels_to_another_laptop_and_joins_the_same_process() {
     let imported = b.setup().workshop_setup(demo).unwrap();
     assert_eq!((imported.tables.len(), imported.participants.len()), (6, 30));
     assert_eq!(b.seating().rotation_plan(demo).unwrap().seats.len(), 90);
+    assert_eq!(b.seating().pairs(demo).unwrap(), pairs, "the pair travels");
+    let people = b.people().process_people(demo).unwrap();
+    let by_hand: Vec<_> =
+        people.people.iter().filter(|p| p.by_hand).flat_map(|p| &p.entries).map(|e| e.participant).collect();
+    assert_eq!(by_hand, vec![p1], "the decision travels");
     assert_eq!(b.notes().attachment_bytes(b.notes().attachments(demo).unwrap()[0].id).unwrap().1, png);
     let harvest = b.harvest().overview(own.id).unwrap();
     assert_eq!(harvest.statements.len(), 2, "both laptops' statements in the one process");

@@ -108,6 +108,14 @@ const COPY_OUT: &[(&str, &str)] = &[
     ("workshop", "id IN (SELECT id FROM temp.bundle_ids)"),
     ("round", "workshop_id IN (SELECT id FROM temp.bundle_ids)"),
     ("participant", "workshop_id IN (SELECT id FROM temp.bundle_ids)"),
+    (
+        "participant_pair",
+        "first_id IN (SELECT id FROM main.participant WHERE workshop_id IN (SELECT id FROM temp.bundle_ids))",
+    ),
+    (
+        "person_choice",
+        "participant_id IN (SELECT id FROM main.participant WHERE workshop_id IN (SELECT id FROM temp.bundle_ids))",
+    ),
     ("cafe_table", "workshop_id IN (SELECT id FROM temp.bundle_ids)"),
     (
         "table_question",
@@ -208,6 +216,16 @@ SELECT 'participant', b.id, CASE WHEN m.id IS NULL OR m.workshop_id = b.workshop
 FROM bundle.participant b LEFT JOIN main.participant m ON m.id = b.id;
 INSERT INTO main.participant SELECT b.* FROM bundle.participant b
 JOIN temp.bundle_map m ON m.kind = 'participant' AND m.bundle_id = b.id AND m.how = 'added';
+
+-- Pairs kept apart or together, and who is one person across lists: for people here; what
+-- this database decided already stays.
+INSERT OR IGNORE INTO main.participant_pair (first_id, second_id, kind)
+SELECT f.main_id, s.main_id, b.kind FROM bundle.participant_pair b
+JOIN temp.bundle_map f ON f.kind = 'participant' AND f.bundle_id = b.first_id AND f.main_id IS NOT NULL
+JOIN temp.bundle_map s ON s.kind = 'participant' AND s.bundle_id = b.second_id AND s.main_id IS NOT NULL;
+INSERT OR IGNORE INTO main.person_choice (participant_id, person_id)
+SELECT m.main_id, b.person_id FROM bundle.person_choice b
+JOIN temp.bundle_map m ON m.kind = 'participant' AND m.bundle_id = b.participant_id AND m.main_id IS NOT NULL;
 ";
 
 /// Rounds and tables (`{kind}`), mapped by id, else by their position or number (`{key}`): a
