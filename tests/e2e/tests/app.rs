@@ -1360,6 +1360,11 @@ fn every_screen_passes_axe_at_laptop_size(env: &Environment) -> Result<()> {
         open_workshop(&s, "Integration durch Bildung")?;
         for tab in ["details", "tables", "rounds", "participants", "plan", "run", "notes", "harvest"] {
             open_tab(&s, tab)?;
+            if tab == "details" {
+                // The people of the process, opened: its rows are checked too.
+                s.click(&s.find("[data-testid=process-people] summary")?)?;
+                s.find(&by_id("process-person"))?;
+            }
             audit(&format!("{language}/{tab}"))?;
         }
         s.click_id("back-to-list")?;
