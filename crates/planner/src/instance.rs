@@ -352,7 +352,7 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
                 travel: req.travel.as_str(),
             });
         }
-        tour_fits(req, &capacity, &host_of, &present, held, &topic_of, k)?;
+        tour_fits(req, &capacity, &host_of, &present, &fixed, held, &topic_of, k)?;
     }
 
     // Pairs.
@@ -470,12 +470,19 @@ pub fn build(req: &PlanRequest) -> Result<Instance, PlanError> {
 /// absences, pins and held rounds the condition is also sufficient: the chosen visits split into
 /// rounds with at most `⌈U_τ / rounds⌉` per topic and round, by de Werra's equitable edge
 /// colouring, and a topic's visitors of a round share out over its tables.)
+///
+/// With held rounds a traveller may not take the topics they already sat at there, so the
+/// topics differ by traveller and Gale–Ryser no longer applies: the choice is then a flow from
+/// the travellers (grouped by demand and held topics; people alike in both are interchangeable)
+/// through the topics each may still visit to the topics' places, and it fails when the
+/// largest flow is below the visits needed (see [`held_tour_flow`]).
 #[allow(clippy::too_many_arguments)]
 fn tour_fits(
     req: &PlanRequest,
     capacity: &[u32],
     host_of: &[u32],
     present: &[bool],
+    fixed: &[u32],
     held: usize,
     topic_of: &[u32],
     topics: usize,
@@ -484,11 +491,21 @@ fn tour_fits(
     // Hosts present per planned round and table.
     let mut hosts = vec![0u64; r * t];
     let mut demands: Vec<u64> = Vec::new();
+    // Travellers alike in demand and held topics: (demand, held topics) -> how many.
+    let mut kinds: BTreeMap<(u64, Vec<u32>), u64> = BTreeMap::new();
     for x in 0..p {
         if host_of[x] == NONE {
             let d = (held..r).filter(|&ri| present[ri * p + x]).count() as u64;
             if d > 0 {
                 demands.push(d);
+                let mut seen: Vec<u32> = (0..held)
+                    .map(|ri| fixed[ri * p + x])
+                    .filter(|&f| f != NONE)
+                    .map(|f| topic_of[f as usize])
+                    .collect();
+                seen.sort_unstable();
+                seen.dedup();
+                *kinds.entry((d, seen)).or_default() += 1;
             }
         } else {
             for ri in held..r {
@@ -515,8 +532,11 @@ fn tour_fits(
         }
         per_topic
     };
+    // With held topics (and a flow network of a size the check can afford), the flow decides.
+    let kinds: Vec<(u64, u64, Vec<u32>)> = kinds.into_iter().map(|((d, seen), n)| (n, d, seen)).collect();
+    let by_flow = kinds.iter().any(|kind| !kind.2.is_empty()) && kinds.len().saturating_mul(topics) <= MAX_FLOW_EDGES;
     // The first k (1-based) where the condition fails, with the demands capped at `cap`.
-    let fails = |places: &[u64], cap: u64| -> Option<(u64, u64)> {
+    let gale_ryser = |places: &[u64], cap: u64| -> Option<(u64, u64)> {
         let mut sorted = places.to_vec();
         sorted.sort_unstable();
         let mut below = 0usize;
@@ -535,6 +555,9 @@ fn tour_fits(
             }
         }
         None
+    };
+    let fails = |places: &[u64], cap: u64| -> Option<(u64, u64)> {
+        if by_flow { held_tour_flow(&kinds, places, cap) } else { gale_ryser(places, cap) }
     };
     let planned = r - held;
     let Some((visits, can)) = fails(&places(planned, 0), u64::MAX) else { return Ok(()) };
@@ -561,6 +584,113 @@ fn tour_fits(
         min_seats: u32::try_from(lo).unwrap_or(u32::MAX),
         max_rounds: u32_of(held + max_rounds),
     })
+}
+
+/// The most edges (kinds of traveller × topics) of the flow in [`tour_fits`]; larger instances
+/// with held rounds are checked without their held topics (Gale–Ryser, still necessary).
+const MAX_FLOW_EDGES: usize = 1 << 20;
+
+/// Whether travellers of the given kinds (`(how many, visits each, topics they may not take)`)
+/// can take distinct topics, at most `places[τ]` visits to topic `τ` and at most `cap` visits
+/// each: `None` if so, else the visits needed and the most that fit (a maximum flow from the
+/// kinds to the topics they may take, at most one visit per traveller and topic, to the places).
+/// Exact: a kind's flow to each topic is at most its number of travellers, so it splits over
+/// them with the same number of visits each (filling the topics round-robin).
+fn held_tour_flow(kinds: &[(u64, u64, Vec<u32>)], places: &[u64], cap: u64) -> Option<(u64, u64)> {
+    let (n, k) = (kinds.len(), places.len());
+    // Nodes: source, kinds, topics, sink.
+    let (source, sink) = (0, n + k + 1);
+    let mut flow = Flow::new(n + k + 2);
+    let mut need = 0u64;
+    for (i, (count, d, seen)) in kinds.iter().enumerate() {
+        let want = count.saturating_mul((*d).min(cap));
+        need = need.saturating_add(want);
+        flow.edge(source, 1 + i, want);
+        for topic in (0..k).filter(|&topic| seen.binary_search(&u32_of(topic)).is_err()) {
+            flow.edge(1 + i, 1 + n + topic, *count);
+        }
+    }
+    for (topic, &place) in places.iter().enumerate() {
+        flow.edge(1 + n + topic, sink, place);
+    }
+    let can = flow.max(source, sink);
+    (can < need).then_some((need, can))
+}
+
+/// A maximum flow (Dinic's algorithm) on a small network.
+struct Flow {
+    /// Per edge: head, remaining capacity; edge `e ^ 1` is its reverse.
+    head: Vec<usize>,
+    left: Vec<u64>,
+    /// Per node: its edges.
+    out: Vec<Vec<usize>>,
+}
+
+impl Flow {
+    fn new(nodes: usize) -> Self {
+        Flow { head: Vec::new(), left: Vec::new(), out: vec![Vec::new(); nodes] }
+    }
+
+    fn edge(&mut self, from: usize, to: usize, capacity: u64) {
+        self.out[from].push(self.head.len());
+        self.head.push(to);
+        self.left.push(capacity);
+        self.out[to].push(self.head.len());
+        self.head.push(from);
+        self.left.push(0);
+    }
+
+    fn max(&mut self, source: usize, sink: usize) -> u64 {
+        let nodes = self.out.len();
+        let mut total = 0u64;
+        loop {
+            // Levels by breadth-first search over edges with capacity left.
+            let mut level = vec![usize::MAX; nodes];
+            level[source] = 0;
+            let mut queue = std::collections::VecDeque::from([source]);
+            while let Some(v) = queue.pop_front() {
+                for &e in &self.out[v] {
+                    let w = self.head[e];
+                    if self.left[e] > 0 && level[w] == usize::MAX {
+                        level[w] = level[v] + 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+            if level[sink] == usize::MAX {
+                return total;
+            }
+            let mut next = vec![0usize; nodes];
+            loop {
+                let pushed = self.push(source, sink, u64::MAX, &level, &mut next);
+                if pushed == 0 {
+                    break;
+                }
+                total = total.saturating_add(pushed);
+            }
+        }
+    }
+
+    /// One blocking-flow path from `v` (depth-first along the levels), at most `limit`.
+    fn push(&mut self, v: usize, sink: usize, limit: u64, level: &[usize], next: &mut [usize]) -> u64 {
+        if v == sink {
+            return limit;
+        }
+        while next[v] < self.out[v].len() {
+            let e = self.out[v][next[v]];
+            let w = self.head[e];
+            if self.left[e] > 0 && level[w] == level[v] + 1 {
+                let pushed = self.push(w, sink, limit.min(self.left[e]), level, next);
+                if pushed > 0 {
+                    self.left[e] -= pushed;
+                    self.left[e ^ 1] += pushed;
+                    return pushed;
+                }
+            }
+            next[v] += 1;
+        }
+        0
+    }
 }
 
 /// Converts an index or count to `u32` (instances are far smaller than `u32::MAX`).

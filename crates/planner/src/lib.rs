@@ -148,8 +148,10 @@
 //! per-round arrays, so about 50 MB at 5,000 people (the cap on participants is what bounds it).
 //! Before searching, a tour the tables cannot take (distinct topics for every traveller with the
 //! seats their tables have) is refused at once with [`PlanError::TourTooTight`] and the seats or
-//! rounds that would make it fit. That check does not look at the topics a traveller already sat
-//! at in held rounds: a re-plan those make impossible ends in [`PlanError::NoPlanFound`]. The setup polls the stop function too: once it fires, the bounds not
+//! rounds that would make it fit. It counts the topics a traveller already sat at in held rounds
+//! (a maximum flow from the travellers through the topics each may still visit to the topics'
+//! places), so a re-plan those make impossible is refused at once too. The setup polls the stop
+//! function too: once it fires, the bounds not
 //! yet finished are left out or cut short (what is left is still a bound) and the start takes its
 //! quick form, so a time limit holds at 5,000 people.
 

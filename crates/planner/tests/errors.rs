@@ -304,3 +304,40 @@ fn wishes_for_unknown_topics_or_twice_are_refused() {
     .unwrap();
     assert_eq!(error_of(&request).code(), "planner.unknown_wish_topic");
 }
+
+#[test]
+fn a_replan_the_held_topics_make_impossible_is_refused_at_once() {
+    // 12 travellers at tables of 6, 6 and 5 over 3 rounds; round 0 held with six at t0 and six
+    // at t1. Everyone still needs t2, 12 visits where 10 fit: the seats alone would do (each
+    // table takes 10 or 12 visits), the topics already taken in round 0 do not.
+    let mut request = golfer(3, 6, 3, 12);
+    request.travel = Travel::TopicTour;
+    request.tables[2].capacity = 5;
+    let ids = |range: std::ops::Range<usize>| range.map(|i| format!("p{i}")).collect::<Vec<_>>();
+    request.held = vec![[("t0".to_owned(), ids(0..6)), ("t1".to_owned(), ids(6..12))].into_iter().collect()];
+    let err = error_of(&request);
+    assert_eq!(
+        golden(&err),
+        "planner.tour_too_tight | 12 travellers need 24 visits to topics they have not sat at in travel mode \
+         `topic-tour`, but the tables can take at most 22 such visits (table \"t2\" has 5 seats) | give every table at \
+         least 6 seats (table \"t2\" has 5), plan at most 2 rounds, or use travel mode `any`"
+    );
+    // Both ways out can be planned.
+    let mut more_seats = request.clone();
+    more_seats.tables[2].capacity = 6;
+    let outcome = plan(&more_seats, Budget::iterations(20_000)).unwrap();
+    common::check(&more_seats, &outcome);
+    let mut fewer_rounds = request.clone();
+    fewer_rounds.rounds = 2;
+    let outcome = plan(&fewer_rounds, Budget::iterations(20_000)).unwrap();
+    common::check(&fewer_rounds, &outcome);
+    // Held otherwise (three of t1's six at t2), the same seats fit.
+    let mut mixed = request.clone();
+    mixed.held = vec![
+        [("t0".to_owned(), ids(0..6)), ("t1".to_owned(), ids(6..9)), ("t2".to_owned(), ids(9..12))]
+            .into_iter()
+            .collect(),
+    ];
+    let outcome = plan(&mixed, Budget::iterations(20_000)).unwrap();
+    common::check(&mixed, &outcome);
+}
