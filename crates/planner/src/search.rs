@@ -111,6 +111,8 @@ pub struct Search<'a> {
     cap: u8,
     /// Scratch space for chains.
     chain_rounds: Vec<usize>,
+    /// Per topic, the change in visits of one person in a chain.
+    topic_change: Vec<(usize, i64)>,
     pair_shift: Vec<i32>,
     touched: Vec<usize>,
     /// Scratch space for the greedy start: per table, the pair cost of joining it; per person,
@@ -219,6 +221,7 @@ impl<'a> Search<'a> {
             over_floor: 0,
             cap: inst.max_meetings.map_or(u8::MAX, |c| u8::try_from(c).unwrap_or(u8::MAX)),
             chain_rounds: Vec::new(),
+            topic_change: Vec::new(),
             pair_shift: Vec::new(),
             touched: Vec::new(),
             table_pairs: vec![0; t],
@@ -396,7 +399,8 @@ impl<'a> Search<'a> {
     fn person_term(&self, r: usize, x: usize, from: usize, to: usize) -> i64 {
         let (a, b) = (self.inst.topic(from), self.inst.topic(to));
         let mut delta = self.previous_term(r, x, from, to);
-        if a != b {
+        // The travel and wish terms are 0 unless travellers may not return or `x` has wishes.
+        if a != b && (self.inst.no_revisits || !self.wish[x].is_empty()) {
             let (va, vb) = (i64::from(self.visits_of(x, a)), i64::from(self.visits_of(x, b)));
             delta += self.topic_term(x, a, va, va - 1) + self.topic_term(x, b, vb, vb + 1);
         }
@@ -447,6 +451,9 @@ impl<'a> Search<'a> {
     /// Keep-together: `x` goes to `to`; `other` = `(y, y's new table)` moves at the same time.
     fn together_term(&self, r: usize, x: usize, to: usize, other: Option<(usize, usize)>) -> i64 {
         let inst = self.inst;
+        if inst.together_of[x].is_empty() {
+            return 0;
+        }
         let p = inst.p;
         let from = self.table[r * p + x] as usize;
         let mut split = 0i64;
@@ -925,7 +932,13 @@ impl<'a> Search<'a> {
                 let candidate = Move { round: r, x: x as u32, to: b as u32, y: NONE, delta, kind: Kind::Plain };
                 self.consider(candidate, x_tabu, best_cost, best, ties);
             }
-            let x_join_all = self.pair_join(r, x, b, NONE);
+            // In a tour, every swap at a topic `x` already sat at sends someone back: only chains
+            // can take them.
+            if !chains && inst.no_revisits && inst.topic(b) != inst.topic(a) && self.visits_of(x, inst.topic(b)) >= 1 {
+                continue;
+            }
+            // Computed at the first plain swap (in tours most swaps are chains).
+            let mut x_join_all = None;
             for i in 0..self.members[r * t + b].len() {
                 let y = self.members[r * t + b][i] as usize;
                 if !self.movable[r * p + y] {
@@ -939,6 +952,7 @@ impl<'a> Search<'a> {
                     let Some(delta) = self.chain_delta(r, x, y) else { continue };
                     Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, kind: Kind::Chain }
                 } else {
+                    let x_join_all = *x_join_all.get_or_insert_with(|| self.pair_join(r, x, b, NONE));
                     let delta = self.swap_delta(r, x, y, x_leave, x_join_all);
                     Move { round: r, x: x as u32, to: b as u32, y: y as u32, delta, kind: Kind::Plain }
                 };
@@ -1162,8 +1176,9 @@ impl<'a> Search<'a> {
         }
         // Visits of topics after the swap: x takes y's tables in the chain's rounds and y takes
         // x's (the travel rule and the wishes).
+        let mut change = std::mem::take(&mut self.topic_change);
         for (who, other) in [(x, y), (y, x)] {
-            let mut change: Vec<(usize, i64)> = Vec::with_capacity(2 * rounds.len());
+            change.clear();
             for &s in &rounds {
                 change.push((inst.topic(self.table[s * p + who] as usize), -1));
                 change.push((inst.topic(self.table[s * p + other] as usize), 1));
@@ -1181,6 +1196,7 @@ impl<'a> Search<'a> {
                 delta += self.topic_term(who, topic, v, v + d);
             }
         }
+        self.topic_change = change;
         self.pair_shift = shift;
         self.touched = touched;
         self.chain_rounds = rounds;
