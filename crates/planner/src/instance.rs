@@ -588,7 +588,7 @@ fn tour_fits(
 
 /// The most edges (kinds of traveller × topics) of the flow in [`tour_fits`]; larger instances
 /// with held rounds are checked without their held topics (Gale–Ryser, still necessary).
-const MAX_FLOW_EDGES: usize = 1 << 20;
+const MAX_FLOW_EDGES: usize = 1 << 18;
 
 /// Whether travellers of the given kinds (`(how many, visits each, topics they may not take)`)
 /// can take distinct topics, at most `places[τ]` visits to topic `τ` and at most `cap` visits
