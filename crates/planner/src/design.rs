@@ -6,7 +6,8 @@
 //! `b + w·a`. Two people in different rows meet in at most one round (`(w - w')(a - a') = 0`
 //! forces `w = w'`), two people in the same row never meet, so `q` rounds have no repeat
 //! encounter; when the group size `g` divides `q` and every seat is taken, one more round seats
-//! each row in `q / g` groups. The search takes the remaining rounds from there.
+//! each row in `q / g` groups. The search takes the remaining rounds from there. 32 people in
+//! fours (8 tables) have a start of their own with ten rounds, one more than the affine nine.
 
 use crate::instance::{Instance, NONE, PAIR_NORMAL};
 
@@ -73,8 +74,67 @@ impl Field {
     }
 }
 
+/// Ten rounds for 32 people at 8 tables of 4 in which no two people meet twice: the most there
+/// can be (a person meets 3 others a round, and there are 31). The affine start gives nine, and no
+/// tenth round extends those nine, so this is built otherwise. Person `8c + x` is the vector `x`
+/// of GF(2)^3 in copy `c` (of four); in each kind of round two people meet when their difference
+/// (XOR) is one the round uses, and no difference is used twice:
+/// - one "transversal" round per vector `v` of [`TRANSVERSAL`]: table `x` seats `x ^ v[c]` of
+///   each copy `c`, so copies `c` and `d` meet at difference `v[c] ^ v[d]` (six distinct ones per
+///   pair of copies);
+/// - three rounds that pair the copies (01|23, 02|13, 03|12): copies `c` and `d` share four tables,
+///   `{x, x^u}` of `c` with `{x^a, x^a^u}` of `d` ([`PAIRED`]): difference `u` inside both copies,
+///   and `a`, `a^u` between them, the two differences no transversal round uses;
+/// - one round that splits each copy into a subspace `W_c` (with 0) and its complement
+///   ([`SPLIT`]): the three differences of `W_c` inside the copy.
+///
+/// Inside each copy, the `u` of its three pairs and the three vectors of `W_c` are six distinct
+/// differences of the seven, so everybody meets everybody else but one.
+fn golfers_32_in_fours() -> Vec<Vec<u32>> {
+    let mut rounds = Vec::with_capacity(10);
+    for v in TRANSVERSAL {
+        let mut seats = vec![0; 32];
+        for x in 0..8 {
+            for (c, &shift) in v.iter().enumerate() {
+                seats[8 * c + (x ^ shift)] = crate::instance::u32_of(x);
+            }
+        }
+        rounds.push(seats);
+    }
+    for pairing in [[(0, 1), (2, 3)], [(0, 2), (1, 3)], [(0, 3), (1, 2)]] {
+        let mut seats = vec![0; 32];
+        let mut table = 0;
+        for (c, d) in pairing {
+            let (u, a) = PAIRED[c][d];
+            for x in (0..8).filter(|&x| x < x ^ u) {
+                for person in [8 * c + x, 8 * c + (x ^ u), 8 * d + (x ^ a), 8 * d + (x ^ a ^ u)] {
+                    seats[person] = table;
+                }
+                table += 1;
+            }
+        }
+        rounds.push(seats);
+    }
+    let split = (0..32).map(|person| {
+        let (c, x) = (person / 8, person % 8);
+        crate::instance::u32_of(2 * c + usize::from(x != 0 && !SPLIT[c].contains(&x)))
+    });
+    rounds.push(split.collect());
+    rounds
+}
+
+/// The shifts of the four copies in the transversal rounds of [`golfers_32_in_fours`].
+const TRANSVERSAL: [[usize; 4]; 6] =
+    [[0, 0, 0, 0], [0, 1, 2, 3], [0, 2, 3, 4], [0, 3, 4, 6], [0, 4, 1, 5], [0, 5, 7, 1]];
+/// `(u, a)` for copies `c < d` in the paired rounds of [`golfers_32_in_fours`] (`[c][d]`).
+const PAIRED: [[(usize, usize); 4]; 4] =
+    [[(0, 0), (1, 6), (3, 5), (5, 2)], [(0, 0), (0, 0), (2, 4), (4, 3)], [(0, 0), (0, 0), (0, 0), (6, 3)], [(0, 0); 4]];
+/// The subspace (without 0) each copy is split by in the last round of [`golfers_32_in_fours`].
+const SPLIT: [[usize; 3]; 4] = [[2, 4, 6], [3, 5, 6], [1, 4, 5], [1, 2, 3]];
+
 /// Seats for the first rounds (per round, per person, the table), when the instance is a plain
-/// grouping problem and a field of its number of tables exists.
+/// grouping problem and a field of its number of tables exists (or it is 32 people at 8 tables
+/// of 4, which has a design of its own).
 #[allow(clippy::many_single_char_names)]
 pub fn affine_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
     let (p, q) = (inst.p, inst.t);
@@ -92,6 +152,11 @@ pub fn affine_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
     if g > q || inst.capacity.iter().any(|&c| (c as usize) < g) {
         return None;
     }
+    if (p, q, g) == (32, 8, 4) {
+        let mut rounds = golfers_32_in_fours();
+        rounds.truncate(inst.r);
+        return Some(rounds);
+    }
     let field = Field::new(q)?;
     let row_round = usize::from(p == g * q && q.is_multiple_of(g));
     let rounds = inst.r.min(q + row_round);
@@ -105,7 +170,28 @@ pub fn affine_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
 
 #[cfg(test)]
 mod tests {
-    use super::Field;
+    use super::{Field, golfers_32_in_fours};
+
+    #[test]
+    fn the_32_golfers_play_ten_rounds_in_fours_and_never_meet_twice() {
+        let rounds = golfers_32_in_fours();
+        assert_eq!(rounds.len(), 10);
+        let mut met = std::collections::HashSet::new();
+        for seats in &rounds {
+            assert_eq!(seats.len(), 32);
+            for table in 0..8 {
+                let at: Vec<usize> = (0..32).filter(|&x| seats[x] == table).collect();
+                assert_eq!(at.len(), 4, "table {table} of {seats:?}");
+                for (i, &x) in at.iter().enumerate() {
+                    for &y in &at[i + 1..] {
+                        assert!(met.insert((x, y)), "{x} and {y} meet twice");
+                    }
+                }
+            }
+        }
+        // Everybody meets everybody else but one.
+        assert_eq!(met.len(), 32 * 30 / 2);
+    }
 
     #[test]
     fn binary_fields_have_inverses() {

@@ -60,7 +60,9 @@
 //!    `q` is a prime or a power of two with groups no larger than `q`, the first `q` rounds come
 //!    from an affine design over the field GF(q) (person `(a, b)` sits at table `b + w·a` in round
 //!    `w`; no pair meets twice), plus one round of rows when the groups divide `q` — this alone
-//!    solves e.g. the Social Golfer instance 8-4-9. The other rounds start greedily:
+//!    solves e.g. the Social Golfer instance 8-4-9. 32 people in fours have a design of their own
+//!    with ten rounds (`design::golfers_32_in_fours`: 8-4-10, which no extension of the affine
+//!    nine reaches). The other rounds start greedily:
 //!    round by round: held and fixed seats, then previous seats where they still
 //!    fit (re-planning), then everyone else in random order at the table where they add the
 //!    least cost (fewest people met before, a wished topic not yet granted, smallest table, fair

@@ -298,9 +298,9 @@ impl Session {
             .collect())
     }
 
-    /// Waits up to 10 s for an element.
+    /// Waits up to 30 s for an element (a busy machine can be slow to show one).
     pub fn find(&self, css: &str) -> Result<Element> {
-        self.wait_for_css(css, Duration::from_secs(10))
+        self.wait_for_css(css, Duration::from_secs(30))
     }
 
     /// Waits for an element to appear.

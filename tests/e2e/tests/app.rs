@@ -133,7 +133,9 @@ fn open_tab(s: &Session, name: &str) -> Result<()> {
 }
 
 fn open_workshop(s: &Session, title: &str) -> Result<()> {
-    let row = s.find(&format!("[data-testid=workshop-row][data-title=\"{title}\"]"))?;
+    // The list loads after the window, which on a busy machine takes a while.
+    let row =
+        s.wait_for_css(&format!("[data-testid=workshop-row][data-title=\"{title}\"]"), Duration::from_secs(60))?;
     s.click(&s.find_one_in(&row, &by_id("open-workshop"))?)?;
     s.find(&by_id("setup-title")).map(|_| ())
 }
