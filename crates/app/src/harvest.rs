@@ -281,6 +281,17 @@ fn workshops_of(s: &Store, scope: Scope) -> Result<Vec<WorkshopId>> {
     })
 }
 
+/// The workshops of a workshop's process (or the workshop alone) in the order they took place
+/// (by date, then as they were made): the numbers W1, W2 … every screen and document uses.
+pub(crate) fn workshops_in_order(s: &Store, workshop: WorkshopId) -> Result<Vec<cafehost_core::Workshop>> {
+    let mut workshops = Vec::new();
+    for id in workshops_of(s, scope_of(s, workshop)?)? {
+        workshops.push(s.workshop(id)?);
+    }
+    workshops.sort_by_key(|w| (w.details.date, w.created_at, w.id));
+    Ok(workshops)
+}
+
 /// The harvest of a workshop's process (or of the workshop), read from one snapshot.
 pub(crate) fn overview(s: &mut Store, workshop: WorkshopId) -> Result<HarvestOverview> {
     let scope = scope_of(s, workshop)?;

@@ -229,22 +229,15 @@ fn gather(
     // Labels from every statement of the scope, so minutes showing some of them name a goal as
     // the concept does.
     let labels = StatementLabels::new(&harvest.statements, &harvest.fields_of_action);
-    let ids: Vec<WorkshopId> = match kind {
-        DocumentKind::Minutes => vec![workshop],
-        // The harvest lists the newest first; number them in the order they took place.
-        DocumentKind::Concept => harvest.workshops.iter().rev().map(|w| w.id).collect(),
-    };
     // Every workshop of the process numbered in the order they took place (W1, W2 …), so the
     // minutes of one of them name it as the concept draft does.
-    let mut order = Vec::with_capacity(harvest.workshops.len());
-    for w in &harvest.workshops {
-        let details = s.workshop(w.id)?;
-        order.push((details.details.date, details.created_at, w.id));
-    }
-    order.sort();
-    let number_of = |id: WorkshopId| {
-        order.iter().position(|(_, _, w)| *w == id).map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX))
+    let order = crate::harvest::workshops_in_order(s, workshop)?;
+    let ids: Vec<WorkshopId> = match kind {
+        DocumentKind::Minutes => vec![workshop],
+        DocumentKind::Concept => order.iter().map(|w| w.id).collect(),
     };
+    let number_of =
+        |id: WorkshopId| order.iter().position(|w| w.id == id).map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX));
     let mut workshops = Vec::with_capacity(ids.len());
     let mut made = Vec::new();
     for id in ids {
@@ -263,7 +256,6 @@ fn gather(
         };
         workshops.push(WorkshopMinutes { number: number_of(id), setup, notes, photos, schedule });
     }
-    workshops.sort_by_key(|w| (w.setup.workshop.details.date, w.setup.workshop.created_at));
     let first = workshops.first().map(|w| &w.setup);
     let process = first.and_then(|s| s.process.clone());
     let statements = match kind {

@@ -28,6 +28,14 @@ pub struct ImportOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkshopRef(pub String);
 
+/// Whether a person's name, organisation, group, role or e-mail contains every word typed
+/// (letters folded: "ozturk" finds "Öztürk").
+pub(crate) fn found(p: &Participant, typed: &str) -> bool {
+    let i = &p.input;
+    let haystack = format!("{} {} {} {} {} {}", i.first_name, i.last_name, i.organisation, i.group, i.role, i.email);
+    cafehost_core::text::matches_search(typed, &haystack)
+}
+
 /// The participant list of a workshop: quick add, edit, delete, CSV import and export.
 pub struct People<'a>(pub(crate) &'a Cafehost);
 
@@ -67,17 +75,7 @@ impl People<'_> {
     /// word typed, with letters folded as the core's `search_key` says ("ozturk" finds
     /// "Öztürk"), in list order.
     pub fn search(&self, workshop: WorkshopId, typed: &str) -> Result<Vec<ParticipantId>> {
-        Ok(self
-            .participants(workshop)?
-            .into_iter()
-            .filter(|p| {
-                let i = &p.input;
-                let haystack =
-                    format!("{} {} {} {} {} {}", i.first_name, i.last_name, i.organisation, i.group, i.role, i.email);
-                cafehost_core::text::matches_search(typed, &haystack)
-            })
-            .map(|p| p.id)
-            .collect())
+        Ok(self.participants(workshop)?.into_iter().filter(|p| found(p, typed)).map(|p| p.id).collect())
     }
 
     /// Adds one person.

@@ -72,16 +72,8 @@ pub struct ProcessPeople {
 /// The lists of the workshop's process (or the workshop alone), in the order they took place,
 /// with the decisions made about them.
 fn lists(s: &Store, workshop: WorkshopId) -> Result<(Vec<PeopleWorkshop>, Vec<Vec<Participant>>, ChosenPeople)> {
-    let process = s.workshop(workshop)?.process_id;
-    let mut order = Vec::new();
-    for (p, w) in s.workshop_summaries()? {
-        if w.id == workshop || (process.is_some() && p == process) {
-            let created = s.workshop(w.id)?.created_at;
-            order.push((w.date, created, w.id, w.title));
-        }
-    }
-    order.sort();
-    let ids: Vec<WorkshopId> = order.iter().map(|(_, _, id, _)| *id).collect();
+    let order = crate::harvest::workshops_in_order(s, workshop)?;
+    let ids: Vec<WorkshopId> = order.iter().map(|w| w.id).collect();
     let mut lists = Vec::with_capacity(ids.len());
     for id in &ids {
         lists.push(s.participants(*id)?);
@@ -90,7 +82,7 @@ fn lists(s: &Store, workshop: WorkshopId) -> Result<(Vec<PeopleWorkshop>, Vec<Ve
     let workshops = order
         .into_iter()
         .zip(1_u32..)
-        .map(|((_, _, id, title), number)| PeopleWorkshop { id, number, title })
+        .map(|(w, number)| PeopleWorkshop { id: w.id, number, title: w.details.title })
         .collect();
     Ok((workshops, lists, chosen))
 }
@@ -164,6 +156,15 @@ impl People<'_> {
     /// belongs to none), each once, with the process's participation totals.
     pub fn process_people(&self, workshop: WorkshopId) -> Result<ProcessPeople> {
         self.0.read(|s| read_people(s, workshop))
+    }
+
+    /// The entries of the process's lists (see [`People::process_people`]) that contain every
+    /// word typed, as [`People::search`] finds them.
+    pub fn search_process_people(&self, workshop: WorkshopId, typed: &str) -> Result<Vec<ParticipantId>> {
+        self.0.read(|s| {
+            let (_, lists, _) = lists(s, workshop)?;
+            Ok(lists.iter().flatten().filter(|p| crate::participants::found(p, typed)).map(|p| p.id).collect())
+        })
     }
 
     /// Decides that the person of entry `first` and the person of entry `second` are one person.

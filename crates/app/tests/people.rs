@@ -69,6 +69,9 @@ fn people_across_workshops_are_decided_by_hand_kept_and_counted_in_the_concept()
         // Anna's two entries share a folded name with no address in common: a hint, not a merge.
         assert!(people.people[0].name_shared && people.people[1].name_shared && !people.people[3].name_shared);
         assert!(concept(&app, first).contains("Beteiligung: 4 Personen in 3 Workshops (davon 1 in mehreren)"));
+        // Found across the lists with letters folded.
+        let found = app.people().search_process_people(third, "mueller").unwrap();
+        assert_eq!(found, vec![anna_old, anna_new]);
 
         // Anna is one person; the Jörg of the third workshop someone else.
         let people = app.people().merge_people(first, anna_old, anna_new).unwrap();

@@ -307,6 +307,11 @@ commands! {
         /// e-mail address or name, or as decided by hand), with the process's totals.
         fn process_people(app, workshop: WorkshopId) -> ProcessPeople { app.people().process_people(workshop) }
 
+        /// The entries of the process's lists that contain every word typed (letters folded).
+        fn search_process_people(app, workshop: WorkshopId, query: String) -> Vec<ParticipantId> {
+            app.people().search_process_people(workshop, &query)
+        }
+
         /// Decides that the people of two entries are one person.
         fn merge_people(app, workshop: WorkshopId, first: ParticipantId, second: ParticipantId) -> ProcessPeople {
             app.people().merge_people(workshop, first, second)

@@ -1,18 +1,23 @@
 // Finding people as they are typed. The back end folds the letters ("ozturk" finds "Öztürk",
 // "schaefer" finds "Schäfer") and answers with the ids that match; this keeps the answer for
-// the words typed now, so a late answer for older words is never shown.
-import { commands, type WorkshopId } from "./ipc";
+// the words typed now, so a late answer for older words is never shown. It asks about one
+// workshop's list, or (`ask`) about another set of people, such as a whole process's lists.
+import { commands, type ParticipantId, type WorkshopId } from "./ipc";
 import { showError } from "./state.svelte";
+
+type Ask = (workshop: WorkshopId, query: string) => Promise<ParticipantId[]>;
 
 export class PeopleSearch {
   /** What is typed. */
   query = $state("");
   #answer = $state<{ query: string; ids: Set<string> } | null>(null);
   #workshop: () => WorkshopId;
+  #ask: Ask;
 
   /** Made while a component starts: from then on every change of `query` asks the back end. */
-  constructor(workshop: () => WorkshopId) {
+  constructor(workshop: () => WorkshopId, ask: Ask = commands.people.searchParticipants) {
     this.#workshop = workshop;
+    this.#ask = ask;
     $effect(() => {
       void this.query;
       this.refresh().catch(showError);
@@ -26,7 +31,7 @@ export class PeopleSearch {
       this.#answer = null;
       return;
     }
-    const ids = await commands.people.searchParticipants(this.#workshop(), typed);
+    const ids = await this.#ask(this.#workshop(), typed);
     if (this.query === typed) this.#answer = { query: typed, ids: new Set(ids) };
   }
 

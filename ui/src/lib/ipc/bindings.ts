@@ -2098,6 +2098,8 @@ export function makeCommands(invoke: Invoke) {
       importParticipants: (workshop: WorkshopId, base64: string, mapping: Array<ColumnRole> | null, options: ImportOptions) => invoke<ImportOutcome>("import_participants", { workshop, base64, mapping, options }),
       /** The people of the workshop's process across its workshops, each once (matched by e-mail address or name, or as decided by hand), with the process's totals. */
       processPeople: (workshop: WorkshopId) => invoke<ProcessPeople>("process_people", { workshop }),
+      /** The entries of the process's lists that contain every word typed (letters folded). */
+      searchProcessPeople: (workshop: WorkshopId, query: string) => invoke<Array<ParticipantId>>("search_process_people", { workshop, query }),
       /** Decides that the people of two entries are one person. */
       mergePeople: (workshop: WorkshopId, first: ParticipantId, second: ParticipantId) => invoke<ProcessPeople>("merge_people", { workshop, first, second }),
       /** Decides that an entry is a person of their own. */
