@@ -423,3 +423,54 @@ fn best_of(candidates: &[(u64, BoundMethod)]) -> (u64, BoundMethod) {
 pub fn min_square_sum(inst: &Instance) -> u64 {
     (inst.held..inst.r).map(|r| min_sizes(inst, r).iter().map(|&s| s * s).sum::<u64>()).sum()
 }
+
+/// A lower bound on the weighted wishes no plan can grant (`weights` per rank, as the search
+/// counts them). A wish is surely granted when its person has a fixed seat (held, pinned) at a
+/// table of that topic. Every other wish needs a seat at that topic in a round where its person's
+/// seat is not fixed; a topic has only so many of those (its tables' seats minus the fixed ones,
+/// summed over the rounds), so at best each topic grants its heaviest requests. Dropping the
+/// rule that a person sits at one table per round only loosens the bound; it is exact when
+/// everyone has at least as many free rounds as wishes, as at a café without pins.
+pub fn wish_floor(inst: &Instance, weights: &[i64]) -> i64 {
+    let (p, t) = (inst.p, inst.t);
+    let mut free_seats = vec![0u64; inst.k];
+    for r in 0..inst.r {
+        let mut fixed_here = vec![0u64; t];
+        for x in 0..p {
+            let table = inst.fixed_at(r, x);
+            if table != NONE && inst.is_present(r, x) {
+                fixed_here[table as usize] += 1;
+            }
+        }
+        for table in 0..t {
+            free_seats[inst.topic(table)] += u64::from(inst.capacity[table]).saturating_sub(fixed_here[table]);
+        }
+    }
+    let mut requests: Vec<Vec<i64>> = vec![Vec::new(); inst.k];
+    let mut floor = 0;
+    for x in (0..p).filter(|&x| inst.wishes_count(x)) {
+        let fixed_topics: Vec<usize> = (0..inst.r)
+            .filter(|&r| inst.is_present(r, x) && inst.fixed_at(r, x) != NONE)
+            .map(|r| inst.topic(inst.fixed_at(r, x) as usize))
+            .collect();
+        let free_rounds = (0..inst.r).filter(|&r| inst.is_present(r, x) && inst.fixed_at(r, x) == NONE).count();
+        for (&topic, &weight) in inst.wishes[x].iter().zip(weights) {
+            if fixed_topics.contains(&(topic as usize)) {
+                continue;
+            }
+            if free_rounds == 0 {
+                floor += weight;
+            } else {
+                requests[topic as usize].push(weight);
+            }
+        }
+    }
+    for (topic, mut wanted) in requests.into_iter().enumerate() {
+        let seats = usize::try_from(free_seats[topic]).unwrap_or(usize::MAX);
+        if wanted.len() > seats {
+            wanted.sort_unstable_by(|a, b| b.cmp(a));
+            floor += wanted[seats..].iter().sum::<i64>();
+        }
+    }
+    floor
+}

@@ -103,8 +103,14 @@
 //!    start (the best plan is kept).
 //! 4. *Stop* as soon as the plan is at the lower bound with no hard rule broken (and the cap on
 //!    meetings kept) and the lower-ranked terms stop improving for a short polish (or reach their
-//!    floor; with wishes not all granted the polish is as long as a stall), or when the budget
-//!    ends.
+//!    floor; while wishes that some plan could still grant are missed, the polish is as long as
+//!    a stall), or when the budget ends. Which wishes no plan can grant is counted per topic: a
+//!    topic has as many places as its tables' free seats over the rounds (seats not held,
+//!    pinned or a host's), and at best it grants its heaviest requests; a wish at a topic its
+//!    person has a fixed seat at is granted anyway. Leaving out that a person sits at one
+//!    table a round only makes this floor lower, so it stays below every plan (a property test
+//!    compares it with an exhaustive search); it is exact when everyone has a free round for
+//!    each wish.
 //!
 //! # Lower bound
 //!
@@ -231,6 +237,13 @@ pub fn all_bounds(request: &PlanRequest) -> Result<[(u64, BoundMethod); 5], Plan
     Ok(bound::lower_bound(&instance::build(request)?, &|| false).each)
 }
 
+/// The weighted wishes (4,000 a first choice, 2,000 a second, 1,000 a third) that no plan of
+/// `request` can grant, for tests: the planner stops polishing once its plan is there.
+#[doc(hidden)]
+pub fn wish_floor(request: &PlanRequest) -> Result<i64, PlanError> {
+    Ok(bound::wish_floor(&instance::build(request)?, &search::W_WISH))
+}
+
 /// Plans every round of `request` within `budget`.
 ///
 /// Held rounds are returned as held; the others are planned. Fails with a [`PlanError`] when a
@@ -246,12 +259,15 @@ pub fn plan(request: &PlanRequest, budget: Budget<'_>) -> Result<PlanOutcome, Pl
     search.construct(stop);
     let repeats = |b: u64| i64::try_from(b).unwrap_or(i64::MAX / 4);
     let squares = i64::try_from(bound::min_square_sum(&inst)).unwrap_or(i64::MAX / 4);
+    let wishes = bound::wish_floor(&inst, &search::W_WISH);
     let targets = search::Targets {
         repeats_capped: repeats(bounds.capped.0),
         repeats_plain: repeats(bounds.plain.0),
+        wishes,
         floor: repeats(bounds.capped.0)
             .saturating_mul(search::W_REPEAT)
-            .saturating_add(squares.saturating_mul(search::W_BALANCE)),
+            .saturating_add(squares.saturating_mul(search::W_BALANCE))
+            .saturating_add(wishes),
     };
     search.improve(&budget, targets);
     let seating = search.seating();

@@ -130,6 +130,8 @@ pub struct Search<'a> {
 pub struct Targets {
     pub repeats_capped: i64,
     pub repeats_plain: i64,
+    /// The weighted wishes no plan can grant ([`crate::bound::wish_floor`]).
+    pub wishes: i64,
     pub floor: i64,
 }
 
@@ -1318,10 +1320,13 @@ impl<'a> Search<'a> {
             return;
         }
         let stall = budget.stall.unwrap_or(1_000 + 4 * movable_count as u64);
-        // Once at the bound, only the lower-ranked terms can improve: a short polish, unless there
-        // are wishes (worth far more than balance and spread, and granted over many moves).
-        let polish = if self.wish_cost > 0 { stall } else { stall.min(200 + movable_count as u64) };
+        // Once at the bound, only the lower-ranked terms can improve: a short polish, unless
+        // wishes can still be granted (worth far more than balance and spread, and granted over
+        // many moves).
+        let short_polish = stall.min(200 + movable_count as u64);
+        let polish = |wish_cost: i64| if wish_cost > targets.wishes { stall } else { short_polish };
         let mut best_cost = self.cost;
+        let mut best_wish_cost = self.wish_cost;
         let mut best_seating = self.table.clone();
         let mut best_at_bound = self.at_bound(&targets);
         let mut since_best = 0u64;
@@ -1331,7 +1336,7 @@ impl<'a> Search<'a> {
         let sample = 48usize;
         let mut started = 0u64;
         while started < budget.max_iterations {
-            if best_at_bound && (best_cost <= targets.floor || since_best >= polish) {
+            if best_at_bound && (best_cost <= targets.floor || since_best >= polish(best_wish_cost)) {
                 break;
             }
             // Every iteration: at thousands of people one iteration takes milliseconds.
@@ -1374,6 +1379,7 @@ impl<'a> Search<'a> {
             // A plan at the bound beats any plan that is not, whatever the lower terms.
             if (at_bound && !best_at_bound) || (self.cost < best_cost && (at_bound || !best_at_bound)) {
                 best_cost = self.cost;
+                best_wish_cost = self.wish_cost;
                 best_seating.clone_from(&self.table);
                 best_at_bound = at_bound;
                 since_best = 0;
