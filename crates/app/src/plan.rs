@@ -71,6 +71,9 @@ pub struct PlanQuality {
     pub pairs_over_cap: u32,
     /// Topic wishes per rank (empty when nobody wished).
     pub wishes: Vec<WishesGranted>,
+    /// Whether no seating grants more wishes (first choices first): those missed are what the
+    /// topics' seats leave no room for. `false` only says it was not proven.
+    pub wishes_best_possible: bool,
     /// Wishes that name neither a topic nor a table of the workshop (a typo, or a table since
     /// removed): not planned for, so the moderator can correct them.
     pub unknown_wishes: u32,
@@ -290,6 +293,7 @@ fn quality(report: &QualityReport, unseated: u32, cap: Option<u32>, unknown_wish
             .iter()
             .map(|w| WishesGranted { rank: w.rank, asked: w.asked, granted: w.granted })
             .collect(),
+        wishes_best_possible: report.wishes_best_possible,
         unknown_wishes,
         meeting_cap: cap,
         pairs_over_cap: count(report.pairs_over_cap),

@@ -375,3 +375,35 @@ fn a_topic_at_two_tables_is_visited_once_and_wishes_are_planned_and_reported() {
     let first_table = setup.tables[0].id;
     assert!(rounds.iter().any(|r| r.get(&traveller.id) == Some(&first_table)), "the seats agree with the report");
 }
+
+#[test]
+fn wishes_beyond_a_topics_seats_are_reported_as_the_most_possible() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, id) = demo(&dir);
+    let setup = app.setup().workshop_setup(id).unwrap();
+    let hosts: HashSet<ParticipantId> = setup.tables.iter().filter_map(|t| t.input.host_id).collect();
+    let first = &setup.tables[0];
+    let wish = vec![format!("Tisch {}", first.input.number)];
+    let travellers: Vec<_> = setup.participants.iter().filter(|p| !hosts.contains(&p.id)).collect();
+    for p in &travellers {
+        app.people().update_participant(p.id, &ParticipantInput { wishes: wish.clone(), ..p.input.clone() }).unwrap();
+    }
+    // Everyone wishes table 1: its seats (the host's aside) over the rounds are all it can grant.
+    let places = (first.input.capacity as usize - usize::from(first.input.host_id.is_some())) * setup.rounds.len();
+    assert!(travellers.len() > places, "the demo has more travellers than table 1 has places");
+    let plan = app.seating().plan_rotation(id, PlanOptions::default()).unwrap();
+    check_rules(&app.setup().workshop_setup(id).unwrap(), &plan);
+    let quality = plan.quality.unwrap();
+    let asked = u32::try_from(travellers.len()).unwrap();
+    let granted = u32::try_from(places).unwrap();
+    assert_eq!(quality.wishes, [cafehost_app::WishesGranted { rank: 1, asked, granted }]);
+    assert!(quality.wishes_best_possible);
+
+    // One wish for a topic with room: still the most possible, once it is granted too.
+    let other = travellers[0];
+    let second = vec![format!("Tisch {}", first.input.number), format!("Tisch {}", setup.tables[1].input.number)];
+    app.people().update_participant(other.id, &ParticipantInput { wishes: second, ..other.input.clone() }).unwrap();
+    let quality = app.seating().plan_rotation(id, PlanOptions::default()).unwrap().quality.unwrap();
+    assert_eq!(quality.wishes[1], cafehost_app::WishesGranted { rank: 2, asked: 1, granted: 1 });
+    assert!(quality.wishes_best_possible);
+}

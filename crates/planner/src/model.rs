@@ -281,6 +281,12 @@ pub struct QualityReport {
     /// wished.
     #[serde(default)]
     pub wishes: Vec<WishCount>,
+    /// Whether no plan grants more of the wishes the planner pursues, weighed by rank (a first
+    /// choice before a second and a third together): the wishes missed are what the seats leave
+    /// no room for ([`crate::wish_floor`]). `true` when every wish is granted or nobody wished;
+    /// `false` says only that this was not proven.
+    #[serde(default = "yes")]
+    pub wishes_best_possible: bool,
 }
 
 /// How the wishes of one rank fared (see [`QualityReport::wishes`]).

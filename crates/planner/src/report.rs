@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::bound::Bounds;
 use crate::instance::{Instance, NONE, PAIR_APART, PAIR_TOGETHER, u32_of};
+use crate::search::W_WISH;
 use crate::{QualityReport, RoundSeating, WishCount};
 
 /// Recounts everything the report says from `seating` (`r * p` tables, `NONE` for absent).
@@ -87,6 +88,7 @@ pub fn recount(inst: &Instance, seating: &[u32], bounds: Bounds, iterations: u64
     // granted.
     let mut table_revisits = 0u64;
     let mut wishes: Vec<WishCount> = Vec::new();
+    let mut wishes_missed = 0i64;
     let mut seen = vec![false; inst.k];
     for x in (0..p).filter(|&x| !inst.is_host(x)) {
         seen.fill(false);
@@ -110,6 +112,9 @@ pub fn recount(inst: &Instance, seating: &[u32], bounds: Bounds, iterations: u64
             }
             wishes[i].asked += 1;
             wishes[i].granted += u32::from(seen[topic as usize]);
+            if !seen[topic as usize] {
+                wishes_missed += W_WISH.get(i).copied().unwrap_or(0);
+            }
         }
     }
 
@@ -156,6 +161,7 @@ pub fn recount(inst: &Instance, seating: &[u32], bounds: Bounds, iterations: u64
         max_meetings_kept,
         pairs_over_cap,
         wishes,
+        wishes_best_possible: wishes_missed == 0 || wishes_missed <= crate::bound::wish_floor(inst, &W_WISH),
     }
 }
 

@@ -611,6 +611,8 @@ fn topic_wishes_are_planned(s: &Session) -> Result<()> {
     check(text.contains(&translation("de", "plan.quality.wish_rank_1")), format!("first choices reported: {text}"))?;
     check(text.contains("1 von 1 Person"), format!("one of one: {text}"))?;
     s.find(&by_id("plan-unknown-wishes"))?;
+    // Every wish granted: no word about wishes that cannot be granted.
+    check(s.find_all(&by_id("plan-wishes-best"))?.is_empty(), "no 'more is not possible' line when all are granted")?;
     s.screenshot("12b-plan-wishes")?;
     Ok(())
 }

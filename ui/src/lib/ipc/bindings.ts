@@ -1049,6 +1049,11 @@ pairs_over_cap: number,
  */
 wishes: Array<WishesGranted>, 
 /**
+ * Whether no seating grants more wishes (first choices first): those missed are what the
+ * topics' seats leave no room for. `false` only says it was not proven.
+ */
+wishes_best_possible: boolean, 
+/**
  * Wishes that name neither a topic nor a table of the workshop (a typo, or a table since
  * removed): not planned for, so the moderator can correct them.
  */
