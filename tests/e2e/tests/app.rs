@@ -1263,15 +1263,17 @@ fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
         .send(json!({ "dots": { first: 3 } }).to_string())
         .map_err(|e| e.to_string())?;
     check(given.status().as_u16() == 200, "the ballot is taken")?;
-    wait_for(Duration::from_secs(20), || {
-        let votes: Vec<String> = s
+    // The panel asks for the status every second; a busy machine may take a while.
+    let mut seen = Vec::new();
+    wait_for(Duration::from_secs(60), || {
+        seen = s
             .find_all(&by_id("vote-result"))?
             .iter()
             .map(|r| Ok(s.attribute(r, "data-votes")?.unwrap_or_default()))
-            .collect::<Result<_>>()?;
-        Ok((votes == ["3", "0"]).then_some(()))
+            .collect::<Result<Vec<String>>>()?;
+        Ok((seen == ["3", "0"]).then_some(()))
     })
-    .map_err(|e| format!("the dots appear in the panel: {e}"))?;
+    .map_err(|e| format!("the dots appear in the panel (last seen: {seen:?}): {e}"))?;
     s.execute("document.querySelector('[data-testid=phone-vote]').scrollIntoView()", &[])?;
     s.screenshot("43-dot-vote")?;
     s.click_id("vote-close")?;
