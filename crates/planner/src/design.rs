@@ -8,6 +8,10 @@
 //! encounter; when the group size `g` divides `q` and every seat is taken, one more round seats
 //! each row in `q / g` groups. The search takes the remaining rounds from there. 32 people in
 //! fours (8 tables) have a start of their own with ten rounds, one more than the affine nine.
+//!
+//! Three-round cafés with more travellers than pairs of different tables (so every pair of
+//! rounds must seat some pairs together again) start from cohorts instead: see
+//! [`cohort_rounds`].
 
 use crate::instance::{Instance, NONE, PAIR_NORMAL};
 
@@ -168,9 +172,236 @@ pub fn affine_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
     Some((0..rounds).map(|w| (0..p).map(|i| seat(w, i)).collect()).collect())
 }
 
+/// An idempotent Latin square of order `n >= 3` (`square[a][b]` is a symbol, every symbol once
+/// per row and column, `square[a][a] = a`). Odd `n`: `(a + b) / 2` mod `n`. Even `n`: the square
+/// of order `n - 1` prolonged along its transversal of cells `(i, i + 1)`, which misses the
+/// diagonal: the new symbol `n - 1` takes those cells, and each of their old symbols moves to
+/// the new row (same column) and the new column (same row).
+pub fn idempotent_latin_square(n: usize) -> Option<Vec<Vec<usize>>> {
+    if n < 3 {
+        return None;
+    }
+    let odd = |k: usize| -> Vec<Vec<usize>> {
+        let half = k.div_ceil(2);
+        (0..k).map(|a| (0..k).map(|b| (a + b) * half % k).collect()).collect()
+    };
+    if n % 2 == 1 {
+        return Some(odd(n));
+    }
+    let k = n - 1;
+    let base = odd(k);
+    let mut square = vec![vec![k; n]; n];
+    for a in 0..k {
+        for b in 0..k {
+            square[a][b] = base[a][b];
+        }
+        let next = (a + 1) % k;
+        square[a][next] = k;
+        square[a][k] = base[a][next];
+        square[k][next] = base[a][next];
+    }
+    Some(square)
+}
+
+/// Seats for a three-round café in which travellers go round in cohorts, when there are more
+/// travellers than pairs of different tables, so that every pair of rounds must seat some pairs
+/// together again whatever the plan.
+///
+/// The cheapest way to pay for those pairs is to have them meet in all three rounds (two repeats
+/// pay for three pairs of rounds, where pairs meeting twice pay one each). A cohort is a tour
+/// `(a, b, L[a][b])` over three different tables, `a ≠ b`, for an idempotent Latin square `L`:
+/// any two of its tables fix the third, so two cohorts share at most one table-round and people
+/// of different cohorts meet at most once. The `t(t - 1)` cohorts are the cells of every pair of
+/// rounds; each gets the same number of travellers, and the rest go one each to cohorts chosen
+/// so that every table takes as many of them as another in every round ([`balanced_cohorts`]).
+/// That is what the round-pairs bound allows at best, so the start is optimal when it fits.
+/// Only for plain requests (no pins, absences, held rounds, pairs, wishes, shared topics or cap
+/// below three); `None` when it does not apply or the seats do not fit.
+pub fn cohort_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
+    let (p, t) = (inst.p, inst.t);
+    let only_hosts_fixed =
+        (0..inst.r).all(|r| (0..p).all(|x| inst.fixed_at(r, x) == NONE || inst.fixed_at(r, x) == inst.host_of[x]));
+    let plain = inst.r == 3
+        && inst.no_revisits
+        && inst.held == 0
+        && inst.k == t
+        && inst.max_meetings.is_none_or(|cap| cap >= 3)
+        && inst.present.iter().all(|&here| here)
+        && inst.previous.iter().all(|&f| f == NONE)
+        && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL)
+        && !inst.has_wishes()
+        && only_hosts_fixed;
+    let travellers: Vec<usize> = (0..p).filter(|&x| !inst.is_host(x)).collect();
+    if !plain || travellers.len() <= t * t.saturating_sub(1) {
+        return None;
+    }
+    let square = idempotent_latin_square(t)?;
+    let cohorts: Vec<[usize; 3]> = (0..t)
+        .flat_map(|a| (0..t).filter(move |&b| b != a).map(move |b| (a, b)))
+        .map(|(a, b)| [a, b, square[a][b]])
+        .collect();
+    let (level, rest) = (travellers.len() / cohorts.len(), travellers.len() % cohorts.len());
+    let mut size = vec![level; cohorts.len()];
+    for c in balanced_cohorts(&cohorts, t, rest, inst.seed) {
+        size[c] += 1;
+    }
+    // Seats left per round and table once the hosts sit.
+    let mut free: Vec<Vec<usize>> = vec![inst.capacity.iter().map(|&c| c as usize).collect(); 3];
+    let mut seats = vec![vec![NONE; p]; 3];
+    for x in (0..p).filter(|&x| inst.is_host(x)) {
+        let table = inst.host_of[x];
+        for (round, seats) in seats.iter_mut().enumerate() {
+            seats[x] = table;
+            free[round][table as usize] = free[round][table as usize].checked_sub(1)?;
+        }
+    }
+    let mut travellers = travellers.into_iter();
+    for (cohort, &n) in cohorts.iter().zip(&size) {
+        for (round, &table) in cohort.iter().enumerate() {
+            free[round][table] = free[round][table].checked_sub(n)?;
+        }
+        for x in travellers.by_ref().take(n) {
+            for (round, &table) in cohort.iter().enumerate() {
+                seats[round][x] = crate::instance::u32_of(table);
+            }
+        }
+    }
+    Some(seats)
+}
+
+/// For an odd order `t` ([`idempotent_latin_square`]'s `(a + b) / 2`), the cells `(i, i + c)`
+/// of each `c` in `1..t` are a transversal (every row, column and symbol once), and they share
+/// no cell: whole transversals, then part of the next, give every table an even share. The
+/// cohorts are numbered as [`cohort_rounds`] lists them (row by row, the diagonal left out).
+fn odd_order_cohorts(t: usize, count: usize) -> Vec<usize> {
+    let index = |a: usize, b: usize| a * (t - 1) + if b < a { b } else { b - 1 };
+    let mut chosen: Vec<usize> = (1..t).flat_map(|c| (0..t).map(move |i| index(i, (i + c) % t))).take(count).collect();
+    chosen.sort_unstable();
+    chosen
+}
+
+/// `count` distinct cohorts such that every table, in every round, is in as many of them as any
+/// other table, give or take one. Odd orders have a construction ([`odd_order_cohorts`]); even
+/// orders (whose squares are prolonged, and of order 6 no square has the transversals for it)
+/// take a greedy choice, then simulated annealing over swaps of a chosen cohort for another,
+/// cooling four times over (a million steps of constant cost at most, a few milliseconds). It
+/// found an even share for every count up to order 8; what is left uneven elsewhere, the
+/// capacities decide on (the repeats depend only on the cohorts' sizes, not on which are big).
+fn balanced_cohorts(cohorts: &[[usize; 3]], t: usize, count: usize, seed: u64) -> Vec<usize> {
+    if t % 2 == 1 {
+        return odd_order_cohorts(t, count);
+    }
+    let share = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let (least, most) = (share(count / t), share(count.div_ceil(t)));
+    // Per round and table: how many chosen cohorts sit there.
+    let mut uses = vec![vec![0i64; t]; 3];
+    let mut chosen = vec![false; cohorts.len()];
+    for _ in 0..count {
+        let load = |c: usize| (0..3).map(|r| uses[r][cohorts[c][r]]).sum::<i64>();
+        let Some(pick) = (0..cohorts.len()).filter(|&c| !chosen[c]).min_by_key(|&c| load(c)) else { break };
+        chosen[pick] = true;
+        for r in 0..3 {
+            uses[r][cohorts[pick][r]] += 1;
+        }
+    }
+    // How far one table's count is from an even share.
+    let off = |u: i64| (u - most).max(0) + (least - u).max(0);
+    let mut unevenness: i64 = uses.iter().flatten().map(|&u| off(u)).sum();
+    let (mut picked, mut left): (Vec<usize>, Vec<usize>) = (0..cohorts.len()).partition(|&c| chosen[c]);
+    let mut best = (unevenness, picked.clone());
+    let mut rng = crate::rng::Rng::new(seed);
+    for step in 0..ANNEALING_STEPS {
+        if best.0 == 0 || picked.is_empty() || left.is_empty() {
+            break;
+        }
+        let (out_slot, in_slot) = (rng.below(picked.len()), rng.below(left.len()));
+        let (leaving, coming) = (picked[out_slot], left[in_slot]);
+        let mut change = 0i64;
+        for (r, uses) in uses.iter().enumerate() {
+            let (from, to) = (cohorts[leaving][r], cohorts[coming][r]);
+            if from != to {
+                let (f, g) = (uses[from], uses[to]);
+                change += off(f - 1) - off(f) + off(g + 1) - off(g);
+            }
+        }
+        // The temperature falls from 1 to 0.05, four times over.
+        let cooled = f64::from(step % ANNEALING_COOLING) / f64::from(ANNEALING_COOLING);
+        let temperature = 1.0 - 0.95 * cooled;
+        let luck = f64::from(u32::try_from(rng.below(1 << 30)).unwrap_or(0)) / f64::from(1u32 << 30);
+        #[allow(clippy::cast_precision_loss)] // `change` is a small integer
+        let accept = change <= 0 || luck <= (-(change as f64) / temperature).exp();
+        if accept {
+            for (r, uses) in uses.iter_mut().enumerate() {
+                uses[cohorts[leaving][r]] -= 1;
+                uses[cohorts[coming][r]] += 1;
+            }
+            unevenness += change;
+            picked[out_slot] = coming;
+            left[in_slot] = leaving;
+            if unevenness < best.0 {
+                best = (unevenness, picked.clone());
+            }
+        }
+    }
+    let mut result = best.1;
+    result.sort_unstable();
+    result
+}
+
+/// Steps of the annealing in [`balanced_cohorts`] (each of constant cost), and how many of them
+/// one cooling takes.
+const ANNEALING_STEPS: u32 = 1_000_000;
+const ANNEALING_COOLING: u32 = ANNEALING_STEPS / 4;
+
 #[cfg(test)]
 mod tests {
-    use super::{Field, golfers_32_in_fours};
+    use super::{Field, balanced_cohorts, golfers_32_in_fours, idempotent_latin_square};
+
+    #[test]
+    #[allow(clippy::needless_range_loop)] // rounds and tables are numbers here
+    fn every_table_takes_an_even_share_of_the_cohorts_left_over() {
+        for t in (3..=8).chain((9..=25).step_by(2)) {
+            let square = idempotent_latin_square(t).unwrap();
+            let cohorts: Vec<[usize; 3]> = (0..t)
+                .flat_map(|a| (0..t).filter(move |&b| b != a).map(move |b| (a, b)))
+                .map(|(a, b)| [a, b, square[a][b]])
+                .collect();
+            for count in 0..cohorts.len() {
+                let chosen = balanced_cohorts(&cohorts, t, count, 1);
+                assert_eq!(chosen.len(), count);
+                let mut distinct = chosen.clone();
+                distinct.dedup();
+                assert_eq!(distinct.len(), count, "order {t}, {count} cohorts: one chosen twice");
+                for round in 0..3 {
+                    for table in 0..t {
+                        let uses = chosen.iter().filter(|&&c| cohorts[c][round] == table).count();
+                        assert!(
+                            (count / t..=count.div_ceil(t)).contains(&uses),
+                            "order {t}, {count} cohorts: table {table} in {uses} in round {round}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    #[allow(clippy::needless_range_loop)] // rows and columns are numbers here
+    fn idempotent_latin_squares_of_every_order_from_three() {
+        assert!(idempotent_latin_square(2).is_none());
+        for n in 3..=40 {
+            let square = idempotent_latin_square(n).unwrap();
+            for a in 0..n {
+                assert_eq!(square[a][a], a, "order {n}");
+                let mut row: Vec<usize> = square[a].clone();
+                let mut column: Vec<usize> = (0..n).map(|b| square[b][a]).collect();
+                row.sort_unstable();
+                column.sort_unstable();
+                assert_eq!(row, (0..n).collect::<Vec<_>>(), "row {a} of order {n}");
+                assert_eq!(column, (0..n).collect::<Vec<_>>(), "column {a} of order {n}");
+            }
+        }
+    }
 
     #[test]
     fn the_32_golfers_play_ten_rounds_in_fours_and_never_meet_twice() {

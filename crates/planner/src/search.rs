@@ -583,7 +583,8 @@ impl<'a> Search<'a> {
     pub fn construct(&mut self, stop: &dyn Fn() -> bool) {
         let inst = self.inst;
         let p = inst.p;
-        let design = crate::design::affine_rounds(inst).unwrap_or_default();
+        let design =
+            crate::design::affine_rounds(inst).or_else(|| crate::design::cohort_rounds(inst)).unwrap_or_default();
         for r in 0..inst.r {
             if r == inst.held {
                 self.hard_floor = self.hard;
