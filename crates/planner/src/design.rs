@@ -16,6 +16,7 @@
 use crate::instance::{Instance, NONE, PAIR_NORMAL};
 
 /// Addition and multiplication in GF(q).
+#[derive(Clone, Copy)]
 enum Field {
     Prime(usize),
     /// GF(2^k) with the reduction polynomial (degree k, as bits).
@@ -54,6 +55,14 @@ impl Field {
         match *self {
             Field::Prime(q) => (a + b) % q,
             Field::Binary { .. } => a ^ b,
+        }
+    }
+
+    /// `-a`.
+    fn neg(&self, a: usize) -> usize {
+        match *self {
+            Field::Prime(q) => (q - a) % q,
+            Field::Binary { .. } => a,
         }
     }
 
@@ -203,29 +212,30 @@ pub fn idempotent_latin_square(n: usize) -> Option<Vec<Vec<usize>>> {
     Some(square)
 }
 
-/// Seats for a three-round café in which travellers go round in cohorts, when there are more
-/// travellers than pairs of different tables, so that every pair of rounds must seat some pairs
-/// together again whatever the plan.
+/// Seats for a café in which travellers go round in cohorts, when there are more travellers than
+/// pairs of different tables, so that every pair of rounds must seat some pairs together again
+/// whatever the plan.
 ///
-/// The cheapest way to pay for those pairs is to have them meet in all three rounds (two repeats
-/// pay for three pairs of rounds, where pairs meeting twice pay one each). A cohort is a tour
-/// `(a, b, L[a][b])` over three different tables, `a ≠ b`, for an idempotent Latin square `L`:
-/// any two of its tables fix the third, so two cohorts share at most one table-round and people
-/// of different cohorts meet at most once. The `t(t - 1)` cohorts are the cells of every pair of
-/// rounds; each gets the same number of travellers, and the rest go one each to cohorts chosen
-/// so that every table takes as many of them as another in every round ([`balanced_cohorts`]).
-/// That is what the round-pairs bound allows at best, so the start is optimal when it fits.
-/// Only for plain requests (no pins, absences, held rounds, pairs, wishes, shared topics or cap
-/// below three); `None` when it does not apply or the seats do not fit.
+/// A pair meeting in all `r` rounds pays `r - 1` repeats for `r(r - 1)/2` pairs of rounds, the
+/// cheapest way to pay for them. A cohort is a tour over `r` different tables (see
+/// [`cohort_tours`]): any two of its tables fix the cohort, so two cohorts share at most one
+/// table-round and people of different cohorts meet at most once. The `t(t - 1)` cohorts are the
+/// cells of every pair of rounds; each gets the same number of travellers, and the rest go one
+/// each to cohorts chosen so that every table takes as many of them as another in every round
+/// ([`balanced_cohorts`]). The repeats are then at the round-pairs bound (they depend only on
+/// the cohorts' sizes), so the start is optimal when the seats fit. Three rounds work at any
+/// number of tables; more rounds (at most as many as tables) need a field of that order. Only
+/// for plain requests (no pins, absences, held rounds, pairs, wishes, shared topics or a cap
+/// below the rounds); `None` when it does not apply or the seats do not fit.
 pub fn cohort_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
-    let (p, t) = (inst.p, inst.t);
+    let (p, t, rounds) = (inst.p, inst.t, inst.r);
     let only_hosts_fixed =
-        (0..inst.r).all(|r| (0..p).all(|x| inst.fixed_at(r, x) == NONE || inst.fixed_at(r, x) == inst.host_of[x]));
-    let plain = inst.r == 3
+        (0..rounds).all(|r| (0..p).all(|x| inst.fixed_at(r, x) == NONE || inst.fixed_at(r, x) == inst.host_of[x]));
+    let plain = rounds >= 3
         && inst.no_revisits
         && inst.held == 0
         && inst.k == t
-        && inst.max_meetings.is_none_or(|cap| cap >= 3)
+        && inst.max_meetings.is_none_or(|cap| cap as usize >= rounds)
         && inst.present.iter().all(|&here| here)
         && inst.previous.iter().all(|&f| f == NONE)
         && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL)
@@ -235,19 +245,19 @@ pub fn cohort_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
     if !plain || travellers.len() <= t * t.saturating_sub(1) {
         return None;
     }
-    let square = idempotent_latin_square(t)?;
-    let cohorts: Vec<[usize; 3]> = (0..t)
-        .flat_map(|a| (0..t).filter(move |&b| b != a).map(move |b| (a, b)))
-        .map(|(a, b)| [a, b, square[a][b]])
-        .collect();
+    let (cohorts, order) = cohort_tours(t, rounds)?;
     let (level, rest) = (travellers.len() / cohorts.len(), travellers.len() % cohorts.len());
     let mut size = vec![level; cohorts.len()];
-    for c in balanced_cohorts(&cohorts, t, rest, inst.seed) {
+    let bigger = match order {
+        Some(order) => order.into_iter().take(rest).collect(),
+        None => balanced_cohorts(&cohorts, t, rest, inst.seed),
+    };
+    for c in bigger {
         size[c] += 1;
     }
     // Seats left per round and table once the hosts sit.
-    let mut free: Vec<Vec<usize>> = vec![inst.capacity.iter().map(|&c| c as usize).collect(); 3];
-    let mut seats = vec![vec![NONE; p]; 3];
+    let mut free: Vec<Vec<usize>> = vec![inst.capacity.iter().map(|&c| c as usize).collect(); rounds];
+    let mut seats = vec![vec![NONE; p]; rounds];
     for x in (0..p).filter(|&x| inst.is_host(x)) {
         let table = inst.host_of[x];
         for (round, seats) in seats.iter_mut().enumerate() {
@@ -269,39 +279,68 @@ pub fn cohort_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
     Some(seats)
 }
 
-/// For an odd order `t` ([`idempotent_latin_square`]'s `(a + b) / 2`), the cells `(i, i + c)`
-/// of each `c` in `1..t` are a transversal (every row, column and symbol once), and they share
-/// no cell: whole transversals, then part of the next, give every table an even share. The
-/// cohorts are numbered as [`cohort_rounds`] lists them (row by row, the diagonal left out).
-fn odd_order_cohorts(t: usize, count: usize) -> Vec<usize> {
-    let index = |a: usize, b: usize| a * (t - 1) + if b < a { b } else { b - 1 };
-    let mut chosen: Vec<usize> = (1..t).flat_map(|c| (0..t).map(move |i| index(i, (i + c) % t))).take(count).collect();
-    chosen.sort_unstable();
-    chosen
+/// Per cohort its tour (a table per round), and an order of the cohorts that shares them out
+/// evenly, where there is one.
+type Cohorts = (Vec<Vec<usize>>, Option<Vec<usize>>);
+
+/// The cohorts' tours for `rounds` rounds at `t` tables, one per cell `(a, b)`, `a ≠ b`, row by
+/// row (round 0 at `a`, round 1 at `b`), and, where there is one, an order of the cohorts in
+/// which every first so many give each table an even share in every round.
+///
+/// Three rounds: the third at `L[a][b]` of an [`idempotent_latin_square`] (`L[a][b]` is neither
+/// `a` nor `b`, and any two of the three fix the third). For an odd `t` that square is
+/// `(a + b) / 2`, whose cells `(i, i + c)` for each `c` in `1..t` are a transversal (every row,
+/// column and symbol once): whole transversals, then part of the next, is the order. More rounds
+/// take the lines of the affine plane over GF(t): round `k ≥ 2` at `λ·a + (1 − λ)·b` for its own
+/// `λ` other than 0 and 1 (each such map is an idempotent Latin square, and any two rounds fix
+/// the cell); the cells with `b − a = d` are a transversal in every round (`a + (1 − λ)·d`).
+fn cohort_tours(t: usize, rounds: usize) -> Option<Cohorts> {
+    let cells = move || (0..t).flat_map(move |a| (0..t).filter(move |&b| b != a).map(move |b| (a, b)));
+    let index = move |a: usize, b: usize| a * (t - 1) + if b < a { b } else { b - 1 };
+    if rounds == 3 {
+        let square = idempotent_latin_square(t)?;
+        let tours = cells().map(|(a, b)| vec![a, b, square[a][b]]).collect();
+        let order = (t % 2 == 1).then(|| (1..t).flat_map(|c| (0..t).map(move |i| index(i, (i + c) % t))).collect());
+        return Some((tours, order));
+    }
+    let field = Field::new(t)?;
+    if rounds < 3 || rounds > t {
+        return None;
+    }
+    // The field's elements are 0..t with 0 and 1 as such, so 2.. are the other λ.
+    let lambdas: Vec<usize> = (2..t).take(rounds - 2).collect();
+    let tours = cells()
+        .map(|(a, b)| {
+            let mut tour = vec![a, b];
+            let line = |l: usize| field.add(field.mul(l, a), field.mul(field.add(1, field.neg(l)), b));
+            tour.extend(lambdas.iter().map(|&l| line(l)));
+            tour
+        })
+        .collect();
+    let order = (1..t).flat_map(|d| (0..t).map(move |a| index(a, field.add(a, d)))).collect();
+    Some((tours, Some(order)))
 }
 
 /// `count` distinct cohorts such that every table, in every round, is in as many of them as any
-/// other table, give or take one. Odd orders have a construction ([`odd_order_cohorts`]); even
-/// orders (whose squares are prolonged, and of order 6 no square has the transversals for it)
-/// take a greedy choice, then simulated annealing over swaps of a chosen cohort for another,
-/// cooling four times over (a million steps of constant cost at most, a few milliseconds). It
-/// found an even share for every count up to order 8; what is left uneven elsewhere, the
-/// capacities decide on (the repeats depend only on the cohorts' sizes, not on which are big).
-fn balanced_cohorts(cohorts: &[[usize; 3]], t: usize, count: usize, seed: u64) -> Vec<usize> {
-    if t % 2 == 1 {
-        return odd_order_cohorts(t, count);
-    }
+/// other table, give or take one, where [`cohort_tours`] has no order for it (three rounds at an
+/// even number of tables: the square is prolonged, and of order 6 none has the transversals):
+/// a greedy choice, then simulated annealing over swaps of a chosen cohort for another, cooling
+/// four times over (a million steps of constant cost at most, a few milliseconds). It found an
+/// even share for every count up to order 8; what is left uneven elsewhere, the capacities
+/// decide on (the repeats depend only on the cohorts' sizes, not on which are bigger).
+fn balanced_cohorts(cohorts: &[Vec<usize>], t: usize, count: usize, seed: u64) -> Vec<usize> {
+    let rounds = cohorts.first().map_or(0, Vec::len);
     let share = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let (least, most) = (share(count / t), share(count.div_ceil(t)));
     // Per round and table: how many chosen cohorts sit there.
-    let mut uses = vec![vec![0i64; t]; 3];
+    let mut uses = vec![vec![0i64; t]; rounds];
     let mut chosen = vec![false; cohorts.len()];
     for _ in 0..count {
-        let load = |c: usize| (0..3).map(|r| uses[r][cohorts[c][r]]).sum::<i64>();
+        let load = |c: usize| (0..rounds).map(|r| uses[r][cohorts[c][r]]).sum::<i64>();
         let Some(pick) = (0..cohorts.len()).filter(|&c| !chosen[c]).min_by_key(|&c| load(c)) else { break };
         chosen[pick] = true;
-        for r in 0..3 {
-            uses[r][cohorts[pick][r]] += 1;
+        for (r, uses) in uses.iter_mut().enumerate() {
+            uses[cohorts[pick][r]] += 1;
         }
     }
     // How far one table's count is from an even share.
@@ -355,29 +394,59 @@ const ANNEALING_COOLING: u32 = ANNEALING_STEPS / 4;
 
 #[cfg(test)]
 mod tests {
-    use super::{Field, balanced_cohorts, golfers_32_in_fours, idempotent_latin_square};
+    use super::{Field, balanced_cohorts, cohort_tours, golfers_32_in_fours, idempotent_latin_square};
+
+    /// The orders of tables and rounds that have cohorts: three rounds at any number of tables
+    /// (annealed shares checked up to 8 tables, constructed ones for odd orders up to 25), more
+    /// rounds at the orders of fields.
+    fn cases() -> Vec<(usize, usize)> {
+        let three = (3..=8).chain((9..=25).step_by(2)).map(|t| (t, 3));
+        let more = [4, 5, 7, 8, 11, 13, 16].into_iter().flat_map(|t| (4..=t).map(move |r| (t, r)));
+        three.chain(more).collect()
+    }
+
+    #[test]
+    fn cohorts_tour_different_tables_and_meet_at_most_once() {
+        for (t, rounds) in cases() {
+            let (tours, _) = cohort_tours(t, rounds).unwrap();
+            assert_eq!(tours.len(), t * (t - 1));
+            for tour in &tours {
+                let mut tables = tour.clone();
+                tables.sort_unstable();
+                tables.dedup();
+                assert_eq!(tables.len(), rounds, "{t} tables, {rounds} rounds: {tour:?} comes back");
+            }
+            for (i, a) in tours.iter().enumerate() {
+                for b in &tours[i + 1..] {
+                    let shared = a.iter().zip(b).filter(|(x, y)| x == y).count();
+                    assert!(shared <= 1, "{t} tables, {rounds} rounds: {a:?} and {b:?} share {shared}");
+                }
+            }
+        }
+        assert!(cohort_tours(6, 4).is_none(), "no field of order 6");
+        assert!(cohort_tours(5, 6).is_none(), "more rounds than tables");
+    }
 
     #[test]
     #[allow(clippy::needless_range_loop)] // rounds and tables are numbers here
     fn every_table_takes_an_even_share_of_the_cohorts_left_over() {
-        for t in (3..=8).chain((9..=25).step_by(2)) {
-            let square = idempotent_latin_square(t).unwrap();
-            let cohorts: Vec<[usize; 3]> = (0..t)
-                .flat_map(|a| (0..t).filter(move |&b| b != a).map(move |b| (a, b)))
-                .map(|(a, b)| [a, b, square[a][b]])
-                .collect();
-            for count in 0..cohorts.len() {
-                let chosen = balanced_cohorts(&cohorts, t, count, 1);
+        for (t, rounds) in cases() {
+            let (tours, order) = cohort_tours(t, rounds).unwrap();
+            for count in 0..tours.len() {
+                let mut chosen = match &order {
+                    Some(order) => order.iter().copied().take(count).collect(),
+                    None => balanced_cohorts(&tours, t, count, 1),
+                };
                 assert_eq!(chosen.len(), count);
-                let mut distinct = chosen.clone();
-                distinct.dedup();
-                assert_eq!(distinct.len(), count, "order {t}, {count} cohorts: one chosen twice");
-                for round in 0..3 {
+                chosen.sort_unstable();
+                chosen.dedup();
+                assert_eq!(chosen.len(), count, "{t} tables, {count} cohorts: one chosen twice");
+                for round in 0..rounds {
                     for table in 0..t {
-                        let uses = chosen.iter().filter(|&&c| cohorts[c][round] == table).count();
+                        let uses = chosen.iter().filter(|&&c| tours[c][round] == table).count();
                         assert!(
                             (count / t..=count.div_ceil(t)).contains(&uses),
-                            "order {t}, {count} cohorts: table {table} in {uses} in round {round}"
+                            "{t} tables, {rounds} rounds, {count} cohorts: table {table} in {uses} in round {round}"
                         );
                     }
                 }

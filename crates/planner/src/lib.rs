@@ -62,12 +62,13 @@
 //!    `w`; no pair meets twice), plus one round of rows when the groups divide `q` — this alone
 //!    solves e.g. the Social Golfer instance 8-4-9. 32 people in fours have a design of their own
 //!    with ten rounds (`design::golfers_32_in_fours`: 8-4-10, which no extension of the affine
-//!    nine reaches). Three-round cafés with no revisits and more travellers than pairs of
-//!    different tables (so every pair of rounds must seat some pairs together again) start from
-//!    cohorts (`design::cohort_rounds`): the tours `(a, b, L[a][b])` of an idempotent Latin
-//!    square `L`, evenly filled; people of different cohorts meet at most once, and the
-//!    repeats, paid by pairs meeting in all three rounds, are at the round-pairs bound (plain
-//!    requests only: no pins, absences, pairs, wishes, shared topics, or a cap below three).
+//!    nine reaches). Cafés with no revisits and more travellers than pairs of different tables
+//!    (so every pair of rounds must seat some pairs together again) start from cohorts
+//!    (`design::cohort_rounds`): for three rounds the tours `(a, b, L[a][b])` of an idempotent
+//!    Latin square `L`, for more rounds (at most as many as tables, a field of their number) the
+//!    lines of the affine plane; evenly filled. People of different cohorts meet at most once,
+//!    and the repeats, paid by pairs meeting in every round, are at the round-pairs bound (plain
+//!    requests only: no pins, absences, pairs, wishes, shared topics, or a cap below the rounds).
 //!    The other rounds start greedily:
 //!    round by round: held and fixed seats, then previous seats where they still
 //!    fit (re-planning), then everyone else in random order at the table where they add the
