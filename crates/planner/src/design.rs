@@ -9,7 +9,7 @@
 //! each row in `q / g` groups. The search takes the remaining rounds from there. 32 people in
 //! fours (8 tables) have a start of their own with ten rounds, one more than the affine nine.
 //!
-//! Three-round cafés with more travellers than pairs of different tables (so every pair of
+//! Cafés with no revisits and more travellers than pairs of different tables (so every pair of
 //! rounds must seat some pairs together again) start from cohorts instead: see
 //! [`cohort_rounds`].
 
@@ -145,19 +145,24 @@ const PAIRED: [[(usize, usize); 4]; 4] =
 /// The subspace (without 0) each copy is split by in the last round of [`golfers_32_in_fours`].
 const SPLIT: [[usize; 3]; 4] = [[2, 4, 6], [3, 5, 6], [1, 4, 5], [1, 2, 3]];
 
+/// Whether nothing but the tables ties the plan down or tells people apart, as the designs
+/// assume: no held rounds, everyone there in every round, no previous plan, no keep-apart or
+/// keep-together pairs, no wishes. (Hosts and pins are each design's own question.)
+fn from_scratch(inst: &Instance) -> bool {
+    inst.held == 0
+        && inst.present.iter().all(|&here| here)
+        && inst.previous.iter().all(|&f| f == NONE)
+        && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL)
+        && !inst.has_wishes()
+}
+
 /// Seats for the first rounds (per round, per person, the table), when the instance is a plain
 /// grouping problem and a field of its number of tables exists (or it is 32 people at 8 tables
 /// of 4, which has a design of its own).
 #[allow(clippy::many_single_char_names)]
 pub fn affine_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
     let (p, q) = (inst.p, inst.t);
-    let plain = !inst.no_revisits
-        && inst.held == 0
-        && inst.fixed.iter().all(|&f| f == NONE)
-        && inst.present.iter().all(|&here| here)
-        && inst.previous.iter().all(|&f| f == NONE)
-        && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL)
-        && !inst.has_wishes();
+    let plain = !inst.no_revisits && inst.fixed.iter().all(|&f| f == NONE) && from_scratch(inst);
     if !plain || p == 0 || q < 2 {
         return None;
     }
@@ -233,14 +238,10 @@ pub fn cohort_rounds(inst: &Instance) -> Option<Vec<Vec<u32>>> {
         (0..rounds).all(|r| (0..p).all(|x| inst.fixed_at(r, x) == NONE || inst.fixed_at(r, x) == inst.host_of[x]));
     let plain = rounds >= 3
         && inst.no_revisits
-        && inst.held == 0
         && inst.k == t
         && inst.max_meetings.is_none_or(|cap| cap as usize >= rounds)
-        && inst.present.iter().all(|&here| here)
-        && inst.previous.iter().all(|&f| f == NONE)
-        && inst.pair_kind.iter().all(|&k| k == PAIR_NORMAL)
-        && !inst.has_wishes()
-        && only_hosts_fixed;
+        && only_hosts_fixed
+        && from_scratch(inst);
     let travellers: Vec<usize> = (0..p).filter(|&x| !inst.is_host(x)).collect();
     if !plain || travellers.len() <= t * t.saturating_sub(1) {
         return None;
@@ -295,6 +296,9 @@ type Cohorts = (Vec<Vec<usize>>, Option<Vec<usize>>);
 /// `λ` other than 0 and 1 (each such map is an idempotent Latin square, and any two rounds fix
 /// the cell); the cells with `b − a = d` are a transversal in every round (`a + (1 − λ)·d`).
 fn cohort_tours(t: usize, rounds: usize) -> Option<Cohorts> {
+    if rounds < 3 {
+        return None;
+    }
     let cells = move || (0..t).flat_map(move |a| (0..t).filter(move |&b| b != a).map(move |b| (a, b)));
     let index = move |a: usize, b: usize| a * (t - 1) + if b < a { b } else { b - 1 };
     if rounds == 3 {
@@ -304,7 +308,7 @@ fn cohort_tours(t: usize, rounds: usize) -> Option<Cohorts> {
         return Some((tours, order));
     }
     let field = Field::new(t)?;
-    if rounds < 3 || rounds > t {
+    if rounds > t {
         return None;
     }
     // The field's elements are 0..t with 0 and 1 as such, so 2.. are the other λ.
