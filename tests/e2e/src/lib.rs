@@ -347,6 +347,29 @@ impl Session {
             })
     }
 
+    /// Ticks a checkbox and waits until it says so. The app polls (timer, phones) and may shift
+    /// the layout between scrolling and clicking, so a click can land beside the box; it is
+    /// clicked again only while the box is still unticked, never toggled back.
+    pub fn check_box(&self, element: &Element) -> Result<()> {
+        let mut clicked = false;
+        wait_for(Duration::from_secs(20), || {
+            if self.property(element, "checked")? == Value::Bool(true) {
+                return Ok(Some(()));
+            }
+            if clicked {
+                // Give the click a moment to take effect before clicking again.
+                std::thread::sleep(Duration::from_millis(400));
+                if self.property(element, "checked")? == Value::Bool(true) {
+                    return Ok(Some(()));
+                }
+            }
+            self.click(element)?;
+            clicked = true;
+            Ok(None)
+        })
+        .map_err(|e| format!("the checkbox is ticked: {e}"))
+    }
+
     /// Waits for and clicks the element with this test id.
     pub fn click_id(&self, test_id: &str) -> Result<()> {
         let element = self.find(&by_id(test_id))?;

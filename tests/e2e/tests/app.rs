@@ -1042,10 +1042,10 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     add_source(&goal, "Sprachmittler")?;
     let measure = add_statement("measure", "Elterncafés in allen Kitas des Kreises")?;
     add_source(&measure, "Elterncafés")?;
-    s.click(&s.find_one_in(&measure, &by_id("statement-link"))?)?;
+    s.check_box(&s.find_one_in(&measure, &by_id("statement-link"))?)?;
     let steering = add_statement("steering", "Die Lenkungsgruppe prüft jährlich den Stand")?;
     add_source(&steering, "Ansprechpersonen")?;
-    s.click(&s.find_one_in(&steering, &by_id("statement-link"))?)?;
+    s.check_box(&s.find_one_in(&steering, &by_id("statement-link"))?)?;
     s.fill(&s.find_one_in(&measure, &by_id("statement-votes"))?, "7")?;
     s.wait_saved()?;
     s.screenshot("22-harvest")?;
@@ -1235,16 +1235,23 @@ fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
         let items = s.find_all(&by_id("vote-item"))?;
         Ok((items.len() == 2).then_some(items))
     })?;
-    for item in &items {
-        s.click(item)?;
-    }
+    // A click that lands beside its box may untick the other one: tick both until both hold.
+    wait_for(Duration::from_secs(30), || {
+        for item in &items {
+            s.check_box(item)?;
+        }
+        let ticked = items.iter().map(|i| s.property(i, "checked")).collect::<Result<Vec<_>>>()?;
+        Ok(ticked.iter().all(|v| *v == json!(true)).then_some(()))
+    })
+    .map_err(|e| format!("both statements are picked for the vote: {e}"))?;
     let open = s.find(&by_id("vote-open"))?;
     wait_for(Duration::from_secs(10), || {
         Ok(s.property(&open, "disabled")?.as_bool().is_some_and(|d| !d).then_some(()))
     })
     .map_err(|e| format!("the vote can be opened once statements are picked: {e}"))?;
     s.click(&open)?;
-    s.wait_for_css(&by_id("vote-results"), Duration::from_secs(30))?;
+    wait_for(Duration::from_secs(30), || Ok((s.find_all(&by_id("vote-result"))?.len() == 2).then_some(())))
+        .map_err(|e| format!("the vote holds both picked statements: {e}"))?;
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let mut ballot = agent.get(&format!("{base}/api/vote")).call().map_err(|e| e.to_string())?;
     let cookie = ballot
