@@ -54,7 +54,7 @@ impl Environment {
         BufReader::new(stdout).read_line(&mut line).map_err(|e| e.to_string())?;
         let display = format!(":{}", line.trim());
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{}", line.trim()));
-        wait_for(Duration::from_secs(10), || Ok(socket.exists().then_some(())))
+        wait_for(PATIENCE, || Ok(socket.exists().then_some(())))
             .map_err(|e| format!("Xvfb display {display} did not appear: {e}"))?;
         let port = free_port()?;
         let native_port = free_port()?;
@@ -72,7 +72,7 @@ impl Environment {
             .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver): {e}"))?;
         let env = Self { xvfb, driver, port, app, screenshots, display };
         let status_url = format!("http://127.0.0.1:{port}/status");
-        wait_for(Duration::from_secs(20), || Ok(ureq::get(&status_url).call().ok().map(|_| ())))
+        wait_for(PATIENCE, || Ok(ureq::get(&status_url).call().ok().map(|_| ())))
             .map_err(|e| format!("tauri-driver did not answer: {e}"))?;
         Ok(env)
     }
@@ -173,6 +173,10 @@ fn free_port() -> Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
+
+/// How long a state may take to show: generous, because the tests share a busy machine (a wait
+/// ends as soon as the state is there, so a fast machine does not pay for it).
+pub const PATIENCE: Duration = Duration::from_secs(30);
 
 /// Polls `probe` every 100 ms until it yields a value or `timeout` passes.
 pub fn wait_for<T>(timeout: Duration, mut probe: impl FnMut() -> Result<Option<T>>) -> Result<T> {
@@ -300,7 +304,7 @@ impl Session {
 
     /// Waits up to 30 s for an element (a busy machine can be slow to show one).
     pub fn find(&self, css: &str) -> Result<Element> {
-        self.wait_for_css(css, Duration::from_secs(30))
+        self.wait_for_css(css, PATIENCE)
     }
 
     /// Waits for an element to appear.
@@ -310,7 +314,7 @@ impl Session {
 
     /// Waits for a selector to match nothing.
     pub fn wait_gone(&self, css: &str) -> Result<()> {
-        wait_for(Duration::from_secs(10), || Ok(self.find_all(css)?.is_empty().then_some(())))
+        wait_for(PATIENCE, || Ok(self.find_all(css)?.is_empty().then_some(())))
             .map_err(|e| format!("{css} is still there: {e}"))
     }
 
@@ -352,7 +356,7 @@ impl Session {
     /// clicked again only while the box is still unticked, never toggled back.
     pub fn check_box(&self, element: &Element) -> Result<()> {
         let mut clicked = false;
-        wait_for(Duration::from_secs(20), || {
+        wait_for(PATIENCE, || {
             if self.property(element, "checked")? == Value::Bool(true) {
                 return Ok(Some(()));
             }
@@ -502,7 +506,7 @@ impl Session {
 
     /// Waits until the header's save indicator reports that everything typed is on disk.
     pub fn wait_saved(&self) -> Result<()> {
-        wait_for(Duration::from_secs(10), || {
+        wait_for(PATIENCE, || {
             let status = self.find(&by_id("save-status"))?;
             let state = self.attribute(&status, "data-state")?.unwrap_or_default();
             if state == "error" {

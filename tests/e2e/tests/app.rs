@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use cafehost_e2e::{Element, Environment, Result, Session, by_id, wait_for};
+use cafehost_e2e::{Element, Environment, PATIENCE, Result, Session, by_id, wait_for};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{Value, json};
 
@@ -88,7 +88,7 @@ fn create_workshop(s: &Session, title: &str, process: &str) -> Result<()> {
         s.fill(&s.find(&by_id("new-workshop-process"))?, process)?;
     }
     s.click_id("create-workshop")?;
-    wait_for(Duration::from_secs(10), || Ok(s.text(&s.find(&by_id("setup-title"))?)?.contains(title).then_some(())))
+    wait_for(PATIENCE, || Ok(s.text(&s.find(&by_id("setup-title"))?)?.contains(title).then_some(())))
 }
 
 /// Puts a file into an `<input type=file>`: as WebDriver specifies (typing the path), and where
@@ -162,13 +162,11 @@ fn first_start_shows_the_demo(env: &Environment) -> Result<()> {
     s.resize(1366, 768)?;
     open_workshop(&s, "Integration durch Bildung")?;
     open_tab(&s, "participants")?;
-    wait_for(Duration::from_secs(10), || {
-        Ok(s.text(&s.find(&by_id("participant-count"))?)?.contains("30").then_some(()))
-    })?;
+    wait_for(PATIENCE, || Ok(s.text(&s.find(&by_id("participant-count"))?)?.contains("30").then_some(())))?;
     check(s.find_all(&by_id("participant-row"))?.len() == 30, "30 demo participants are listed")?;
     s.screenshot("02-participants-1366x768")?;
     open_tab(&s, "tables")?;
-    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("table-card"))?.len() == 6).then_some(())))?;
+    wait_for(PATIENCE, || Ok((s.find_all(&by_id("table-card"))?.len() == 6).then_some(())))?;
     s.screenshot("03-tables-1366x768")?;
     s.resize(1920, 1080)?;
     s.screenshot("03-tables-1920x1080")?;
@@ -254,7 +252,7 @@ fn created_workshop_survives_a_restart(env: &Environment) -> Result<()> {
     open_tab(&s, "tables")?;
     s.click_id("add-table")?;
     s.click_id("add-table")?;
-    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("table-card"))?.len() == 2).then_some(())))?;
+    wait_for(PATIENCE, || Ok((s.find_all(&by_id("table-card"))?.len() == 2).then_some(())))?;
     let first = s.find("[data-testid=table-card][data-number=\"1\"]")?;
     s.fill(&s.find_one_in(&first, &by_id("table-topic"))?, "Vereine öffnen – aber wie?")?;
     s.fill(&s.find_one_in(&first, &by_id("table-capacity"))?, "8")?;
@@ -434,7 +432,7 @@ fn csv_import_reports_the_bad_row_and_imports_when_fixed(env: &Environment) -> R
     check(s.property(&confirm, "disabled")? == json!(true), "import is blocked while a row has a problem")?;
     s.screenshot("06-import-preview-with-problem")?;
     attach_file(&s, &by_id("import-file"), &fixed)?;
-    wait_for(Duration::from_secs(10), || Ok(s.find_all(&by_id("import-problem"))?.is_empty().then_some(())))?;
+    wait_for(PATIENCE, || Ok(s.find_all(&by_id("import-problem"))?.is_empty().then_some(())))?;
     let confirm = s.find(&by_id("import-confirm"))?;
     check(s.property(&confirm, "disabled")? == json!(false), "import is allowed once fixed")?;
     s.click(&confirm)?;
@@ -458,7 +456,7 @@ fn language_switch_changes_and_persists(env: &Environment) -> Result<()> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let s = env.launch(dir.path())?;
     s.click_id("lang-en")?;
-    wait_for(Duration::from_secs(5), || Ok((html_lang(&s)? == "en").then_some(())))?;
+    wait_for(PATIENCE, || Ok((html_lang(&s)? == "en").then_some(())))?;
     let label = s.text(&s.find(&by_id("create-workshop"))?)?;
     check(translations("en").contains(label.trim()), format!("English label shown: {label}"))?;
     s.screenshot("08-list-english")?;
@@ -724,7 +722,7 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     check(step_text()?.contains("Begrüßung"), format!("the run starts with the welcome: {}", step_text()?))?;
     s.fill(&s.find(&by_id("run-welcome-minutes"))?, "15")?;
     s.wait_saved()?;
-    wait_for(Duration::from_secs(5), || {
+    wait_for(PATIENCE, || {
         Ok(s.text(&s.find(&by_id("run-agenda"))?)?.lines().next().is_some_and(|l| l.contains("15 Min.")).then_some(()))
     })?;
     // The agenda is the one timetable: round 1 starts when the longer welcome ends.
@@ -735,16 +733,16 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
         format!("the agenda shows the clock times of the one timetable: {times:?}"),
     )?;
     s.click_id("run-next-round")?;
-    wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 1 von 3").then_some(())))?;
+    wait_for(PATIENCE, || Ok(step_text()?.contains("Runde 1 von 3").then_some(())))?;
     s.click_id("run-toggle")?;
     let clock = || -> Result<(String, Option<String>)> {
         let c = s.find(&by_id("run-clock"))?;
         Ok((s.text(&c)?, s.attribute(&c, "data-running")?))
     };
-    wait_for(Duration::from_secs(5), || Ok(clock()?.0.starts_with("19:").then_some(())))?;
+    wait_for(PATIENCE, || Ok(clock()?.0.starts_with("19:").then_some(())))?;
     check(clock()?.1.as_deref() == Some("true"), "the clock runs")?;
     s.click_id("run-toggle")?;
-    wait_for(Duration::from_secs(5), || Ok((clock()?.1.as_deref() == Some("false")).then_some(())))?;
+    wait_for(PATIENCE, || Ok((clock()?.1.as_deref() == Some("false")).then_some(())))?;
     let paused_at = clock()?.0;
     // Standing still can only be seen over time: watch the clock until the page's own clock (the
     // one its countdown reads, ticking every 250 ms) has gone on by more than two seconds, which
@@ -768,7 +766,7 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     // The projector shows the question of the round and the time left.
     let main = s.window_handle()?;
     s.click_id("open-projector")?;
-    let projector = wait_for(Duration::from_secs(10), || Ok(s.window_handles()?.into_iter().find(|h| *h != main)))?;
+    let projector = wait_for(PATIENCE, || Ok(s.window_handles()?.into_iter().find(|h| *h != main)))?;
     s.switch_to_window(&projector)?;
     let question = s.text(&s.find(&by_id("projector-question"))?)?;
     check(question.contains("Was gelingt heute schon"), format!("the projector shows the question: {question}"))?;
@@ -835,9 +833,9 @@ fn run_projector_check_in_and_restart(env: &Environment) -> Result<()> {
     // Round 2, then its break: the projector shows who goes where in round 3.
     open_tab(&s, "run")?;
     s.click_id("run-next")?;
-    wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Runde 2").then_some(())))?;
+    wait_for(PATIENCE, || Ok(step_text()?.contains("Runde 2").then_some(())))?;
     s.click_id("run-next")?;
-    wait_for(Duration::from_secs(5), || Ok(step_text()?.contains("Pause").then_some(())))?;
+    wait_for(PATIENCE, || Ok(step_text()?.contains("Pause").then_some(())))?;
     s.switch_to_window(&projector)?;
     let title = s.text(&s.find(&by_id("projector-board-title"))?)?;
     check(title.contains("Runde 3"), format!("the board is for round 3: {title}"))?;
@@ -894,9 +892,7 @@ fn replan_prints_route_cards_only_for_who_changed(env: &Environment) -> Result<(
     // Round 1 is under way when a walk-in arrives; the rounds still to come are planned again.
     open_tab(&s, "run")?;
     s.click_id("run-next-round")?;
-    wait_for(Duration::from_secs(5), || {
-        Ok(s.text(&s.find(&by_id("run-step"))?)?.contains("Runde 1 von 3").then_some(()))
-    })?;
+    wait_for(PATIENCE, || Ok(s.text(&s.find(&by_id("run-step"))?)?.contains("Runde 1 von 3").then_some(())))?;
     s.fill(&s.find(&by_id("walkin-first"))?, "Şükrü")?;
     s.fill(&s.find(&by_id("walkin-last"))?, "Doğan")?;
     s.fill(&s.find(&by_id("walkin-org"))?, "DİTİB")?;
@@ -973,7 +969,7 @@ fn type_note(s: &Session, text: &str) -> Result<()> {
     let input = s.find(&by_id("new-note"))?;
     s.fill(&input, text)?;
     s.type_into(&input, ENTER)?;
-    wait_for(Duration::from_secs(10), || {
+    wait_for(PATIENCE, || {
         let texts: Vec<Value> =
             s.find_all(&by_id("note-text"))?.iter().map(|n| s.property(n, "value")).collect::<Result<_>>()?;
         Ok(texts.iter().any(|v| v.as_str() == Some(text)).then_some(()))
@@ -997,7 +993,7 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     type_note(&s, "Sprachmittler für Elterngespräche")?;
     attach_file(&s, &by_id("photo-file"), &photo)?;
     let thumb = s.find("[data-testid=photo] img")?;
-    let loaded = wait_for(Duration::from_secs(10), || {
+    let loaded = wait_for(PATIENCE, || {
         let width = s.execute("return arguments[0].naturalWidth", &[thumb.as_argument()])?.as_u64().unwrap_or(0);
         Ok((width > 0).then_some(width))
     })?;
@@ -1010,27 +1006,27 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
 
     open_tab(&s, "harvest")?;
     // Three notes and a table summary to consolidate.
-    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
+    wait_for(PATIENCE, || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
     let search = s.find(&by_id("harvest-search"))?;
     s.fill(&search, "elterncafe")?;
-    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 1).then_some(())))?;
+    wait_for(PATIENCE, || Ok((s.find_all(&by_id("harvest-note"))?.len() == 1).then_some(())))?;
     s.clear(&search)?;
     s.type_into(&search, " ")?;
-    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
+    wait_for(PATIENCE, || Ok((s.find_all(&by_id("harvest-note"))?.len() == 4).then_some(())))?;
 
     let add_statement = |level: &str, text: &str| -> Result<Element> {
         let input = s.find(&by_id(&format!("new-{level}")))?;
         s.fill(&input, text)?;
         s.type_into(&input, ENTER)?;
         let css = format!("[data-testid=statement][data-level=\"{level}\"]");
-        let card = wait_for(Duration::from_secs(10), || Ok(s.find_all(&css)?.into_iter().next()))?;
+        let card = wait_for(PATIENCE, || Ok(s.find_all(&css)?.into_iter().next()))?;
         s.click(&s.find_one_in(&card, &by_id("statement-text"))?)?;
         Ok(card)
     };
     let add_source = |card: &Element, note_text: &str| -> Result<()> {
         let note = element_with_text(&s, &by_id("harvest-note"), note_text)?;
         s.click(&s.find_one_in(&note, &by_id("add-source"))?)?;
-        wait_for(Duration::from_secs(10), || {
+        wait_for(PATIENCE, || {
             Ok(s.find_in(card, &by_id("statement-source"))?
                 .iter()
                 .any(|e| s.text(e).is_ok_and(|t| t.contains(note_text)))
@@ -1061,7 +1057,7 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     }
     // And as PDF and Word, read back.
     let saved_as = |extension: &str| -> Result<String> {
-        wait_for(Duration::from_secs(20), || {
+        wait_for(PATIENCE, || {
             let path = s.attribute(&s.find(&by_id("export-result"))?, "data-path")?.unwrap_or_default();
             Ok(Path::new(&path).extension().is_some_and(|e| e == extension).then_some(path))
         })
@@ -1080,7 +1076,7 @@ fn notes_photos_and_statements_are_kept(env: &Environment) -> Result<()> {
     open_workshop(&s, "Integration durch Bildung")?;
     open_tab(&s, "harvest")?;
     // Three statements after a restart.
-    wait_for(Duration::from_secs(10), || Ok((s.find_all(&by_id("statement"))?.len() == 3).then_some(())))?;
+    wait_for(PATIENCE, || Ok((s.find_all(&by_id("statement"))?.len() == 3).then_some(())))?;
     let sources = s.find_all(&by_id("statement-source"))?.len();
     check(sources == 4, format!("their four sources are kept, found {sources}"))?;
     let links: Vec<Value> =
@@ -1220,7 +1216,7 @@ fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
         let input = s.find(&by_id("new-goal"))?;
         s.fill(&input, goal)?;
         s.type_into(&input, ENTER)?;
-        wait_for(Duration::from_secs(10), || {
+        wait_for(PATIENCE, || {
             let shown: Vec<String> = s
                 .find_all("[data-testid=statement] [data-testid=statement-text]")?
                 .iter()
@@ -1231,7 +1227,7 @@ fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
     }
     s.wait_saved()?;
     open_tab(s, "run")?;
-    let items = wait_for(Duration::from_secs(20), || {
+    let items = wait_for(PATIENCE, || {
         let items = s.find_all(&by_id("vote-item"))?;
         Ok((items.len() == 2).then_some(items))
     })?;
@@ -1245,10 +1241,8 @@ fn dot_vote_is_counted_live(s: &Session, base: &str) -> Result<()> {
     })
     .map_err(|e| format!("both statements are picked for the vote: {e}"))?;
     let open = s.find(&by_id("vote-open"))?;
-    wait_for(Duration::from_secs(10), || {
-        Ok(s.property(&open, "disabled")?.as_bool().is_some_and(|d| !d).then_some(()))
-    })
-    .map_err(|e| format!("the vote can be opened once statements are picked: {e}"))?;
+    wait_for(PATIENCE, || Ok(s.property(&open, "disabled")?.as_bool().is_some_and(|d| !d).then_some(())))
+        .map_err(|e| format!("the vote can be opened once statements are picked: {e}"))?;
     s.click(&open)?;
     wait_for(Duration::from_secs(30), || Ok((s.find_all(&by_id("vote-result"))?.len() == 2).then_some(())))
         .map_err(|e| format!("the vote holds both picked statements: {e}"))?;
@@ -1311,11 +1305,11 @@ fn table_hosts_write_from_their_phones(env: &Environment) -> Result<()> {
     open_tab(&s, "notes")?;
     s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
     s.find(&by_id("notes-phones-live"))?;
-    wait_for(Duration::from_secs(20), || {
+    wait_for(PATIENCE, || {
         Ok(phone_notes_shown(&s)?.iter().any(|t| t == "Vom Handy: Lesepaten an jeder Schule").then_some(()))
     })?;
     check(phone_note(&api, "Vom Handy: Elternabende mit Übersetzung")? == 200, "the second note is saved")?;
-    wait_for(Duration::from_secs(20), || Ok((phone_notes_shown(&s)?.len() == 2).then_some(())))
+    wait_for(PATIENCE, || Ok((phone_notes_shown(&s)?.len() == 2).then_some(())))
         .map_err(|e| format!("a note from a phone appears while the tab is open: {e}"))?;
     s.screenshot("41-notes-from-phone")?;
 
@@ -1343,7 +1337,7 @@ fn table_hosts_write_from_their_phones(env: &Environment) -> Result<()> {
     open_workshop(&s, "Integration durch Bildung")?;
     open_tab(&s, "notes")?;
     s.click(&s.find("[data-testid=note-cell][data-table=\"1\"][data-round=\"1\"]")?)?;
-    wait_for(Duration::from_secs(20), || Ok((phone_notes_shown(&s)?.len() == 3).then_some(())))?;
+    wait_for(PATIENCE, || Ok((phone_notes_shown(&s)?.len() == 3).then_some(())))?;
 
     dot_vote_is_counted_live(&s, url.split("/t/").next().unwrap_or_default())?;
 
