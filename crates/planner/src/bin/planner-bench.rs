@@ -184,6 +184,12 @@ fn cases() -> Vec<Case> {
             seeds: 5,
             build: || s(capped(cafe(6, 8, 6, 43, Travel::TopicTour), 3)),
         },
+        Case {
+            name: "tour-43-6x8-6-hosted-cap2",
+            seconds: 3,
+            seeds: 5,
+            build: || s(capped(cafe(6, 8, 6, 43, Travel::TopicTour), 2)),
+        },
         Case { name: "tour-32-6x6-6-hosted", seconds: 3, seeds: 5, build: || s(cafe(6, 6, 6, 32, Travel::TopicTour)) },
         Case { name: "tour-40-5x8-5-hosted", seconds: 3, seeds: 5, build: || s(cafe(5, 8, 5, 40, Travel::TopicTour)) },
         Case { name: "cafe-160-6x27-3-free", seconds: 3, seeds: 1, build: || s(cafe(6, 27, 3, 160, Travel::Free)) },
