@@ -370,9 +370,8 @@ fn balanced_cohorts(cohorts: &[Vec<usize>], t: usize, count: usize, seed: u64) -
         // The temperature falls from 1 to 0.05, four times over.
         let cooled = f64::from(step % ANNEALING_COOLING) / f64::from(ANNEALING_COOLING);
         let temperature = 1.0 - 0.95 * cooled;
-        let luck = f64::from(u32::try_from(rng.below(1 << 30)).unwrap_or(0)) / f64::from(1u32 << 30);
         #[allow(clippy::cast_precision_loss)] // `change` is a small integer
-        let accept = change <= 0 || luck <= (-(change as f64) / temperature).exp();
+        let accept = change <= 0 || rng.unit() <= (-(change as f64) / temperature).exp();
         if accept {
             for (r, uses) in uses.iter_mut().enumerate() {
                 uses[cohorts[leaving][r]] -= 1;

@@ -44,6 +44,12 @@ impl Rng {
         usize::try_from(product >> 64).unwrap_or(0)
     }
 
+    /// A number in `[0, 1)`, from the top 53 bits (all an `f64` holds exactly).
+    #[allow(clippy::cast_precision_loss)] // both at most 2^53: exact
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// Shuffles a slice in place (Fisher–Yates).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {

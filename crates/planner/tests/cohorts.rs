@@ -7,7 +7,7 @@
 
 mod common;
 
-use cafehost_planner::{Budget, PlanRequest, Travel, plan};
+use cafehost_planner::{Budget, PlanOutcome, PlanRequest, Travel, plan};
 use common::{cafe, check, golfer};
 use proptest::prelude::*;
 
@@ -15,12 +15,8 @@ use proptest::prelude::*;
 fn a_big_three_round_cafe_is_optimal_from_the_start() {
     // 160 people at 6 hosted tables of 27: 154 travellers for 30 pairs of different tables.
     let request = cafe(6, 27, 3, 160, 12, Travel::Free);
-    let outcome = plan(&request, Budget::iterations(0)).unwrap();
-    check(&request, &outcome);
+    let outcome = optimal_without_search(&request, 640);
     let report = &outcome.report;
-    assert_eq!(report.lower_bound, 640);
-    assert_eq!(report.repeat_encounters, 640);
-    assert!(report.optimal);
     // Repeats are paid by pairs meeting in all three rounds, the cheapest way (two repeats for
     // three pairs of rounds): no pair meets exactly twice.
     assert_eq!(report.max_pair_meetings, 3);
@@ -37,11 +33,18 @@ fn a_full_tour_of_five_topics_is_optimal_from_the_start() {
     // 40 people at 5 hosted tables of 8, each topic once in 5 rounds: 35 travellers for 20 pairs
     // of tables; cohorts from the lines of the affine plane over GF(5).
     let request = cafe(5, 8, 5, 40, 12, Travel::TopicTour);
-    let outcome = plan(&request, Budget::iterations(0)).unwrap();
-    check(&request, &outcome);
-    assert_eq!(outcome.report.lower_bound, 60);
-    assert_eq!(outcome.report.repeat_encounters, 60);
+    optimal_without_search(&request, 60);
+}
+
+/// Plans `request` without a single search step and asserts that the plan keeps every rule and
+/// has exactly `repeats` repeats, its lower bound, reported as optimal.
+fn optimal_without_search(request: &PlanRequest, repeats: u64) -> PlanOutcome {
+    let outcome = plan(request, Budget::iterations(0)).unwrap();
+    check(request, &outcome);
+    assert_eq!(outcome.report.lower_bound, repeats);
+    assert_eq!(outcome.report.repeat_encounters, repeats);
     assert!(outcome.report.optimal);
+    outcome
 }
 
 #[test]

@@ -353,23 +353,15 @@ impl Session {
 
     /// Ticks a checkbox and waits until it says so. The app polls (timer, phones) and may shift
     /// the layout between scrolling and clicking, so a click can land beside the box; it is
-    /// clicked again only while the box is still unticked, never toggled back.
+    /// clicked again only when the box stays unticked for a few seconds, never toggled back.
     pub fn check_box(&self, element: &Element) -> Result<()> {
-        let mut clicked = false;
+        let ticked = || -> Result<bool> { Ok(self.property(element, "checked")? == Value::Bool(true)) };
         wait_for(PATIENCE, || {
-            if self.property(element, "checked")? == Value::Bool(true) {
+            if ticked()? {
                 return Ok(Some(()));
             }
-            if clicked {
-                // Give the click a moment to take effect before clicking again.
-                std::thread::sleep(Duration::from_millis(400));
-                if self.property(element, "checked")? == Value::Bool(true) {
-                    return Ok(Some(()));
-                }
-            }
             self.click(element)?;
-            clicked = true;
-            Ok(None)
+            Ok(wait_for(Duration::from_secs(3), || Ok(ticked()?.then_some(()))).ok())
         })
         .map_err(|e| format!("the checkbox is ticked: {e}"))
     }
